@@ -1,0 +1,44 @@
+//
+// InvoiceCreatedHook.h
+//
+
+
+#ifndef Reminders_InvoiceCreatedHook_INCLUDED
+#define Reminders_InvoiceCreatedHook_INCLUDED
+
+
+#include "erp/Events.h"
+#include "plugin/ReminderFields.h"
+#include "plugin/store/ReminderFieldStore.h"
+#include <Poco/Logger.h>
+
+
+namespace reminders {
+
+
+class InvoiceCreatedHook
+/// invoice.created: an invoice created without an explicit "with
+/// reminder" choice takes its customer's default («Προεπιλογή
+/// υπενθύμισης»), provided the customer's reminders are on and the
+/// invoice is still owed. An explicit choice in the request was already
+/// stored by ReminderFields and is left alone.
+{
+public:
+	InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger);
+
+	void operator()(const erp::InvoiceCreated& event);
+	/// Runs in the host's transaction. It throws only on a defect (e.g. a
+	/// database error); the host then rolls this hook's writes back to its
+	/// savepoint, logs and audits the failure, and the invoice stands.
+
+private:
+	const ReminderFieldStore& _store;
+	ReminderFields& _fields;
+	Poco::Logger& _logger;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_InvoiceCreatedHook_INCLUDED

@@ -1,0 +1,48 @@
+//
+// AuditLog.h
+//
+// The host's append-only audit log.
+//
+
+
+#ifndef Erp_AuditLog_INCLUDED
+#define Erp_AuditLog_INCLUDED
+
+
+#include "erp/Abi.h"
+#include <Poco/Data/Session.h>
+#include <string>
+
+
+namespace erp {
+
+
+struct AuditEntry
+{
+	std::string actor;    /// user name, or "scheduler" / "system"
+	std::string action;   /// dotted verb, plugin actions prefixed with the plugin id: "reminders.invoice.flag"
+	std::string entity;   /// "customer", "invoice", "settings", ...
+	std::string entityId; /// the entity's id, or empty
+	std::string details;  /// a JSON object as text (never secrets), or empty
+};
+
+
+class ERP_API AuditLog
+/// Appends audit entries. Thread-safe.
+{
+public:
+	virtual ~AuditLog() = default;
+
+	virtual void append(const AuditEntry& entry) = 0;
+	/// Appends in its own transaction.
+
+	virtual void append(Poco::Data::Session& transaction, const AuditEntry& entry) = 0;
+	/// Appends inside the caller's open transaction: the entry commits or
+	/// rolls back with the change it describes.
+};
+
+
+} // namespace erp
+
+
+#endif // Erp_AuditLog_INCLUDED

@@ -1,0 +1,116 @@
+//
+// Money.h
+//
+// Amounts as integer minor units of an ISO 4217 currency.
+//
+
+
+#ifndef Erp_Money_INCLUDED
+#define Erp_Money_INCLUDED
+
+
+#include <Poco/Types.h>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <string>
+
+
+namespace erp {
+
+
+class Money
+/// Conversions between the API's decimal strings ("1234.50") and integer
+/// minor units (123450), per the currency's ISO 4217 exponent. No
+/// floating point anywhere. All functions are pure and thread-safe.
+{
+public:
+	static int exponent(const std::string& currency)
+	/// The number of minor-unit digits of a currency: 0 for JPY, KRW, ...;
+	/// 3 for BHD, KWD, ...; 2 for every other code.
+	{
+		static const char* const ZERO[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+										   "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
+		static const char* const THREE[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+		for (const char* code: ZERO)
+			if (currency == code) return 0;
+		for (const char* code: THREE)
+			if (currency == code) return 3;
+		return 2;
+	}
+
+	static bool isCurrencyCode(const std::string& code)
+	/// Three upper-case ASCII letters.
+	{
+		if (code.size() != 3) return false;
+		for (char c: code)
+			if (c < 'A' || c > 'Z') return false;
+		return true;
+	}
+
+	static std::optional<Poco::Int64> parse(const std::string& text, const std::string& currency)
+	/// Parses "1234", "1234.5" or "1234.50" (an optional leading '-', at most
+	/// the currency's number of decimals, no exponent or thousands separator).
+	/// Returns nullopt when the text is not such a number or overflows.
+	{
+		const int digitsAllowed = exponent(currency);
+		std::size_t pos = 0;
+		bool negative = false;
+		if (pos < text.size() && text[pos] == '-')
+		{
+			negative = true;
+			++pos;
+		}
+		Poco::Int64 units = 0;
+		int wholeDigits = 0;
+		const Poco::Int64 limit = std::numeric_limits<Poco::Int64>::max() / 10;
+		for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++wholeDigits)
+		{
+			if (units > limit) return std::nullopt;
+			units = units * 10 + (text[pos] - '0');
+		}
+		if (wholeDigits == 0) return std::nullopt;
+		int decimals = 0;
+		if (pos < text.size() && text[pos] == '.')
+		{
+			++pos;
+			for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++decimals)
+			{
+				if (decimals == digitsAllowed || units > limit) return std::nullopt;
+				units = units * 10 + (text[pos] - '0');
+			}
+			if (decimals == 0) return std::nullopt;
+		}
+		if (pos != text.size()) return std::nullopt;
+		for (; decimals < digitsAllowed; ++decimals)
+		{
+			if (units > limit) return std::nullopt;
+			units *= 10;
+		}
+		return negative ? -units : units;
+	}
+
+	static std::string format(Poco::Int64 minor, const std::string& currency)
+	/// The API's decimal string: 123450 EUR -> "1234.50", 500 JPY -> "500".
+	{
+		const int digits = exponent(currency);
+		const bool negative = minor < 0;
+		// Work on the unsigned magnitude so that INT64_MIN formats too.
+		unsigned long long magnitude =
+			negative ? 0ULL - static_cast<unsigned long long>(minor) : static_cast<unsigned long long>(minor);
+		std::string text = std::to_string(magnitude);
+		if (digits > 0)
+		{
+			if (text.size() <= static_cast<std::size_t>(digits))
+				text.insert(0, static_cast<std::size_t>(digits) + 1 - text.size(), '0');
+			text.insert(text.size() - static_cast<std::size_t>(digits), 1, '.');
+		}
+		return negative ? "-" + text : text;
+	}
+};
+
+
+} // namespace erp
+
+
+#endif // Erp_Money_INCLUDED

@@ -1,0 +1,68 @@
+//
+// Scheduler.h
+//
+// Named tasks the host runs at times their plugin computes.
+//
+
+
+#ifndef Erp_Scheduler_INCLUDED
+#define Erp_Scheduler_INCLUDED
+
+
+#include "erp/Abi.h"
+#include <Poco/Timestamp.h>
+#include <functional>
+#include <optional>
+#include <string>
+
+
+namespace erp {
+
+
+struct TaskRun
+/// Why and for when a task runs.
+{
+	std::string task;
+	bool onDemand = false; /// run by an operator (command line or API), not by the timer
+	bool force = false;    /// the operator asked to repeat work already done
+	std::string actor;     /// "scheduler" or the user who asked
+	std::string today;     /// YYYY-MM-DD: the business day to act for (an override in tests and catch-up)
+	Poco::Timestamp startedAt;
+};
+
+
+struct TaskResult
+{
+	bool ok = true;
+	std::string summary; /// one line for the log and the operator
+};
+
+
+class ERP_API Scheduler
+/// Named tasks. The host asks `nextRun(now)` for the next moment a task
+/// is due (nullopt: not scheduled), runs the task on its scheduler thread
+/// when that moment comes, and asks again after each run. A task runs at
+/// most once at a time. Operators run a task by name on demand
+/// (`erp-host --run-task=NAME`).
+///
+/// Thread-safe. Tasks run on the host's scheduler thread or on the thread
+/// of the operator's request.
+{
+public:
+	using NextRun = std::function<std::optional<Poco::Timestamp>(const Poco::Timestamp& now)>;
+	using Body = std::function<TaskResult(const TaskRun& run)>;
+
+	virtual ~Scheduler() = default;
+
+	virtual void registerTask(const std::string& name, NextRun nextRun, Body body) = 0;
+	/// Registers a task. Throws Poco::ExistsException when the name is taken.
+
+	virtual void unregisterTask(const std::string& name) = 0;
+	/// Removes a task, waiting for a running call to finish.
+};
+
+
+} // namespace erp
+
+
+#endif // Erp_Scheduler_INCLUDED

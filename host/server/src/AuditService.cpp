@@ -1,0 +1,88 @@
+//
+// AuditService.cpp
+//
+
+
+#include "AuditService.h"
+#include "Instant.h"
+#include <Poco/Data/RecordSet.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace host {
+
+
+AuditService::AuditService(erp::Database& database):
+	_database(database)
+{}
+
+
+void AuditService::append(const erp::AuditEntry& entry)
+{
+	Poco::Data::Session session = _database.session();
+	append(session, entry);
+}
+
+
+void AuditService::append(Poco::Data::Session& transaction, const erp::AuditEntry& entry)
+{
+	std::string at = Instant::now();
+	Poco::Nullable<std::string> entityId;
+	if (!entry.entityId.empty()) entityId = entry.entityId;
+	Poco::Nullable<std::string> details;
+	if (!entry.details.empty()) details = entry.details;
+	transaction << "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
+		use(at), useRef(entry.actor), useRef(entry.action), useRef(entry.entity), use(entityId), use(details), now;
+}
+
+
+Poco::JSON::Array::Ptr AuditService::query(const std::string& entity, const std::string& entityId,
+										   const std::string& action, Poco::Int64 beforeId, int limit)
+{
+	Poco::Data::Session session = _database.session();
+	using Row = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string,
+							Poco::Nullable<std::string>, Poco::Nullable<std::string>>;
+	std::vector<Row> rows;
+	std::string e = entity, id = entityId, a = action;
+	Poco::Int64 before = beforeId > 0 ? beforeId : std::numeric_limits<Poco::Int64>::max();
+	session << "SELECT id, at, actor, action, entity, entity_id, details FROM audit_log "
+			   "WHERE (? = '' OR entity = ?) AND (? = '' OR entity_id = ?) AND (? = '' OR action = ?) AND id < ? "
+			   "ORDER BY id DESC LIMIT ?",
+		use(e), use(e), use(id), use(id), use(a), use(a), use(before), use(limit), into(rows), now;
+
+	Poco::JSON::Array::Ptr result = new Poco::JSON::Array;
+	Poco::JSON::Parser parser;
+	for (const Row& row: rows)
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("id", row.get<0>());
+		item->set("at", row.get<1>());
+		item->set("actor", row.get<2>());
+		item->set("action", row.get<3>());
+		item->set("entity", row.get<4>());
+		item->set("entity_id", row.get<5>().isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(row.get<5>().value()));
+		if (!row.get<6>().isNull())
+		{
+			try
+			{
+				item->set("details", parser.parse(row.get<6>().value()));
+			}
+			catch (Poco::Exception&)
+			{
+				item->set("details", row.get<6>().value());
+			}
+			parser.reset();
+		}
+		result->add(item);
+	}
+	return result;
+}
+
+
+} // namespace host

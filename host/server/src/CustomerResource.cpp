@@ -1,0 +1,214 @@
+//
+// CustomerResource.cpp
+//
+
+
+#include "CustomerResource.h"
+#include "Instant.h"
+#include "JsonInput.h"
+#include "Sql.h"
+#include "erp/ApiError.h"
+#include "erp/EmailAddress.h"
+#include "erp/Transaction.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/Nullable.h>
+#include <Poco/String.h>
+#include <Poco/Tuple.h>
+#include <sstream>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace host {
+
+
+namespace {
+
+using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, std::string, std::string>;
+
+const char* const COLUMNS = "SELECT id, name, email, language, created_at, updated_at FROM customers ";
+
+Poco::JSON::Object::Ptr toJson(const Row& row)
+{
+	Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+	item->set("id", row.get<0>());
+	item->set("name", row.get<1>());
+	item->set("email", row.get<2>().isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(row.get<2>().value()));
+	item->set("language", row.get<3>());
+	item->set("created_at", row.get<4>());
+	item->set("updated_at", row.get<5>());
+	return item;
+}
+
+std::optional<std::string> email(const JsonInput& input)
+{
+	std::optional<std::string> value = input.text("email", false, 254);
+	if (value && !erp::EmailAddress::isValid(*value))
+		throw erp::ApiError::invalid("email", "email is not a valid address: " + *value);
+	return value;
+}
+
+std::optional<std::string> language(const JsonInput& input)
+{
+	std::optional<std::string> value = input.text("language", false, 8);
+	if (value && *value != "el" && *value != "en")
+		throw erp::ApiError::invalid("language", "language must be el or en");
+	return value;
+}
+
+std::string text(const Poco::JSON::Object& object)
+{
+	std::ostringstream out;
+	object.stringify(out);
+	return out.str();
+}
+
+} // namespace
+
+
+CustomerResource::CustomerResource(HostServices& services):
+	_services(services)
+{}
+
+
+void CustomerResource::mount()
+{
+	const erp::Role role = erp::Role::ACCOUNTANT;
+	_services.router.add("host", "POST", "/api/customers", role,
+						 [this](const erp::HttpRequest& r) { return create(r); });
+	_services.router.add("host", "GET", "/api/customers", role, [this](const erp::HttpRequest& r) { return list(r); });
+	_services.router.add("host", "GET", "/api/customers/{id}", role,
+						 [this](const erp::HttpRequest& r) { return get(r); });
+	_services.router.add("host", "PATCH", "/api/customers/{id}", role,
+						 [this](const erp::HttpRequest& r) { return update(r); });
+}
+
+
+Poco::JSON::Object::Ptr CustomerResource::load(Poco::Data::Session& session, Poco::Int64 id)
+{
+	std::vector<Row> rows;
+	session << std::string(COLUMNS) + "WHERE id = ?", use(id), into(rows), now;
+	return rows.empty() ? Poco::JSON::Object::Ptr() : toJson(rows.front());
+}
+
+
+Poco::JSON::Object::Ptr CustomerResource::record(Poco::Data::Session& session, Poco::Int64 id)
+{
+	Poco::JSON::Object::Ptr item = load(session, id);
+	if (!item) throw erp::ApiError::notFound("customer " + std::to_string(id));
+	_services.records.read(session, "customer", id, *item);
+	return item;
+}
+
+
+erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
+{
+	JsonInput input(JsonInput::parse(request.body));
+	input.allowOnly({"name", "email", "language"}, _services.records);
+	std::string name = *input.text("name", true, 200);
+	Poco::Nullable<std::string> address;
+	if (auto value = email(input)) address = *value;
+	std::string lang = language(input).value_or("el");
+
+	Poco::Data::Session session = _services.database.session();
+	erp::Transaction tx(session, _services.database.dialect());
+	_services.records.validate(session, "customer", 0, input.object());
+	std::string at = Instant::now();
+	session << "INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+		use(name), use(address), use(lang), use(at), use(at), now;
+	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
+	Poco::JSON::Object::Ptr created = load(session, id);
+	_services.audit.append(session, {request.user, "customer.create", "customer", std::to_string(id), text(*created)});
+	_services.records.write(session, "customer", id, input.object(), request.user);
+	tx.commit();
+	return erp::HttpResponse::json(201, record(session, id));
+}
+
+
+erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
+{
+	int limit = JsonInput::queryInt(request.query, "limit", 100, 1, 500);
+	int offset = JsonInput::queryInt(request.query, "offset", 0, 0, 1 << 30);
+	std::string search;
+	if (auto it = request.query.find("q"); it != request.query.end()) search = "%" + Poco::trim(it->second) + "%";
+	Poco::Data::Session session = _services.database.session();
+	std::vector<Row> rows;
+	session << std::string(COLUMNS) + "WHERE (? = '' OR name LIKE ?) ORDER BY id LIMIT ? OFFSET ?", use(search),
+		use(search), use(limit), use(offset), into(rows), now;
+	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+	for (const Row& row: rows)
+	{
+		Poco::JSON::Object::Ptr item = toJson(row);
+		_services.records.read(session, "customer", row.get<0>(), *item);
+		items->add(item);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("items", items);
+	body->set("limit", limit);
+	body->set("offset", offset);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+erp::HttpResponse CustomerResource::get(const erp::HttpRequest& request)
+{
+	Poco::Data::Session session = _services.database.session();
+	return erp::HttpResponse::json(200, record(session, JsonInput::pathId(request.params, "id")));
+}
+
+
+erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
+{
+	Poco::Int64 id = JsonInput::pathId(request.params, "id");
+	JsonInput input(JsonInput::parse(request.body));
+	input.allowOnly({"name", "email", "language"}, _services.records);
+	std::optional<std::string> name = input.text("name", false, 200);
+	if (input.has("name") && !name) throw erp::ApiError::invalid("name", "name must not be empty");
+	std::optional<std::string> address = email(input);
+	std::optional<std::string> lang = language(input);
+
+	Poco::Data::Session session = _services.database.session();
+	erp::Transaction tx(session, _services.database.dialect());
+	Poco::JSON::Object::Ptr before = load(session, id);
+	if (!before) throw erp::ApiError::notFound("customer " + std::to_string(id));
+	_services.records.validate(session, "customer", id, input.object());
+
+	Poco::JSON::Object changes;
+	std::string newName = name.value_or(before->getValue<std::string>("name"));
+	Poco::Nullable<std::string> newEmail;
+	if (input.has("email"))
+	{
+		if (address) newEmail = *address;
+	}
+	else if (!before->isNull("email"))
+		newEmail = before->getValue<std::string>("email");
+	std::string newLanguage = lang.value_or(before->getValue<std::string>("language"));
+	auto note = [&](const std::string& field, const Poco::Dynamic::Var& oldValue, const Poco::Dynamic::Var& newValue) {
+		if (oldValue.toString() == newValue.toString() && oldValue.isEmpty() == newValue.isEmpty()) return;
+		Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
+		change->set("old", oldValue);
+		change->set("new", newValue);
+		changes.set(field, change);
+	};
+	note("name", before->get("name"), newName);
+	note("email", before->get("email"),
+		 newEmail.isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(newEmail.value()));
+	note("language", before->get("language"), newLanguage);
+
+	if (changes.size() > 0)
+	{
+		std::string at = Instant::now();
+		session << "UPDATE customers SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?", use(newName),
+			use(newEmail), use(newLanguage), use(at), use(id), now;
+		_services.audit.append(session,
+							   {request.user, "customer.update", "customer", std::to_string(id), text(changes)});
+	}
+	_services.records.write(session, "customer", id, input.object(), request.user);
+	tx.commit();
+	return erp::HttpResponse::json(200, record(session, id));
+}
+
+
+} // namespace host

@@ -1,0 +1,114 @@
+//
+// HostApplication.cpp
+//
+
+
+#include "HostApplication.h"
+#include "HostRuntime.h"
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <iostream>
+
+
+namespace host {
+
+
+void HostApplication::defineOptions(Poco::Util::OptionSet& options)
+{
+	ServerApplication::defineOptions(options);
+	options.addOption(Poco::Util::Option("help", "h", "print this help and exit").required(false).repeatable(false));
+	options.addOption(Poco::Util::Option("config", "c", "read the configuration (properties) from FILE")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("FILE"));
+	options.addOption(Poco::Util::Option("run-task", "t", "run the named task once, then exit (status 1 if it failed)")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("NAME"));
+	options.addOption(Poco::Util::Option("today", "d", "act as if the business date were DATE (YYYY-MM-DD)")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("DATE"));
+	options.addOption(
+		Poco::Util::Option("force", "f", "with --run-task: repeat work already done (audited)").required(false));
+}
+
+
+void HostApplication::handleOption(const std::string& name, const std::string& value)
+{
+	ServerApplication::handleOption(name, value);
+	if (name == "help")
+	{
+		_helpRequested = true;
+		stopOptionsProcessing();
+	}
+	else if (name == "config")
+		loadConfiguration(value);
+	else if (name == "run-task")
+		_task = value;
+	else if (name == "today")
+		_today = value;
+	else if (name == "force")
+		_force = true;
+}
+
+
+void HostApplication::help()
+{
+	Poco::Util::HelpFormatter formatter(options());
+	formatter.setCommand(commandName());
+	formatter.setUsage("--config=FILE [--run-task=NAME [--today=YYYY-MM-DD] [--force]]");
+	formatter.setHeader("The reference ERP host: customers, invoices, payments, an audit log, a JSON API and plugins.");
+	formatter.format(std::cout);
+}
+
+
+int HostApplication::main(const std::vector<std::string>&)
+{
+	if (_helpRequested)
+	{
+		help();
+		return Application::EXIT_OK;
+	}
+	if (!config().has("database.connection"))
+	{
+		std::cerr << "erp-host: no configuration: pass --config=FILE (see --help)" << std::endl;
+		return Application::EXIT_CONFIG;
+	}
+	try
+	{
+		HostRuntime::Options options;
+		options.fixedToday = _today;
+		options.http = _task.empty();
+		options.scheduler = _task.empty();
+		HostRuntime runtime(config(), options);
+		runtime.start();
+		if (!_task.empty())
+		{
+			const erp::TaskResult result = runtime.runTask(_task, _today, _force, "cli");
+			std::cout << (result.ok ? "ok: " : "failed: ") << result.summary << std::endl;
+			runtime.stop();
+			return result.ok ? Application::EXIT_OK : Application::EXIT_SOFTWARE;
+		}
+		waitForTerminationRequest();
+		logger().information("shutting down");
+		runtime.stop();
+		return Application::EXIT_OK;
+	}
+	catch (Poco::Exception& exc)
+	{
+		logger().fatal(exc.displayText());
+		std::cerr << "erp-host: " << exc.displayText() << std::endl;
+		return Application::EXIT_SOFTWARE;
+	}
+	catch (std::exception& exc)
+	{
+		logger().fatal(exc.what());
+		std::cerr << "erp-host: " << exc.what() << std::endl;
+		return Application::EXIT_SOFTWARE;
+	}
+}
+
+
+} // namespace host

@@ -1,0 +1,39 @@
+//
+// HostApplication.h
+//
+
+
+#ifndef Host_HostApplication_INCLUDED
+#define Host_HostApplication_INCLUDED
+
+
+#include <Poco/Util/ServerApplication.h>
+#include <string>
+
+
+namespace host {
+
+
+class HostApplication: public Poco::Util::ServerApplication
+/// erp-host: serves the API until SIGTERM/SIGINT, or runs one task
+/// (--run-task) and exits with its outcome.
+{
+protected:
+	void defineOptions(Poco::Util::OptionSet& options) override;
+	void handleOption(const std::string& name, const std::string& value) override;
+	int main(const std::vector<std::string>& args) override;
+
+private:
+	void help();
+
+	bool _helpRequested = false;
+	bool _force = false;
+	std::string _task;
+	std::string _today;
+};
+
+
+} // namespace host
+
+
+#endif // Host_HostApplication_INCLUDED

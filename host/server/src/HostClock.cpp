@@ -1,0 +1,65 @@
+//
+// HostClock.cpp
+//
+
+
+#include "HostClock.h"
+#include <Poco/DateTime.h>
+#include <Poco/Exception.h>
+#include <chrono>
+#include <date/tz.h>
+
+
+namespace host {
+
+
+HostClock::HostClock(const std::string& timeZone, const std::string& fixedToday):
+	_timeZone(timeZone),
+	_fixedToday(fixedToday)
+{
+	try
+	{
+		date::locate_zone(_timeZone);
+	}
+	catch (std::exception&)
+	{
+		throw Poco::InvalidArgumentException("business.timezone is not an IANA time zone", _timeZone);
+	}
+	if (!_fixedToday.empty() && !isDate(_fixedToday))
+		throw Poco::InvalidArgumentException("not a YYYY-MM-DD date", _fixedToday);
+}
+
+
+Poco::Timestamp HostClock::now() const
+{
+	return Poco::Timestamp();
+}
+
+
+std::string HostClock::today() const
+{
+	if (!_fixedToday.empty()) return _fixedToday;
+	const auto local = date::make_zoned(_timeZone, std::chrono::system_clock::now()).get_local_time();
+	return date::format("%Y-%m-%d", date::floor<date::days>(local));
+}
+
+
+std::string HostClock::timeZone() const
+{
+	return _timeZone;
+}
+
+
+bool HostClock::isDate(const std::string& text)
+{
+	if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+	for (std::size_t i: {0, 1, 2, 3, 5, 6, 8, 9})
+		if (text[i] < '0' || text[i] > '9') return false;
+	const int year = std::stoi(text.substr(0, 4));
+	const int month = std::stoi(text.substr(5, 2));
+	const int day = std::stoi(text.substr(8, 2));
+	return year >= 1900 && Poco::DateTime::isValid(year, month, day);
+}
+
+
+} // namespace host

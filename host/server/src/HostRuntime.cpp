@@ -1,0 +1,155 @@
+//
+// HostRuntime.cpp
+//
+
+
+#include "HostRuntime.h"
+#include "Migrator.h"
+#include <Poco/Path.h>
+#include <fstream>
+#include <unistd.h>
+
+
+namespace host {
+
+
+HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Options& options):
+	_config(config),
+	_options(options),
+	_logger(Poco::Logger::get("erp.host"))
+{
+	_database =
+		std::make_unique<SqlDatabase>(config.getString("database.connector", "sqlite"),
+									  config.getString("database.connection"), config.getInt("database.pool.max", 16));
+	const std::string schema = config.getString("host.schema.directory", defaultSchemaDirectory());
+	const int applied = Migrator(*_database).apply("host", Poco::Path(schema, _database->dialect()).toString());
+	if (applied) _logger.information("host schema: %d migration(s) applied", applied);
+
+	_audit = std::make_unique<AuditService>(*_database);
+	_clock = std::make_unique<HostClock>(config.getString("business.timezone", "UTC"), options.fixedToday);
+	_users = std::make_unique<UserDirectory>(*_database);
+	_users->bootstrap(config);
+	_router = std::make_unique<Router>(*_users, Poco::Logger::get("erp.http"));
+	_events = std::make_unique<EventBus>(*_audit, Poco::Logger::get("erp.events"));
+	_scheduler = std::make_unique<TaskScheduler>(*_clock, Poco::Logger::get("erp.scheduler"));
+	_records = std::make_unique<RecordRegistry>();
+	_services.reset(
+		new HostServices{*_database, *_audit, *_events, *_scheduler, *_records, *_router, *_clock, _config});
+
+	_customers = std::make_unique<CustomerResource>(*_services);
+	_customers->mount();
+	_invoices = std::make_unique<InvoiceResource>(*_services);
+	_invoices->mount();
+	_auditResource = std::make_unique<AuditResource>(*_services);
+	_auditResource->mount();
+	_plugins = std::make_unique<PluginManager>(*_services, Poco::Logger::get("erp.plugins"));
+	_pluginResource = std::make_unique<PluginResource>(*_services, *_plugins);
+	_pluginResource->mount();
+}
+
+
+HostRuntime::~HostRuntime()
+{
+	stop();
+}
+
+
+std::string HostRuntime::defaultSchemaDirectory()
+{
+	char buffer[4096];
+	const ssize_t length = ::readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
+	if (length <= 0) return "share/erp-host/sql";
+	buffer[length] = 0;
+	Poco::Path exe(buffer);
+	return Poco::Path(exe.parent())
+		.popDirectory()
+		.pushDirectory("share")
+		.pushDirectory("erp-host")
+		.pushDirectory("sql")
+		.toString();
+}
+
+
+void HostRuntime::start()
+{
+	if (_started) return;
+	_started = true;
+	_plugins->loadAll(_config.getString("plugins.directory", "plugins"));
+	if (_options.scheduler) _scheduler->start();
+	if (_options.http)
+	{
+		_http = std::make_unique<HttpFrontend>(*_router, _config.getString("http.address", "127.0.0.1"),
+											   _config.getInt("http.port", 8080), _config.getInt("http.threads", 16));
+		_http->start();
+		_logger.information("listening on http://%s:%d/api/", _config.getString("http.address", "127.0.0.1"),
+							_http->port());
+	}
+}
+
+
+void HostRuntime::stop()
+{
+	if (!_started) return;
+	_started = false;
+	if (_http) _http->stop();
+	_http.reset();
+	_scheduler->stop();
+	_plugins->unloadAll();
+}
+
+
+erp::TaskResult HostRuntime::runTask(const std::string& name, const std::string& today, bool force,
+									 const std::string& actor)
+{
+	erp::TaskRun run;
+	run.onDemand = true;
+	run.force = force;
+	run.actor = actor;
+	run.today = today;
+	return _scheduler->runNow(name, run);
+}
+
+
+int HostRuntime::httpPort() const
+{
+	return _http ? _http->port() : 0;
+}
+
+
+PluginManager& HostRuntime::plugins()
+{
+	return *_plugins;
+}
+
+
+erp::Database& HostRuntime::database()
+{
+	return *_database;
+}
+
+
+AuditService& HostRuntime::audit()
+{
+	return *_audit;
+}
+
+
+EventBus& HostRuntime::events()
+{
+	return *_events;
+}
+
+
+TaskScheduler& HostRuntime::scheduler()
+{
+	return *_scheduler;
+}
+
+
+HostServices& HostRuntime::services()
+{
+	return *_services;
+}
+
+
+} // namespace host

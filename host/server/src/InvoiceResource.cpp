@@ -1,0 +1,338 @@
+//
+// InvoiceResource.cpp
+//
+
+
+#include "InvoiceResource.h"
+#include "CustomerResource.h"
+#include "Instant.h"
+#include "JsonInput.h"
+#include "Sql.h"
+#include "erp/ApiError.h"
+#include "erp/Money.h"
+#include "erp/Transaction.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+#include <sstream>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace host {
+
+
+namespace {
+
+using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Int64, std::string, Poco::Nullable<std::string>, std::string,
+						Poco::Int64, Poco::Int64, std::string, std::string, std::string>;
+
+const char* const COLUMNS = "SELECT id, number, customer_id, issue_date, due_date, currency, total_minor, paid_minor, "
+							"status, created_by, created_at FROM invoices ";
+
+Poco::JSON::Object::Ptr toJson(const Row& row)
+{
+	const std::string& currency = row.get<5>();
+	Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+	item->set("id", row.get<0>());
+	item->set("number", row.get<1>());
+	item->set("customer_id", row.get<2>());
+	item->set("issue_date", row.get<3>());
+	item->set("due_date", row.get<4>().isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(row.get<4>().value()));
+	item->set("currency", currency);
+	item->set("total", erp::Money::format(row.get<6>(), currency));
+	item->set("paid", erp::Money::format(row.get<7>(), currency));
+	item->set("outstanding", erp::Money::format(row.get<6>() - row.get<7>(), currency));
+	item->set("status", row.get<8>());
+	item->set("created_by", row.get<9>());
+	item->set("created_at", row.get<10>());
+	return item;
+}
+
+std::vector<Row> select(Poco::Data::Session& session, Poco::Int64 id)
+{
+	std::vector<Row> rows;
+	session << std::string(COLUMNS) + "WHERE id = ?", use(id), into(rows), now;
+	return rows;
+}
+
+Poco::Int64 amount(const JsonInput& input, const std::string& field, const std::string& currency)
+{
+	std::optional<std::string> text = input.text(field, true, 32);
+	std::optional<Poco::Int64> minor = erp::Money::parse(*text, currency);
+	if (!minor)
+		throw erp::ApiError::invalid(field, field + " must be a decimal string with at most " +
+												std::to_string(erp::Money::exponent(currency)) + " decimals for " +
+												currency);
+	if (*minor <= 0) throw erp::ApiError::invalid(field, field + " must be above zero");
+	return *minor;
+}
+
+std::string text(const Poco::JSON::Object& object)
+{
+	std::ostringstream out;
+	object.stringify(out);
+	return out.str();
+}
+
+} // namespace
+
+
+InvoiceResource::InvoiceResource(HostServices& services):
+	_services(services)
+{}
+
+
+void InvoiceResource::mount()
+{
+	const erp::Role role = erp::Role::ACCOUNTANT;
+	_services.router.add("host", "POST", "/api/invoices", role,
+						 [this](const erp::HttpRequest& r) { return create(r); });
+	_services.router.add("host", "GET", "/api/invoices", role, [this](const erp::HttpRequest& r) { return list(r); });
+	_services.router.add("host", "GET", "/api/invoices/{id}", role,
+						 [this](const erp::HttpRequest& r) { return get(r); });
+	_services.router.add("host", "POST", "/api/invoices/{id}/payments", role,
+						 [this](const erp::HttpRequest& r) { return pay(r); });
+}
+
+
+std::string InvoiceResource::statusFor(Poco::Int64 totalMinor, Poco::Int64 paidMinor)
+{
+	if (paidMinor >= totalMinor) return "paid";
+	return paidMinor > 0 ? "partially_paid" : "issued";
+}
+
+
+Poco::JSON::Object::Ptr InvoiceResource::record(Poco::Data::Session& session, Poco::Int64 id, bool withPayments)
+{
+	std::vector<Row> rows = select(session, id);
+	if (rows.empty()) throw erp::ApiError::notFound("invoice " + std::to_string(id));
+	Poco::JSON::Object::Ptr item = toJson(rows.front());
+	if (withPayments)
+	{
+		const std::string& currency = rows.front().get<5>();
+		std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, Poco::Nullable<std::string>, std::string>>
+			payments;
+		session
+			<< "SELECT id, amount_minor, paid_on, reference, created_by FROM payments WHERE invoice_id = ? ORDER BY id",
+			use(id), into(payments), now;
+		Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+		for (const auto& row: payments)
+		{
+			Poco::JSON::Object::Ptr payment = new Poco::JSON::Object;
+			payment->set("id", row.get<0>());
+			payment->set("amount", erp::Money::format(row.get<1>(), currency));
+			payment->set("paid_on", row.get<2>());
+			payment->set("reference",
+						 row.get<3>().isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(row.get<3>().value()));
+			payment->set("created_by", row.get<4>());
+			list->add(payment);
+		}
+		item->set("payments", list);
+	}
+	_services.records.read(session, "invoice", id, *item);
+	return item;
+}
+
+
+Poco::Int64 InvoiceResource::insertPayment(Poco::Data::Session& session, Poco::Int64 invoiceId, Poco::Int64 amountMinor,
+										   const std::string& paidOn, const std::string& reference,
+										   const std::string& actor)
+{
+	std::string at = Instant::now();
+	Poco::Nullable<std::string> ref;
+	if (!reference.empty()) ref = reference;
+	session << "INSERT INTO payments (invoice_id, amount_minor, paid_on, reference, created_by, created_at) "
+			   "VALUES (?, ?, ?, ?, ?, ?)",
+		use(invoiceId), use(amountMinor), useRef(paidOn), use(ref), useRef(actor), use(at), now;
+	return Sql::lastInsertId(session, _services.database.dialect());
+}
+
+
+erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
+{
+	JsonInput input(JsonInput::parse(request.body));
+	input.allowOnly({"number", "customer_id", "issue_date", "due_date", "currency", "total", "paid"},
+					_services.records);
+	std::string number = *input.text("number", true, 64);
+	Poco::Int64 customerId = *input.id("customer_id", true);
+	std::string issueDate = *input.date("issue_date", true);
+	std::optional<std::string> dueDate = input.date("due_date", false);
+	if (dueDate && *dueDate < issueDate)
+		throw erp::ApiError::invalid("due_date", "due_date must not be before issue_date");
+	std::string currency = *input.text("currency", true, 3);
+	if (!erp::Money::isCurrencyCode(currency))
+		throw erp::ApiError::invalid("currency", "currency must be an ISO 4217 code such as EUR");
+	Poco::Int64 totalMinor = amount(input, "total", currency);
+	const bool paid = input.boolean("paid").value_or(false);
+	Poco::Int64 paidMinor = paid ? totalMinor : 0;
+	std::string status = statusFor(totalMinor, paidMinor);
+	Poco::Nullable<std::string> due;
+	if (dueDate) due = *dueDate;
+
+	Poco::Data::Session session = _services.database.session();
+	erp::Transaction tx(session, _services.database.dialect());
+	if (!CustomerResource::load(session, customerId))
+		throw erp::ApiError::invalid("customer_id", "no customer with id " + std::to_string(customerId));
+	int taken = 0;
+	session << "SELECT COUNT(*) FROM invoices WHERE number = ?", use(number), into(taken), now;
+	if (taken) throw erp::ApiError(409, "duplicate_number", "an invoice numbered " + number + " exists", "number");
+	_services.records.validate(session, "invoice", 0, input.object());
+
+	std::string at = Instant::now();
+	session << "INSERT INTO invoices (number, customer_id, issue_date, due_date, currency, total_minor, paid_minor, "
+			   "status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		use(number), use(customerId), use(issueDate), use(due), use(currency), use(totalMinor), use(paidMinor),
+		use(status), useRef(request.user), use(at), now;
+	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
+	Poco::Int64 paymentId = 0;
+	if (paid) paymentId = insertPayment(session, id, totalMinor, issueDate, "paid at issue", request.user);
+	_services.audit.append(session, {request.user, "invoice.create", "invoice", std::to_string(id),
+									 text(*toJson(select(session, id).front()))});
+	_services.records.write(session, "invoice", id, input.object(), request.user);
+
+	erp::InvoiceCreated event;
+	event.invoiceId = id;
+	event.customerId = customerId;
+	event.number = number;
+	event.issueDate = issueDate;
+	event.dueDate = dueDate.value_or("");
+	event.currency = currency;
+	event.totalMinor = totalMinor;
+	event.paidMinor = paidMinor;
+	event.status = status;
+	event.actor = request.user;
+	event.transaction = &session;
+	event.extensions = JsonInput::parse(request.body);
+	_services.events.publish(event);
+	if (paid)
+	{
+		erp::PaymentRecorded payment;
+		payment.paymentId = paymentId;
+		payment.invoiceId = id;
+		payment.customerId = customerId;
+		payment.currency = currency;
+		payment.amountMinor = totalMinor;
+		payment.paidOn = issueDate;
+		payment.invoiceTotalMinor = totalMinor;
+		payment.invoicePaidMinor = paidMinor;
+		payment.invoiceStatus = status;
+		payment.actor = request.user;
+		payment.transaction = &session;
+		_services.events.publish(payment);
+	}
+	tx.commit();
+	return erp::HttpResponse::json(201, record(session, id, true));
+}
+
+
+erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
+{
+	int limit = JsonInput::queryInt(request.query, "limit", 100, 1, 500);
+	int offset = JsonInput::queryInt(request.query, "offset", 0, 0, 1 << 30);
+	Poco::Int64 customerId = 0;
+	if (request.query.count("customer_id"))
+		customerId = JsonInput::queryInt(request.query, "customer_id", 0, 1, std::numeric_limits<int>::max());
+	std::string status;
+	if (auto it = request.query.find("status"); it != request.query.end())
+	{
+		status = it->second;
+		if (status != "issued" && status != "partially_paid" && status != "paid" && status != "void")
+			throw erp::ApiError::invalid("status", "status must be issued, partially_paid, paid or void");
+	}
+	Poco::Data::Session session = _services.database.session();
+	std::vector<Row> rows;
+	session << std::string(COLUMNS) + "WHERE (? = 0 OR customer_id = ?) AND (? = '' OR status = ?) "
+									  "ORDER BY id LIMIT ? OFFSET ?",
+		use(customerId), use(customerId), use(status), use(status), use(limit), use(offset), into(rows), now;
+	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+	for (const Row& row: rows)
+	{
+		Poco::JSON::Object::Ptr item = toJson(row);
+		_services.records.read(session, "invoice", row.get<0>(), *item);
+		items->add(item);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("items", items);
+	body->set("limit", limit);
+	body->set("offset", offset);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+erp::HttpResponse InvoiceResource::get(const erp::HttpRequest& request)
+{
+	Poco::Data::Session session = _services.database.session();
+	return erp::HttpResponse::json(200, record(session, JsonInput::pathId(request.params, "id"), true));
+}
+
+
+erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
+{
+	Poco::Int64 id = JsonInput::pathId(request.params, "id");
+	JsonInput input(JsonInput::parse(request.body));
+	input.allowOnly({"amount", "paid_on", "reference"}, RecordRegistry());
+	std::string paidOn = input.date("paid_on", false).value_or(_services.clock.today());
+	std::string reference = input.text("reference", false, 200).value_or("");
+
+	Poco::Data::Session session = _services.database.session();
+	erp::Transaction tx(session, _services.database.dialect());
+	std::vector<Row> rows = select(session, id);
+	if (rows.empty()) throw erp::ApiError::notFound("invoice " + std::to_string(id));
+	const Row& invoice = rows.front();
+	const std::string& currency = invoice.get<5>();
+	const Poco::Int64 totalMinor = invoice.get<6>();
+	const Poco::Int64 alreadyPaid = invoice.get<7>();
+	const std::string& oldStatus = invoice.get<8>();
+	if (oldStatus == "void") throw erp::ApiError(409, "invoice_void", "invoice " + invoice.get<1>() + " is void");
+	if (oldStatus == "paid")
+		throw erp::ApiError(409, "invoice_paid", "invoice " + invoice.get<1>() + " is already paid in full");
+	const Poco::Int64 amountMinor = amount(input, "amount", currency);
+	if (amountMinor > totalMinor - alreadyPaid)
+		throw erp::ApiError(400, "overpayment",
+							"amount exceeds the outstanding " + erp::Money::format(totalMinor - alreadyPaid, currency) +
+								" " + currency,
+							"amount");
+	if (paidOn < invoice.get<3>())
+		throw erp::ApiError::invalid("paid_on", "paid_on must not be before the invoice's issue_date");
+
+	const Poco::Int64 paymentId = insertPayment(session, id, amountMinor, paidOn, reference, request.user);
+	const Poco::Int64 paidMinor = alreadyPaid + amountMinor;
+	std::string status = statusFor(totalMinor, paidMinor);
+	session << "UPDATE invoices SET paid_minor = ?, status = ? WHERE id = ?", bind(paidMinor), use(status), use(id),
+		now;
+
+	Poco::JSON::Object details;
+	details.set("payment_id", paymentId);
+	details.set("amount", erp::Money::format(amountMinor, currency));
+	details.set("currency", currency);
+	details.set("paid_on", paidOn);
+	details.set("outstanding", erp::Money::format(totalMinor - paidMinor, currency));
+	details.set("status", status);
+	_services.audit.append(session, {request.user, "invoice.payment", "invoice", std::to_string(id), text(details)});
+
+	erp::PaymentRecorded event;
+	event.paymentId = paymentId;
+	event.invoiceId = id;
+	event.customerId = invoice.get<2>();
+	event.currency = currency;
+	event.amountMinor = amountMinor;
+	event.paidOn = paidOn;
+	event.invoiceTotalMinor = totalMinor;
+	event.invoicePaidMinor = paidMinor;
+	event.invoiceStatus = status;
+	event.actor = request.user;
+	event.transaction = &session;
+	_services.events.publish(event);
+	tx.commit();
+
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("payment_id", paymentId);
+	body->set("invoice", record(session, id, true));
+	return erp::HttpResponse::json(201, body);
+}
+
+
+} // namespace host

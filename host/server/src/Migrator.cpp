@@ -1,0 +1,140 @@
+//
+// Migrator.cpp
+//
+
+
+#include "Migrator.h"
+#include "Instant.h"
+#include "erp/Transaction.h"
+#include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace host {
+
+
+POCO_IMPLEMENT_EXCEPTION(MigrationException, Poco::RuntimeException, "Migration failed")
+
+
+Migrator::Migrator(erp::Database& database):
+	_database(database)
+{}
+
+
+void Migrator::ensureTable()
+{
+	Poco::Data::Session session = _database.session();
+	if (_database.dialect() == "mysql")
+		session
+			<< "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR(64) NOT NULL, version INT NOT NULL, "
+			   "name VARCHAR(200) NOT NULL, applied_at VARCHAR(32) NOT NULL, PRIMARY KEY (component, version)) "
+			   "ENGINE=InnoDB",
+			now;
+	else
+		session << "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, "
+				   "name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))",
+			now;
+}
+
+
+std::vector<int> Migrator::applied(const std::string& component)
+{
+	ensureTable();
+	Poco::Data::Session session = _database.session();
+	std::vector<int> versions;
+	session << "SELECT version FROM schema_migrations WHERE component = ? ORDER BY version", useRef(component),
+		into(versions), now;
+	return versions;
+}
+
+
+std::vector<std::string> Migrator::statements(const std::string& script)
+{
+	std::vector<std::string> result;
+	std::istringstream in(script);
+	std::string line;
+	std::string current;
+	while (std::getline(in, line))
+	{
+		std::string trimmed = Poco::trim(line);
+		if (trimmed.empty() || trimmed.compare(0, 2, "--") == 0) continue;
+		current += line;
+		current += '\n';
+		if (trimmed.back() == ';')
+		{
+			current = Poco::trim(current);
+			current.pop_back();
+			result.push_back(current);
+			current.clear();
+		}
+	}
+	if (!Poco::trim(current).empty()) result.push_back(Poco::trim(current));
+	return result;
+}
+
+
+int Migrator::apply(const std::string& component, const std::string& directory)
+{
+	Poco::File folder(directory);
+	if (!folder.exists() || !folder.isDirectory()) throw MigrationException("no migration folder", directory);
+
+	std::map<int, std::string> files;
+	for (Poco::DirectoryIterator it(directory), end; it != end; ++it)
+	{
+		const std::string name = it.name();
+		if (!it->isFile() || name.size() < 6 || name.substr(name.size() - 4) != ".sql") continue;
+		int version = 0;
+		const std::string::size_type underscore = name.find('_');
+		if (underscore == std::string::npos || !Poco::NumberParser::tryParse(name.substr(0, underscore), version) ||
+			version <= 0)
+			throw MigrationException("migration file name must start with a positive number and '_'", it->path());
+		if (!files.emplace(version, it->path()).second)
+			throw MigrationException("two migration files share a number", it->path());
+	}
+
+	const std::vector<int> done = applied(component);
+	const std::set<int> doneSet(done.begin(), done.end());
+	int count = 0;
+	for (const auto& [version, path]: files)
+	{
+		if (doneSet.count(version)) continue;
+		std::string script;
+		{
+			Poco::FileInputStream in(path);
+			Poco::StreamCopier::copyToString(in, script);
+		}
+		const std::string name = Poco::Path(path).getFileName();
+		Poco::Data::Session session = _database.session();
+		try
+		{
+			erp::Transaction tx(session, _database.dialect());
+			for (const std::string& statement: statements(script))
+				session << statement, now;
+			std::string at = Instant::now();
+			session << "INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)",
+				useRef(component), useRef(version), useRef(name), use(at), now;
+			tx.commit();
+		}
+		catch (Poco::Exception& exc)
+		{
+			throw MigrationException(component + "/" + name + ": " + exc.displayText());
+		}
+		++count;
+	}
+	return count;
+}
+
+
+} // namespace host

@@ -1,0 +1,50 @@
+//
+// PluginRoutes.h
+//
+
+
+#ifndef Host_PluginRoutes_INCLUDED
+#define Host_PluginRoutes_INCLUDED
+
+
+#include "Router.h"
+#include "erp/Http.h"
+#include <string>
+
+
+namespace host {
+
+
+class PluginRoutes: public erp::HttpRoutes
+/// erp::HttpRoutes for one plugin: patterns are mounted under
+/// /api/plugins/<id>/.
+{
+public:
+	PluginRoutes(Router& router, const std::string& owner):
+		_router(router),
+		_owner(owner)
+	{}
+
+	void route(const std::string& method, const std::string& pattern, erp::Role minimum, Handler handler) override
+	{
+		std::string relative = pattern;
+		while (!relative.empty() && relative.front() == '/')
+			relative.erase(0, 1);
+		_router.add(_owner, method, "/api/plugins/" + _owner + "/" + relative, minimum, std::move(handler));
+	}
+
+	void removeAll() override
+	{
+		_router.removeAll(_owner);
+	}
+
+private:
+	Router& _router;
+	std::string _owner;
+};
+
+
+} // namespace host
+
+
+#endif // Host_PluginRoutes_INCLUDED

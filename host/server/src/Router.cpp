@@ -1,0 +1,154 @@
+//
+// Router.cpp
+//
+
+
+#include "Router.h"
+#include "erp/ApiError.h"
+#include <Poco/Exception.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/URI.h>
+#include <algorithm>
+#include <mutex>
+
+
+namespace host {
+
+
+Router::Router(UserDirectory& users, Poco::Logger& logger):
+	_users(users),
+	_logger(logger)
+{}
+
+
+std::vector<std::string> Router::split(const std::string& path)
+{
+	std::vector<std::string> segments;
+	Poco::StringTokenizer tokens(path, "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	for (const std::string& token: tokens)
+		segments.push_back(token);
+	return segments;
+}
+
+
+bool Router::match(const Route& route, const std::vector<std::string>& segments,
+				   std::map<std::string, std::string>& params)
+{
+	if (route.segments.size() != segments.size()) return false;
+	std::map<std::string, std::string> captured;
+	for (std::size_t i = 0; i < segments.size(); ++i)
+	{
+		const std::string& expected = route.segments[i];
+		if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}')
+			captured[expected.substr(1, expected.size() - 2)] = segments[i];
+		else if (expected != segments[i])
+			return false;
+	}
+	params = std::move(captured);
+	return true;
+}
+
+
+void Router::add(const std::string& owner, const std::string& method, const std::string& pattern, erp::Role minimum,
+				 erp::HttpRoutes::Handler handler)
+{
+	if (!handler) throw Poco::InvalidArgumentException("route without a handler", pattern);
+	std::unique_lock<std::shared_mutex> lock(_mutex);
+	for (const Route& route: _routes)
+		if (route.method == method && route.pattern == pattern)
+			throw Poco::ExistsException("route already registered", method + " " + pattern);
+	_routes.push_back(Route{owner, method, pattern, split(pattern), minimum, std::move(handler)});
+}
+
+
+int Router::removeAll(const std::string& owner)
+{
+	std::unique_lock<std::shared_mutex> lock(_mutex);
+	const auto before = _routes.size();
+	_routes.erase(std::remove_if(_routes.begin(), _routes.end(), [&](const Route& r) { return r.owner == owner; }),
+				  _routes.end());
+	return static_cast<int>(before - _routes.size());
+}
+
+
+std::vector<std::string> Router::routes(const std::string& owner) const
+{
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	std::vector<std::string> result;
+	for (const Route& route: _routes)
+		if (route.owner == owner) result.push_back(route.method + " " + route.pattern);
+	return result;
+}
+
+
+erp::HttpResponse Router::dispatch(const std::string& method, const std::string& path,
+								   const std::map<std::string, std::string>& query, const std::string& body,
+								   const std::string& authorization) const
+{
+	const std::optional<UserDirectory::User> user = _users.authenticate(authorization);
+	if (!user) return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
+
+	std::vector<std::string> segments;
+	for (const std::string& raw: split(path))
+	{
+		std::string decoded;
+		Poco::URI::decode(raw, decoded);
+		segments.push_back(decoded);
+	}
+
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	const Route* found = nullptr;
+	bool pathKnown = false;
+	std::map<std::string, std::string> params;
+	for (const Route& route: _routes)
+	{
+		std::map<std::string, std::string> candidate;
+		if (!match(route, segments, candidate)) continue;
+		pathKnown = true;
+		if (route.method == method)
+		{
+			found = &route;
+			params = std::move(candidate);
+			break;
+		}
+	}
+	if (!found)
+		return pathKnown ? erp::HttpResponse::error(405, "method_not_allowed", method + " is not allowed on " + path)
+						 : erp::HttpResponse::error(404, "not_found", "no such resource: " + path);
+	if (static_cast<int>(user->role) < static_cast<int>(found->minimum))
+		return erp::HttpResponse::error(403, "forbidden",
+										"this needs the " + UserDirectory::roleName(found->minimum) + " role");
+
+	erp::HttpRequest request;
+	request.method = method;
+	request.path = path;
+	request.params = std::move(params);
+	request.query = query;
+	request.body = body;
+	request.user = user->name;
+	request.role = user->role;
+	try
+	{
+		return found->handler(request);
+	}
+	catch (const erp::ApiError& error)
+	{
+		return erp::HttpResponse::error(error.status(), error.code(), error.what(), error.field());
+	}
+	catch (Poco::Exception& exc)
+	{
+		_logger.error("%s %s failed: %s", method, path, exc.displayText());
+	}
+	catch (std::exception& exc)
+	{
+		_logger.error("%s %s failed: %s", method, path, std::string(exc.what()));
+	}
+	catch (...)
+	{
+		_logger.error("%s %s failed with an unknown exception", method, path);
+	}
+	return erp::HttpResponse::error(500, "internal_error", "the server failed; the error is in its log");
+}
+
+
+} // namespace host

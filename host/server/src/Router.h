@@ -1,0 +1,75 @@
+//
+// Router.h
+//
+
+
+#ifndef Host_Router_INCLUDED
+#define Host_Router_INCLUDED
+
+
+#include "UserDirectory.h"
+#include "erp/Http.h"
+#include <Poco/Logger.h>
+#include <map>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+
+namespace host {
+
+
+class Router
+/// Routes API requests to handlers (the host's and the plugins', each
+/// tagged with its owner), after authentication and the role check.
+///
+/// Answers: 401 without a valid bearer token, 404 for an unknown path,
+/// 405 for a known path with another method, 403 below the route's role,
+/// the handler's answer, its ApiError as a 4xx JSON error, or 500 for
+/// anything else (logged, never the exception's text to the client).
+///
+/// Thread-safe; removing routes waits for running handlers.
+{
+public:
+	Router(UserDirectory& users, Poco::Logger& logger);
+
+	void add(const std::string& owner, const std::string& method, const std::string& pattern, erp::Role minimum,
+			 erp::HttpRoutes::Handler handler);
+	/// Pattern: an absolute path with {name} segments. Throws
+	/// Poco::ExistsException for a duplicate method and pattern.
+
+	int removeAll(const std::string& owner);
+
+	std::vector<std::string> routes(const std::string& owner) const;
+	/// "METHOD pattern" of the owner's routes.
+
+	erp::HttpResponse dispatch(const std::string& method, const std::string& path,
+							   const std::map<std::string, std::string>& query, const std::string& body,
+							   const std::string& authorization) const;
+
+private:
+	struct Route
+	{
+		std::string owner;
+		std::string method;
+		std::string pattern;
+		std::vector<std::string> segments;
+		erp::Role minimum;
+		erp::HttpRoutes::Handler handler;
+	};
+
+	static std::vector<std::string> split(const std::string& path);
+	static bool match(const Route& route, const std::vector<std::string>& segments,
+					  std::map<std::string, std::string>& params);
+
+	UserDirectory& _users;
+	Poco::Logger& _logger;
+	mutable std::shared_mutex _mutex;
+	std::vector<Route> _routes;
+};
+
+
+} // namespace host
+
+
+#endif // Host_Router_INCLUDED

@@ -1,0 +1,35 @@
+//
+// Sql.h
+//
+
+
+#ifndef Host_Sql_INCLUDED
+#define Host_Sql_INCLUDED
+
+
+#include <Poco/Data/Session.h>
+#include <Poco/Types.h>
+#include <string>
+
+
+namespace host {
+
+
+class Sql
+/// The few statements whose spelling differs between the dialects.
+{
+public:
+	static Poco::Int64 lastInsertId(Poco::Data::Session& session, const std::string& dialect)
+	{
+		Poco::Int64 id = 0;
+		session << (dialect == "mysql" ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()"),
+			Poco::Data::Keywords::into(id), Poco::Data::Keywords::now;
+		return id;
+	}
+};
+
+
+} // namespace host
+
+
+#endif // Host_Sql_INCLUDED

@@ -1,0 +1,82 @@
+//
+// SqlDatabase.cpp
+//
+
+
+#include "SqlDatabase.h"
+#include <Poco/Data/MySQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Exception.h>
+#include <mutex>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace host {
+
+
+namespace {
+
+void registerConnectors()
+{
+	static std::once_flag once;
+	std::call_once(once, [] {
+		Poco::Data::SQLite::Connector::registerConnector();
+		Poco::Data::MySQL::Connector::registerConnector();
+	});
+}
+
+const std::size_t SQLITE_BUSY_SECONDS = 30;
+
+} // namespace
+
+
+SqlDatabase::SqlDatabase(const std::string& connector, const std::string& connection, int maxSessions)
+{
+	registerConnectors();
+	if (connector == "sqlite")
+		_dialect = "sqlite";
+	else if (connector == "mysql")
+		_dialect = "mysql";
+	else
+		throw Poco::InvalidArgumentException("database.connector must be sqlite or mysql, not", connector);
+	if (connection.empty()) throw Poco::InvalidArgumentException("database.connection is empty");
+
+	_pool = std::make_unique<Poco::Data::SessionPool>(_dialect == "sqlite" ? "SQLite" : "MySQL", connection, 1,
+													  maxSessions, 60);
+	Poco::Data::Session first = session();
+	if (_dialect == "sqlite")
+	{
+		// WAL lets readers go on while one writer commits.
+		std::string mode;
+		first << "PRAGMA journal_mode=WAL", into(mode), now;
+	}
+}
+
+
+SqlDatabase::~SqlDatabase()
+{
+	if (_pool) _pool->shutdown();
+}
+
+
+Poco::Data::Session SqlDatabase::session()
+{
+	Poco::Data::Session session = _pool->get();
+	if (_dialect == "sqlite")
+	{
+		session.setConnectionTimeout(SQLITE_BUSY_SECONDS);
+		session << "PRAGMA foreign_keys=ON", now;
+	}
+	return session;
+}
+
+
+std::string SqlDatabase::dialect() const
+{
+	return _dialect;
+}
+
+
+} // namespace host

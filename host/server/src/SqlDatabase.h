@@ -1,0 +1,43 @@
+//
+// SqlDatabase.h
+//
+
+
+#ifndef Host_SqlDatabase_INCLUDED
+#define Host_SqlDatabase_INCLUDED
+
+
+#include "erp/Database.h"
+#include <Poco/Data/SessionPool.h>
+#include <memory>
+#include <string>
+
+
+namespace host {
+
+
+class SqlDatabase: public erp::Database
+/// The host's database: a Poco::Data session pool over SQLite (a file
+/// path) or MySQL/MariaDB (a Poco MySQL connection string).
+{
+public:
+	SqlDatabase(const std::string& connector, const std::string& connection, int maxSessions);
+	/// Opens the pool and checks that one session connects. Throws
+	/// Poco::InvalidArgumentException for an unknown connector and
+	/// Poco::Data::DataException when the database cannot be opened.
+
+	~SqlDatabase() override;
+
+	Poco::Data::Session session() override;
+	std::string dialect() const override;
+
+private:
+	std::string _dialect;
+	std::unique_ptr<Poco::Data::SessionPool> _pool;
+};
+
+
+} // namespace host
+
+
+#endif // Host_SqlDatabase_INCLUDED

@@ -1,0 +1,98 @@
+//
+// TaskScheduler.h
+//
+
+
+#ifndef Host_TaskScheduler_INCLUDED
+#define Host_TaskScheduler_INCLUDED
+
+
+#include "erp/Clock.h"
+#include "erp/Scheduler.h"
+#include <Poco/Logger.h>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+
+namespace host {
+
+
+class TaskScheduler
+/// Named tasks, each tagged with its owner. A thread (start()/stop())
+/// runs every task when the moment its NextRun computed comes, then asks
+/// for the next moment. runNow() runs a task on the caller's thread. A
+/// task never runs twice at once: a second caller waits.
+///
+/// Thread-safe.
+{
+public:
+	struct TaskInfo
+	{
+		std::string name;
+		std::string owner;
+		std::optional<Poco::Timestamp> nextRun;
+		bool running = false;
+		std::string lastSummary;
+		bool lastOk = true;
+	};
+
+	TaskScheduler(erp::Clock& clock, Poco::Logger& logger);
+	~TaskScheduler();
+
+	void registerTask(const std::string& owner, const std::string& name, erp::Scheduler::NextRun nextRun,
+					  erp::Scheduler::Body body);
+	/// Throws Poco::ExistsException when the name is taken.
+
+	void unregisterTask(const std::string& owner, const std::string& name);
+	/// Waits for a running call of the task to finish.
+
+	int unregisterAll(const std::string& owner);
+
+	erp::TaskResult runNow(const std::string& name, erp::TaskRun run);
+	/// Runs a task now on this thread. Throws Poco::NotFoundException for an
+	/// unknown name; a task that throws yields a failed result.
+
+	std::vector<TaskInfo> tasks() const;
+
+	void start();
+	/// Starts the timer thread.
+
+	void stop();
+	/// Stops the timer thread, waiting for a running task to finish.
+
+private:
+	struct Task
+	{
+		std::string owner;
+		erp::Scheduler::NextRun nextRun;
+		erp::Scheduler::Body body;
+		std::optional<Poco::Timestamp> due;
+		bool running = false;
+		bool lastOk = true;
+		std::string lastSummary;
+	};
+
+	void loop();
+	std::optional<Poco::Timestamp> computeNext(const std::string& name, Task& task);
+	erp::TaskResult execute(const std::string& name, Task& task, const erp::TaskRun& run,
+							std::unique_lock<std::mutex>& lock);
+
+	erp::Clock& _clock;
+	Poco::Logger& _logger;
+	mutable std::mutex _mutex;
+	std::condition_variable _changed;
+	std::map<std::string, Task> _tasks;
+	std::thread _thread;
+	bool _stopping = false;
+};
+
+
+} // namespace host
+
+
+#endif // Host_TaskScheduler_INCLUDED

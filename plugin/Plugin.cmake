@@ -1,0 +1,47 @@
+# The reminders plugin: reminders.so plus its manifest, migrations and
+# templates, staged in ${ERP_PLUGINS_DIR}/reminders as the host loads them.
+
+file(READ ${CMAKE_SOURCE_DIR}/manifest.json REMINDERS_MANIFEST)
+string(JSON REMINDERS_ID GET ${REMINDERS_MANIFEST} id)
+string(JSON REMINDERS_VERSION GET ${REMINDERS_MANIFEST} version)
+string(JSON REMINDERS_CLASS GET ${REMINDERS_MANIFEST} class)
+set(REMINDERS_STAGE ${ERP_PLUGINS_DIR}/${REMINDERS_ID})
+
+# The pure core: decisions only, no I/O; links Poco::Foundation alone.
+add_library(reminders_core STATIC
+	plugin/core/InvoiceFlagRule.cpp
+)
+target_include_directories(reminders_core PUBLIC ${CMAKE_SOURCE_DIR})
+target_link_libraries(reminders_core PUBLIC Poco::Foundation)
+set_target_properties(reminders_core PROPERTIES
+	POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+
+# Everything but the entry file, so that tests link the same code.
+add_library(reminders_impl STATIC
+	plugin/ReminderFields.cpp
+	plugin/ReminderPlugin.cpp
+	plugin/ReminderRoutes.cpp
+	plugin/WeeklyTask.cpp
+	plugin/store/ReminderFieldStore.cpp
+	hooks/InvoiceCreatedHook.cpp
+	hooks/PaymentRecordedHook.cpp
+)
+target_include_directories(reminders_impl PUBLIC ${CMAKE_SOURCE_DIR})
+target_link_libraries(reminders_impl PUBLIC reminders_core erp_sdk Poco::Foundation Poco::Util Poco::JSON Poco::Data)
+target_compile_definitions(reminders_impl PUBLIC REMINDERS_VERSION="${REMINDERS_VERSION}")
+set_target_properties(reminders_impl PROPERTIES
+	POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+
+add_library(reminders MODULE plugin/PluginLibrary.cpp)
+target_link_libraries(reminders PRIVATE reminders_impl)
+target_link_options(reminders PRIVATE -Wl,--no-undefined)
+set_target_properties(reminders PROPERTIES
+	PREFIX ""
+	CXX_VISIBILITY_PRESET hidden
+	VISIBILITY_INLINES_HIDDEN ON
+	LIBRARY_OUTPUT_DIRECTORY ${REMINDERS_STAGE})
+add_custom_command(TARGET reminders POST_BUILD
+	COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/manifest.json ${REMINDERS_STAGE}/manifest.json
+	COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/sql ${REMINDERS_STAGE}/sql
+	COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/templates ${REMINDERS_STAGE}/templates
+	COMMENT "Staging the reminders plugin in ${REMINDERS_STAGE}")

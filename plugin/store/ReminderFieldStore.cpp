@@ -1,0 +1,103 @@
+//
+// ReminderFieldStore.cpp
+//
+
+
+#include "plugin/store/ReminderFieldStore.h"
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+#include <Poco/Tuple.h>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace reminders {
+
+
+namespace {
+
+std::string nowText()
+{
+	return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+} // namespace
+
+
+ReminderFieldStore::ReminderFieldStore(const std::string& dialect):
+	_dialect(dialect)
+{}
+
+
+CustomerFields ReminderFieldStore::customer(Poco::Data::Session& session, Poco::Int64 customerId) const
+{
+	std::vector<Poco::Tuple<int, int>> rows;
+	session << "SELECT enabled, default_on FROM reminder_customers WHERE customer_id = ?", use(customerId), into(rows),
+		now;
+	CustomerFields fields;
+	if (!rows.empty())
+	{
+		fields.enabled = rows.front().get<0>() != 0;
+		fields.defaultOn = rows.front().get<1>() != 0;
+	}
+	return fields;
+}
+
+
+void ReminderFieldStore::saveCustomer(Poco::Data::Session& session, Poco::Int64 customerId,
+									  const CustomerFields& fields, const std::string& actor) const
+{
+	int enabled = fields.enabled ? 1 : 0;
+	int defaultOn = fields.defaultOn ? 1 : 0;
+	std::string at = nowText();
+	const std::string sql =
+		_dialect == "mysql"
+			? "INSERT INTO reminder_customers (customer_id, enabled, default_on, updated_at, updated_by) "
+			  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), "
+			  "default_on = VALUES(default_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)"
+			: "INSERT INTO reminder_customers (customer_id, enabled, default_on, updated_at, updated_by) "
+			  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET enabled = excluded.enabled, "
+			  "default_on = excluded.default_on, updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+	session << sql, use(customerId), use(enabled), use(defaultOn), use(at), useRef(actor), now;
+}
+
+
+std::optional<bool> ReminderFieldStore::invoiceFlag(Poco::Data::Session& session, Poco::Int64 invoiceId) const
+{
+	std::vector<int> rows;
+	session << "SELECT with_reminder FROM reminder_invoices WHERE invoice_id = ?", use(invoiceId), into(rows), now;
+	if (rows.empty()) return std::nullopt;
+	return rows.front() != 0;
+}
+
+
+void ReminderFieldStore::saveInvoiceFlag(Poco::Data::Session& session, Poco::Int64 invoiceId, bool withReminder,
+										 const std::string& actor) const
+{
+	int flag = withReminder ? 1 : 0;
+	std::string at = nowText();
+	const std::string sql =
+		_dialect == "mysql"
+			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+			  "ON DUPLICATE KEY UPDATE with_reminder = VALUES(with_reminder), updated_at = VALUES(updated_at), "
+			  "updated_by = VALUES(updated_by)"
+			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+			  "ON CONFLICT (invoice_id) DO UPDATE SET with_reminder = excluded.with_reminder, "
+			  "updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+	session << sql, use(invoiceId), use(flag), use(at), useRef(actor), now;
+}
+
+
+std::optional<InvoiceFacts> ReminderFieldStore::invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const
+{
+	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string>> rows;
+	session << "SELECT id, customer_id, number, status FROM invoices WHERE id = ?", use(invoiceId), into(rows), now;
+	if (rows.empty()) return std::nullopt;
+	const auto& row = rows.front();
+	return InvoiceFacts{row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>()};
+}
+
+
+} // namespace reminders

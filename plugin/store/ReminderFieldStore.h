@@ -1,0 +1,66 @@
+//
+// ReminderFieldStore.h
+//
+
+
+#ifndef Reminders_ReminderFieldStore_INCLUDED
+#define Reminders_ReminderFieldStore_INCLUDED
+
+
+#include <Poco/Data/Session.h>
+#include <Poco/Types.h>
+#include <optional>
+#include <string>
+
+
+namespace reminders {
+
+
+struct CustomerFields
+/// A customer's reminder fields; a customer never saved has the defaults.
+{
+	bool enabled = true;   /// «Ενεργοποίηση υπενθυμίσεων»: the customer may receive reminders
+	bool defaultOn = true; /// «Προεπιλογή υπενθύμισης»: new invoices start "with reminder"
+};
+
+
+struct InvoiceFacts
+/// What the plugin needs of a host invoice.
+{
+	Poco::Int64 id = 0;
+	Poco::Int64 customerId = 0;
+	std::string number;
+	std::string status;
+};
+
+
+class ReminderFieldStore
+/// The per-customer and per-invoice reminder fields (tables
+/// reminder_customers and reminder_invoices). Every call works inside the
+/// caller's session and transaction. Stateless apart from the dialect;
+/// thread-safe.
+{
+public:
+	explicit ReminderFieldStore(const std::string& dialect);
+
+	CustomerFields customer(Poco::Data::Session& session, Poco::Int64 customerId) const;
+	void saveCustomer(Poco::Data::Session& session, Poco::Int64 customerId, const CustomerFields& fields,
+					  const std::string& actor) const;
+
+	std::optional<bool> invoiceFlag(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
+	/// nullopt when no flag was ever stored for the invoice.
+	void saveInvoiceFlag(Poco::Data::Session& session, Poco::Int64 invoiceId, bool withReminder,
+						 const std::string& actor) const;
+
+	std::optional<InvoiceFacts> invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
+	/// Reads the host's invoice row; nullopt when there is none.
+
+private:
+	std::string _dialect;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_ReminderFieldStore_INCLUDED
