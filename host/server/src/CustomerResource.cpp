@@ -186,7 +186,8 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 		newEmail = before->getValue<std::string>("email");
 	std::string newLanguage = lang.value_or(before->getValue<std::string>("language"));
 	auto note = [&](const std::string& field, const Poco::Dynamic::Var& oldValue, const Poco::Dynamic::Var& newValue) {
-		if (oldValue.toString() == newValue.toString() && oldValue.isEmpty() == newValue.isEmpty()) return;
+		if (oldValue.isEmpty() && newValue.isEmpty()) return;
+		if (!oldValue.isEmpty() && !newValue.isEmpty() && oldValue.toString() == newValue.toString()) return;
 		Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
 		change->set("old", oldValue);
 		change->set("new", newValue);

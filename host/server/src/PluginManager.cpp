@@ -121,22 +121,27 @@ bool PluginManager::load(const std::string& pluginDirectory)
 		return false;
 	}
 
+	// A plugin without tables names no migrations; one with tables must
+	// speak the host's dialect.
 	const std::string dialect = _services.database.dialect();
 	auto migrations = manifest.migrations.find(dialect);
-	if (migrations == manifest.migrations.end())
+	if (!manifest.migrations.empty() && migrations == manifest.migrations.end())
 	{
 		refuse(pluginDirectory, manifest.id, "the plugin has no migrations for " + dialect);
 		return false;
 	}
-	try
+	if (migrations != manifest.migrations.end())
 	{
-		const int applied = Migrator(_services.database).apply(manifest.id, migrations->second);
-		if (applied) _logger.information("plugin %s: %d migration(s) applied", manifest.id, applied);
-	}
-	catch (Poco::Exception& exc)
-	{
-		refuse(pluginDirectory, manifest.id, exc.displayText());
-		return false;
+		try
+		{
+			const int applied = Migrator(_services.database).apply(manifest.id, migrations->second);
+			if (applied) _logger.information("plugin %s: %d migration(s) applied", manifest.id, applied);
+		}
+		catch (Poco::Exception& exc)
+		{
+			refuse(pluginDirectory, manifest.id, exc.displayText());
+			return false;
+		}
 	}
 
 	try

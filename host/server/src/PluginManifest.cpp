@@ -35,12 +35,21 @@ std::vector<std::string> strings(const Poco::JSON::Object& object, const std::st
 	return result;
 }
 
+std::string resolve(const Poco::Path& folder, const std::string& relative)
+{
+	// Relative to the manifest's folder; absolute paths stay as they are.
+	Poco::Path path(folder);
+	path.resolve(Poco::Path(relative));
+	return path.toString();
+}
+
 } // namespace
 
 
 PluginManifest PluginManifest::read(const std::string& directory)
 {
-	const Poco::Path folder = Poco::Path(directory).absolute();
+	Poco::Path folder = Poco::Path(directory).absolute();
+	folder.makeDirectory();
 	const std::string path = Poco::Path(folder, "manifest.json").toString();
 	if (!Poco::File(path).exists()) throw Poco::FileNotFoundException("no manifest.json in " + folder.toString());
 
@@ -57,14 +66,14 @@ PluginManifest PluginManifest::read(const std::string& directory)
 	}
 
 	PluginManifest manifest;
-	manifest.directory = folder.toString();
+	manifest.directory = Poco::Path(directory).absolute().toString();
 	manifest.json = json;
 	manifest.id = requireString(*json, "id");
 	for (char c: manifest.id)
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
 			throw Poco::DataFormatException("manifest.json: id must use a-z, 0-9, '-', '_'", manifest.id);
 	manifest.version = requireString(*json, "version");
-	manifest.library = Poco::Path(folder, requireString(*json, "library")).toString();
+	manifest.library = resolve(folder, requireString(*json, "library"));
 	manifest.className = requireString(*json, "class");
 
 	Poco::JSON::Object::Ptr abi = json->getObject("abi");
@@ -79,9 +88,9 @@ PluginManifest PluginManifest::read(const std::string& directory)
 		Poco::JSON::Object::Ptr migrations = json->getObject("migrations");
 		if (!migrations) throw Poco::DataFormatException("manifest.json: migrations must map dialects to folders");
 		for (const auto& [dialect, value]: *migrations)
-			manifest.migrations[dialect] = Poco::Path(folder, value.toString()).toString();
+			manifest.migrations[dialect] = resolve(folder, value.toString());
 	}
-	if (json->has("templates")) manifest.templates = Poco::Path(folder, requireString(*json, "templates")).toString();
+	if (json->has("templates")) manifest.templates = resolve(folder, requireString(*json, "templates"));
 	manifest.hooks = strings(*json, "hooks");
 	manifest.tasks = strings(*json, "tasks");
 	return manifest;

@@ -61,14 +61,18 @@ public:
 			negative = true;
 			++pos;
 		}
+		// Accumulate digits, noting an overflow instead of wrapping around.
 		Poco::Int64 units = 0;
+		bool overflow = false;
+		const auto push = [&units, &overflow](int digit) {
+			if (units > (std::numeric_limits<Poco::Int64>::max() - digit) / 10)
+				overflow = true;
+			else
+				units = units * 10 + digit;
+		};
 		int wholeDigits = 0;
-		const Poco::Int64 limit = std::numeric_limits<Poco::Int64>::max() / 10;
 		for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++wholeDigits)
-		{
-			if (units > limit) return std::nullopt;
-			units = units * 10 + (text[pos] - '0');
-		}
+			push(text[pos] - '0');
 		if (wholeDigits == 0) return std::nullopt;
 		int decimals = 0;
 		if (pos < text.size() && text[pos] == '.')
@@ -76,17 +80,15 @@ public:
 			++pos;
 			for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos, ++decimals)
 			{
-				if (decimals == digitsAllowed || units > limit) return std::nullopt;
-				units = units * 10 + (text[pos] - '0');
+				if (decimals == digitsAllowed) return std::nullopt;
+				push(text[pos] - '0');
 			}
 			if (decimals == 0) return std::nullopt;
 		}
 		if (pos != text.size()) return std::nullopt;
 		for (; decimals < digitsAllowed; ++decimals)
-		{
-			if (units > limit) return std::nullopt;
-			units *= 10;
-		}
+			push(0);
+		if (overflow) return std::nullopt;
 		return negative ? -units : units;
 	}
 

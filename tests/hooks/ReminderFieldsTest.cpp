@@ -1,0 +1,134 @@
+//
+// ReminderFieldsTest.cpp
+//
+
+
+#include "HostFixture.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+
+using tests::Reply;
+using tests::TestHost;
+
+
+class ReminderFieldsTest: public tests::HostFixture
+{
+	CPPUNIT_TEST_SUITE(ReminderFieldsTest);
+	CPPUNIT_TEST(testCustomerFieldsRoundTrip);
+	CPPUNIT_TEST(testInvoiceFlagInRequest);
+	CPPUNIT_TEST(testInvoiceFlagRefusals);
+	CPPUNIT_TEST(testToggleRoute);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void testCustomerFieldsRoundTrip()
+	{
+		const auto id = _host->createCustomer("Delta", "delta@example.com", R"("reminders": {"default": false})");
+		const std::string path = "/api/customers/" + std::to_string(id);
+		auto section = _host->call("GET", path).object()->getObject("reminders");
+		CPPUNIT_ASSERT(section->getValue<bool>("enabled"));
+		CPPUNIT_ASSERT(!section->getValue<bool>("default"));
+
+		Reply off = _host->call("PATCH", path, R"({"reminders": {"enabled": false}})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(off.body, 200, off.status);
+		section = off.object()->getObject("reminders");
+		CPPUNIT_ASSERT(!section->getValue<bool>("enabled"));
+		CPPUNIT_ASSERT(!section->getValue<bool>("default"));
+		CPPUNIT_ASSERT_EQUAL(2, _host->auditCount("reminders.customer.update", std::to_string(id)));
+
+		// The same values again change nothing and audit nothing.
+		_host->call("PATCH", path, R"({"reminders": {"enabled": false}})");
+		CPPUNIT_ASSERT_EQUAL(2, _host->auditCount("reminders.customer.update", std::to_string(id)));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.customer.update&entity_id=" + std::to_string(id));
+		auto latest = audit.object()->getArray("items")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"), latest->getValue<std::string>("actor"));
+		CPPUNIT_ASSERT(latest->getObject("details")->getValue<bool>("was_enabled"));
+	}
+
+	void testInvoiceFlagInRequest()
+	{
+		const auto customer = _host->createCustomer("Eps", "eps@example.com", R"("reminders": {"default": false})");
+		const auto on = _host->createInvoice(customer, "E-1", "10", R"("reminders": {"with_reminder": true})");
+		const auto plain = _host->createInvoice(customer, "E-2", "10");
+		CPPUNIT_ASSERT(withReminder(on));
+		CPPUNIT_ASSERT(!withReminder(plain));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.invoice.flag", std::to_string(on)));
+	}
+
+	void testInvoiceFlagRefusals()
+	{
+		const auto off = _host->createCustomer("Off", "off@example.com", R"("reminders": {"enabled": false})");
+		const auto on = _host->createCustomer("On", "on@example.com");
+		const struct
+		{
+			Poco::Int64 customer;
+			const char* extra;
+			int status;
+			const char* code;
+		} cases[] = {
+			{off, R"("reminders": {"with_reminder": true})", 400, "reminder_not_allowed"},
+			{on, R"("paid": true, "reminders": {"with_reminder": true})", 400, "reminder_not_allowed"},
+			{on, R"("reminders": {"with_reminder": "yes"})", 400, "invalid_field"},
+			{on, R"("reminders": {"with_reminder": true, "weekly": true})", 400, "invalid_field"},
+		};
+		int n = 0;
+		for (const auto& c: cases)
+		{
+			const std::string body =
+				R"({"number": "X-)" + std::to_string(++n) + R"(", "customer_id": )" + std::to_string(c.customer) +
+				R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "10", )" + c.extra + "}";
+			Reply reply = _host->call("POST", "/api/invoices", body);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, c.status, reply.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string(c.code), reply.errorCode());
+			CPPUNIT_ASSERT_EQUAL(std::string(0 == std::string(c.code).compare("invalid_field") &&
+													 std::string(c.extra).find("weekly") != std::string::npos
+												 ? "reminders.weekly"
+												 : "reminders.with_reminder"),
+								 reply.errorField());
+		}
+		// Nothing was created by the refused requests.
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), _host->call("GET", "/api/invoices").object()->getArray("items")->size());
+		// Turning it off is always allowed; a disabled customer's invoice starts off.
+		const auto quiet = _host->createInvoice(off, "OFF-1", "10", R"("reminders": {"with_reminder": false})");
+		CPPUNIT_ASSERT(!withReminder(quiet));
+		const auto defaulted = _host->createInvoice(off, "OFF-2", "10");
+		CPPUNIT_ASSERT(!withReminder(defaulted));
+	}
+
+	void testToggleRoute()
+	{
+		const auto customer = _host->createCustomer("Zeta", "zeta@example.com");
+		const auto invoice = _host->createInvoice(customer, "Z-1", "50");
+		const std::string path = "/api/plugins/reminders/invoices/" + std::to_string(invoice);
+		CPPUNIT_ASSERT(withReminder(invoice));
+		Reply off = _host->call("PUT", path, R"({"with_reminder": false})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(off.body, 200, off.status);
+		CPPUNIT_ASSERT(!withReminder(invoice));
+		CPPUNIT_ASSERT_EQUAL(2, _host->auditCount("reminders.invoice.flag", std::to_string(invoice)));
+
+		CPPUNIT_ASSERT_EQUAL(400, _host->call("PUT", path, R"({"with_reminder": 1})").status);
+		CPPUNIT_ASSERT_EQUAL(400, _host->call("PUT", path, R"({"with_reminder": true, "x": 1})").status);
+		CPPUNIT_ASSERT_EQUAL(400, _host->call("PUT", path, "nonsense").status);
+		CPPUNIT_ASSERT_EQUAL(
+			404, _host->call("PUT", "/api/plugins/reminders/invoices/777", R"({"with_reminder": true})").status);
+		CPPUNIT_ASSERT_EQUAL(
+			404, _host->call("PUT", "/api/plugins/reminders/invoices/x", R"({"with_reminder": true})").status);
+
+		_host->call("POST", "/api/invoices/" + std::to_string(invoice) + "/payments", R"({"amount": "50"})");
+		Reply paid = _host->call("PUT", path, R"({"with_reminder": true})");
+		CPPUNIT_ASSERT_EQUAL(400, paid.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("reminder_not_allowed"), paid.errorCode());
+		CPPUNIT_ASSERT(!withReminder(invoice));
+	}
+
+private:
+	bool withReminder(Poco::Int64 invoice)
+	{
+		Reply reply = _host->call("GET", "/api/invoices/" + std::to_string(invoice));
+		return reply.object()->getObject("reminders")->getValue<bool>("with_reminder");
+	}
+
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReminderFieldsTest, "hooks");

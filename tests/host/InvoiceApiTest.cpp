@@ -1,0 +1,217 @@
+//
+// InvoiceApiTest.cpp
+//
+
+
+#include "HostFixture.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+
+using tests::Reply;
+using tests::TestHost;
+
+
+class InvoiceApiTest: public tests::HostFixture
+{
+	CPPUNIT_TEST_SUITE(InvoiceApiTest);
+	CPPUNIT_TEST(testCreateAndRead);
+	CPPUNIT_TEST(testCreateValidation);
+	CPPUNIT_TEST(testPartialPayments);
+	CPPUNIT_TEST(testOverpaymentRefused);
+	CPPUNIT_TEST(testPaymentRefusals);
+	CPPUNIT_TEST(testPaidAtIssue);
+	CPPUNIT_TEST(testList);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void setUp() override
+	{
+		HostFixture::setUp();
+		_customer = _host->createCustomer("Alpha", "alpha@example.com");
+	}
+
+	void testCreateAndRead()
+	{
+		Reply created = _host->call("POST", "/api/invoices",
+									R"({"number": "INV-1", "customer_id": )" + std::to_string(_customer) +
+										R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "1234.5"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
+		auto invoice = created.object();
+		CPPUNIT_ASSERT_EQUAL(std::string("1234.50"), invoice->getValue<std::string>("total"));
+		CPPUNIT_ASSERT_EQUAL(std::string("0.00"), invoice->getValue<std::string>("paid"));
+		CPPUNIT_ASSERT_EQUAL(std::string("1234.50"), invoice->getValue<std::string>("outstanding"));
+		CPPUNIT_ASSERT_EQUAL(std::string("issued"), invoice->getValue<std::string>("status"));
+		CPPUNIT_ASSERT(invoice->isNull("due_date"));
+		CPPUNIT_ASSERT_EQUAL(std::string("admin"), invoice->getValue<std::string>("created_by"));
+
+		Reply yen = _host->call(
+			"POST", "/api/invoices",
+			R"({"number": "INV-JPY", "customer_id": )" + std::to_string(_customer) +
+				R"(, "issue_date": "2026-10-01", "due_date": "2026-10-01", "currency": "JPY", "total": "5000"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(yen.body, 201, yen.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("5000"), yen.object()->getValue<std::string>("total"));
+
+		const auto id = invoice->getValue<Poco::Int64>("id");
+		Reply read = _host->call("GET", "/api/invoices/" + std::to_string(id));
+		CPPUNIT_ASSERT_EQUAL(200, read.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("INV-1"), read.object()->getValue<std::string>("number"));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("invoice.create", std::to_string(id)));
+	}
+
+	void testCreateValidation()
+	{
+		const std::string customer = std::to_string(_customer);
+		const std::string base = R"("customer_id": )" + customer + R"(, "issue_date": "2026-10-01", "currency": "EUR")";
+		_host->createInvoice(_customer, "TAKEN", "10");
+		const struct
+		{
+			std::string body;
+			int status;
+			const char* field;
+		} cases[] = {
+			{"{" + base + R"(, "total": "10"})", 400, "number"},
+			{R"({"number": "N1", "issue_date": "2026-10-01", "currency": "EUR", "total": "10"})", 400, "customer_id"},
+			{R"({"number": "N1", "customer_id": 999, "issue_date": "2026-10-01", "currency": "EUR", "total": "10"})",
+			 400, "customer_id"},
+			{R"({"number": "N1", "customer_id": "1", "issue_date": "2026-10-01", "currency": "EUR", "total": "10"})",
+			 400, "customer_id"},
+			{R"({"number": "N1", "customer_id": )" + customer + R"(, "currency": "EUR", "total": "10"})", 400,
+			 "issue_date"},
+			{R"({"number": "N1", "customer_id": )" + customer +
+				 R"(, "issue_date": "2026-02-30", "currency": "EUR", "total": "10"})",
+			 400, "issue_date"},
+			{R"({"number": "N1", "customer_id": )" + customer +
+				 R"(, "issue_date": "01/10/2026", "currency": "EUR", "total": "10"})",
+			 400, "issue_date"},
+			{R"({"number": "N1", )" + base + R"(, "due_date": "2026-09-30", "total": "10"})", 400, "due_date"},
+			{R"({"number": "N1", "customer_id": )" + customer +
+				 R"(, "issue_date": "2026-10-01", "currency": "eur", "total": "10"})",
+			 400, "currency"},
+			{R"({"number": "N1", "customer_id": )" + customer +
+				 R"(, "issue_date": "2026-10-01", "currency": "EURO", "total": "10"})",
+			 400, "currency"},
+			{R"({"number": "N1", )" + base + R"(, "total": "12.345"})", 400, "total"},
+			{R"({"number": "N1", )" + base + R"(, "total": "-5"})", 400, "total"},
+			{R"({"number": "N1", )" + base + R"(, "total": "0"})", 400, "total"},
+			{R"({"number": "N1", )" + base + R"(, "total": 10})", 400, "total"},
+			{R"({"number": "N1", )" + base + R"(, "total": "10", "paid": "yes"})", 400, "paid"},
+			{R"({"number": "N1", )" + base + R"(, "total": "10", "discount": "1"})", 400, "discount"},
+			{R"({"number": "TAKEN", )" + base + R"(, "total": "10"})", 409, "number"},
+		};
+		for (const auto& c: cases)
+		{
+			Reply reply = _host->call("POST", "/api/invoices", c.body);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, c.status, reply.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, std::string(c.field), reply.errorField());
+		}
+		Reply list = _host->call("GET", "/api/invoices");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), list.object()->getArray("items")->size());
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("invoice.create"));
+	}
+
+	void testPartialPayments()
+	{
+		const auto id = _host->createInvoice(_customer, "P-1", "100.00");
+		const std::string path = "/api/invoices/" + std::to_string(id) + "/payments";
+		Reply first = _host->call("POST", path, R"({"amount": "30", "paid_on": "2026-11-01", "reference": "bank 1"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(first.body, 201, first.status);
+		auto invoice = first.object()->getObject("invoice");
+		CPPUNIT_ASSERT_EQUAL(std::string("partially_paid"), invoice->getValue<std::string>("status"));
+		CPPUNIT_ASSERT_EQUAL(std::string("70.00"), invoice->getValue<std::string>("outstanding"));
+
+		Reply second = _host->call("POST", path, R"({"amount": "20.50", "paid_on": "2026-11-02"})");
+		CPPUNIT_ASSERT_EQUAL(201, second.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("49.50"),
+							 second.object()->getObject("invoice")->getValue<std::string>("outstanding"));
+
+		Reply last = _host->call("POST", path, R"({"amount": "49.50", "paid_on": "2026-11-03"})");
+		CPPUNIT_ASSERT_EQUAL(201, last.status);
+		invoice = last.object()->getObject("invoice");
+		CPPUNIT_ASSERT_EQUAL(std::string("paid"), invoice->getValue<std::string>("status"));
+		CPPUNIT_ASSERT_EQUAL(std::string("0.00"), invoice->getValue<std::string>("outstanding"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), invoice->getArray("payments")->size());
+		CPPUNIT_ASSERT_EQUAL(3, _host->auditCount("invoice.payment", std::to_string(id)));
+	}
+
+	void testOverpaymentRefused()
+	{
+		const auto id = _host->createInvoice(_customer, "O-1", "100.00");
+		const std::string path = "/api/invoices/" + std::to_string(id) + "/payments";
+		CPPUNIT_ASSERT_EQUAL(201, _host->call("POST", path, R"({"amount": "60"})").status);
+		Reply over = _host->call("POST", path, R"({"amount": "40.01"})");
+		CPPUNIT_ASSERT_EQUAL(400, over.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("overpayment"), over.errorCode());
+		CPPUNIT_ASSERT_EQUAL(std::string("amount"), over.errorField());
+		Reply invoice = _host->call("GET", "/api/invoices/" + std::to_string(id));
+		CPPUNIT_ASSERT_EQUAL(std::string("40.00"), invoice.object()->getValue<std::string>("outstanding"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), invoice.object()->getArray("payments")->size());
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("invoice.payment", std::to_string(id)));
+	}
+
+	void testPaymentRefusals()
+	{
+		const auto id = _host->createInvoice(_customer, "R-1", "10.00");
+		const std::string path = "/api/invoices/" + std::to_string(id) + "/payments";
+		const struct
+		{
+			const char* body;
+			int status;
+			const char* field;
+		} cases[] = {
+			{R"({})", 400, "amount"},
+			{R"({"amount": "0"})", 400, "amount"},
+			{R"({"amount": "-1"})", 400, "amount"},
+			{R"({"amount": "1.001"})", 400, "amount"},
+			{R"({"amount": "1", "paid_on": "yesterday"})", 400, "paid_on"},
+			{R"({"amount": "1", "paid_on": "2026-09-30"})", 400, "paid_on"},
+			{R"({"amount": "1", "method": "cash"})", 400, "method"},
+		};
+		for (const auto& c: cases)
+		{
+			Reply reply = _host->call("POST", path, c.body);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, c.status, reply.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, std::string(c.field), reply.errorField());
+		}
+		Reply unknown = _host->call("POST", "/api/invoices/4242/payments", R"({"amount": "1"})");
+		CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+		CPPUNIT_ASSERT_EQUAL(201, _host->call("POST", path, R"({"amount": "10"})").status);
+		Reply paid = _host->call("POST", path, R"({"amount": "1"})");
+		CPPUNIT_ASSERT_EQUAL(409, paid.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("invoice_paid"), paid.errorCode());
+	}
+
+	void testPaidAtIssue()
+	{
+		Reply created =
+			_host->call("POST", "/api/invoices",
+						R"({"number": "CASH-1", "customer_id": )" + std::to_string(_customer) +
+							R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "15", "paid": true})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("paid"), created.object()->getValue<std::string>("status"));
+		CPPUNIT_ASSERT_EQUAL(std::string("0.00"), created.object()->getValue<std::string>("outstanding"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), created.object()->getArray("payments")->size());
+	}
+
+	void testList()
+	{
+		const auto other = _host->createCustomer("Beta", "beta@example.com");
+		_host->createInvoice(_customer, "L-1", "10");
+		const auto paid = _host->createInvoice(_customer, "L-2", "10");
+		_host->createInvoice(other, "L-3", "10");
+		_host->call("POST", "/api/invoices/" + std::to_string(paid) + "/payments", R"({"amount": "10"})");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2),
+							 _host->call("GET", "/api/invoices?customer_id=" + std::to_string(_customer))
+								 .object()
+								 ->getArray("items")
+								 ->size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1),
+							 _host->call("GET", "/api/invoices?status=paid").object()->getArray("items")->size());
+		CPPUNIT_ASSERT_EQUAL(400, _host->call("GET", "/api/invoices?status=lost").status);
+	}
+
+private:
+	Poco::Int64 _customer = 0;
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(InvoiceApiTest, "host");

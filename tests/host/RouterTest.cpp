@@ -1,0 +1,140 @@
+//
+// RouterTest.cpp
+//
+
+
+#include "Router.h"
+#include "SqlDatabase.h"
+#include "erp/ApiError.h"
+#include <Poco/Exception.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Util/MapConfiguration.h>
+#include <cppunit/extensions/HelperMacros.h>
+
+
+class RouterTest: public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(RouterTest);
+	CPPUNIT_TEST(testDispatch);
+	CPPUNIT_TEST(testErrors);
+	CPPUNIT_TEST(testRemoveAll);
+	CPPUNIT_TEST(testBootstrapRefusesWeakConfig);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void setUp() override
+	{
+		_file = std::make_unique<Poco::TemporaryFile>();
+		_database = std::make_unique<host::SqlDatabase>("sqlite", _file->path(), 2);
+		erp::Database& db = *_database;
+		Poco::Data::Session session = db.session();
+		session << "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_sha256 TEXT NOT NULL UNIQUE, "
+				   "updated_at TEXT NOT NULL)",
+			Poco::Data::Keywords::now;
+		_users = std::make_unique<host::UserDirectory>(*_database);
+		Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;
+		config->setString("users.boss.role", "admin");
+		config->setString("users.boss.token", "boss-token-0123456789");
+		config->setString("users.clerk.role", "accountant");
+		config->setString("users.clerk.token", "clerk-token-0123456789");
+		_users->bootstrap(*config);
+		_router = std::make_unique<host::Router>(*_users, Poco::Logger::get("test"));
+	}
+
+	void tearDown() override
+	{
+		_router.reset();
+		_users.reset();
+		_database.reset();
+		_file.reset();
+	}
+
+	void testDispatch()
+	{
+		_router->add("p", "GET", "/api/things/{id}/parts/{part}", erp::Role::ACCOUNTANT,
+					 [](const erp::HttpRequest& request) {
+						 return erp::HttpResponse::json(200, request.params.at("id") + "/" + request.params.at("part") +
+																 "/" + request.user + "/" + request.query.at("x"));
+					 });
+		const erp::HttpResponse response =
+			_router->dispatch("GET", "/api/things/7/parts/%CE%B1", {{"x", "1"}}, "", "Bearer clerk-token-0123456789");
+		CPPUNIT_ASSERT_EQUAL(200, response.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("\"7/α/clerk/1\""), response.body);
+	}
+
+	void testErrors()
+	{
+		_router->add("p", "PUT", "/api/admin-only", erp::Role::ADMIN, [](const erp::HttpRequest&) -> erp::HttpResponse {
+			throw erp::ApiError::invalid("size", "too big");
+		});
+		_router->add("p", "GET", "/api/broken", erp::Role::ACCOUNTANT,
+					 [](const erp::HttpRequest&) -> erp::HttpResponse { throw std::runtime_error("secret detail"); });
+		const std::string clerk = "Bearer clerk-token-0123456789";
+		const std::string boss = "bearer boss-token-0123456789";
+		CPPUNIT_ASSERT_EQUAL(401, _router->dispatch("GET", "/api/broken", {}, "", "").status);
+		CPPUNIT_ASSERT_EQUAL(401, _router->dispatch("GET", "/api/broken", {}, "", "Bearer wrong-token-000000").status);
+		CPPUNIT_ASSERT_EQUAL(401, _router->dispatch("GET", "/api/broken", {}, "", "Basic Y2xlcms6eA==").status);
+		CPPUNIT_ASSERT_EQUAL(404, _router->dispatch("GET", "/api/nothing", {}, "", clerk).status);
+		CPPUNIT_ASSERT_EQUAL(405, _router->dispatch("DELETE", "/api/broken", {}, "", clerk).status);
+		CPPUNIT_ASSERT_EQUAL(403, _router->dispatch("PUT", "/api/admin-only", {}, "", clerk).status);
+		const erp::HttpResponse invalid = _router->dispatch("PUT", "/api/admin-only", {}, "", boss);
+		CPPUNIT_ASSERT_EQUAL(400, invalid.status);
+		CPPUNIT_ASSERT(invalid.body.find("\"field\":\"size\"") != std::string::npos);
+		const erp::HttpResponse broken = _router->dispatch("GET", "/api/broken", {}, "", clerk);
+		CPPUNIT_ASSERT_EQUAL(500, broken.status);
+		CPPUNIT_ASSERT(broken.body.find("secret detail") == std::string::npos);
+		CPPUNIT_ASSERT_THROW(_router->add("q", "GET", "/api/broken", erp::Role::ADMIN,
+										  [](const erp::HttpRequest&) { return erp::HttpResponse(); }),
+							 Poco::ExistsException);
+	}
+
+	void testRemoveAll()
+	{
+		auto ok = [](const erp::HttpRequest&) { return erp::HttpResponse::json(200, 1); };
+		_router->add("p", "GET", "/api/p/a", erp::Role::ACCOUNTANT, ok);
+		_router->add("p", "GET", "/api/p/b", erp::Role::ACCOUNTANT, ok);
+		_router->add("q", "GET", "/api/q/a", erp::Role::ACCOUNTANT, ok);
+		CPPUNIT_ASSERT_EQUAL(2, _router->removeAll("p"));
+		const std::string clerk = "Bearer clerk-token-0123456789";
+		CPPUNIT_ASSERT_EQUAL(404, _router->dispatch("GET", "/api/p/a", {}, "", clerk).status);
+		CPPUNIT_ASSERT_EQUAL(200, _router->dispatch("GET", "/api/q/a", {}, "", clerk).status);
+	}
+
+	void testBootstrapRefusesWeakConfig()
+	{
+		const struct
+		{
+			const char* key;
+			const char* value;
+		} cases[] = {
+			{"users.eve.role", "root"},
+			{"users.eve.token", "short"},
+			{"users.Eve!.token", "long-enough-token-0123"},
+		};
+		for (const auto& c: cases)
+		{
+			Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;
+			config->setString("users.eve.role", "accountant");
+			config->setString("users.eve.token", "eve-token-0123456789");
+			if (std::string(c.key).find("Eve!") != std::string::npos)
+			{
+				config->setString("users.Eve!.role", "accountant");
+			}
+			config->setString(c.key, c.value);
+			CPPUNIT_ASSERT_THROW_MESSAGE(c.key, _users->bootstrap(*config), Poco::InvalidArgumentException);
+		}
+		// Nothing was changed by the refused configurations.
+		CPPUNIT_ASSERT(!_users->authenticate("Bearer eve-token-0123456789"));
+		CPPUNIT_ASSERT(_users->authenticate("Bearer boss-token-0123456789"));
+	}
+
+private:
+	std::unique_ptr<Poco::TemporaryFile> _file;
+	std::unique_ptr<host::SqlDatabase> _database;
+	std::unique_ptr<host::UserDirectory> _users;
+	std::unique_ptr<host::Router> _router;
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(RouterTest, "host");

@@ -1,0 +1,177 @@
+//
+// TestHost.cpp
+//
+
+
+#include "TestHost.h"
+#include <Poco/File.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <cppunit/extensions/HelperMacros.h>
+#include <sstream>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace tests {
+
+
+const std::string TestHost::ADMIN = "admin-token-for-tests-0001";
+const std::string TestHost::ACCOUNTANT = "maria-token-for-tests-0002";
+
+
+Poco::JSON::Object::Ptr Reply::object() const
+{
+	CPPUNIT_ASSERT_MESSAGE("not a JSON object: " + body, json.type() == typeid(Poco::JSON::Object::Ptr));
+	return json.extract<Poco::JSON::Object::Ptr>();
+}
+
+
+std::string Reply::errorField() const
+{
+	Poco::JSON::Object::Ptr error = object()->getObject("error");
+	CPPUNIT_ASSERT_MESSAGE("no error in " + body, !error.isNull());
+	return error->optValue<std::string>("field", "");
+}
+
+
+std::string Reply::errorCode() const
+{
+	Poco::JSON::Object::Ptr error = object()->getObject("error");
+	CPPUNIT_ASSERT_MESSAGE("no error in " + body, !error.isNull());
+	return error->getValue<std::string>("code");
+}
+
+
+std::string TestHost::buildDirectory()
+{
+	return ERP_BUILD_DIR;
+}
+
+
+std::string TestHost::remindersPluginsDirectory()
+{
+	return buildDirectory() + "/plugins";
+}
+
+
+std::string TestHost::testPluginsDirectory()
+{
+	return buildDirectory() + "/test-plugins";
+}
+
+
+TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::string& folder)
+{
+	if (folder.empty())
+	{
+		_temporary = std::make_unique<Poco::TemporaryFile>();
+		_folder = _temporary->path();
+		Poco::File(_folder).createDirectories();
+	}
+	else
+		_folder = folder;
+	_config = new Poco::Util::MapConfiguration;
+	_config->setString("database.connector", "sqlite");
+	_config->setString("database.connection", _folder + "/erp.sqlite");
+	_config->setString("http.port", "0");
+	_config->setString("plugins.directory", pluginsDirectory);
+	_config->setString("business.timezone", "Europe/Athens");
+	_config->setString("host.schema.directory", buildDirectory() + "/share/erp-host/sql");
+	_config->setString("users.admin.role", "admin");
+	_config->setString("users.admin.token", ADMIN);
+	_config->setString("users.maria.role", "accountant");
+	_config->setString("users.maria.token", ACCOUNTANT);
+	host::HostRuntime::Options options;
+	options.http = http;
+	options.scheduler = false;
+	_runtime = std::make_unique<host::HostRuntime>(*_config, options);
+	_runtime->start();
+}
+
+
+TestHost::~TestHost()
+{
+	_runtime->stop();
+	_runtime.reset();
+}
+
+
+host::HostRuntime& TestHost::runtime()
+{
+	return *_runtime;
+}
+
+
+const std::string& TestHost::folder() const
+{
+	return _folder;
+}
+
+
+Reply TestHost::call(const std::string& method, const std::string& path, const std::string& body,
+					 const std::string& token)
+{
+	Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(_runtime->httpPort()));
+	Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+	if (!token.empty()) request.set("Authorization", "Bearer " + token);
+	request.setContentType("application/json");
+	request.setContentLength(static_cast<std::streamsize>(body.size()));
+	session.sendRequest(request) << body;
+	Poco::Net::HTTPResponse response;
+	std::istream& in = session.receiveResponse(response);
+	Reply reply;
+	reply.status = response.getStatus();
+	Poco::StreamCopier::copyToString(in, reply.body);
+	if (!reply.body.empty())
+	{
+		Poco::JSON::Parser parser;
+		reply.json = parser.parse(reply.body);
+	}
+	return reply;
+}
+
+
+Poco::Int64 TestHost::createCustomer(const std::string& name, const std::string& email, const std::string& extra)
+{
+	std::string body = "{\"name\": \"" + name + "\"";
+	if (!email.empty()) body += ", \"email\": \"" + email + "\"";
+	if (!extra.empty()) body += ", " + extra;
+	body += "}";
+	Reply reply = call("POST", "/api/customers", body);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 201, reply.status);
+	return reply.object()->getValue<Poco::Int64>("id");
+}
+
+
+Poco::Int64 TestHost::createInvoice(Poco::Int64 customerId, const std::string& number, const std::string& total,
+									const std::string& extra)
+{
+	std::string body =
+		"{\"number\": \"" + number + "\", \"customer_id\": " + std::to_string(customerId) +
+		", \"issue_date\": \"2026-10-01\", \"due_date\": \"2026-10-31\", \"currency\": \"EUR\", \"total\": \"" + total +
+		"\"";
+	if (!extra.empty()) body += ", " + extra;
+	body += "}";
+	Reply reply = call("POST", "/api/invoices", body);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 201, reply.status);
+	return reply.object()->getValue<Poco::Int64>("id");
+}
+
+
+int TestHost::auditCount(const std::string& action, const std::string& entityId)
+{
+	Poco::Data::Session session = _runtime->database().session();
+	int count = 0;
+	std::string a = action, id = entityId;
+	session << "SELECT COUNT(*) FROM audit_log WHERE action = ? AND (? = '' OR entity_id = ?)", use(a), use(id),
+		use(id), into(count), now;
+	return count;
+}
+
+
+} // namespace tests
