@@ -8,7 +8,7 @@ PACKAGES=(
 	libpoco-dev libcppunit-dev
 	libhowardhinnant-date-dev libdate-tz3 tzdata
 	libmariadb-dev
-	valgrind curl jq openssl
+	valgrind curl jq openssl clang-format
 )
 
 missing=()

@@ -127,7 +127,6 @@ private:
 		Reply reply = _host->call("GET", "/api/invoices/" + std::to_string(invoice));
 		return reply.object()->getObject("reminders")->getValue<bool>("with_reminder");
 	}
-
 };
 
 

@@ -16,7 +16,7 @@ namespace tests {
 
 
 class HostFixture: public CppUnit::TestFixture
-	/// A fresh reference host with the reminders plugin for every test.
+/// A fresh reference host with the reminders plugin for every test.
 {
 public:
 	void setUp() override
