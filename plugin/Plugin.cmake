@@ -9,10 +9,13 @@ set(REMINDERS_STAGE ${ERP_PLUGINS_DIR}/${REMINDERS_ID})
 
 # The pure core: decisions only, no I/O; links Poco::Foundation alone.
 add_library(reminders_core STATIC
+	plugin/core/CalendarDate.cpp
 	plugin/core/InvoiceFlagRule.cpp
+	plugin/core/ReminderPlanner.cpp
 )
 target_include_directories(reminders_core PUBLIC ${CMAKE_SOURCE_DIR})
-target_link_libraries(reminders_core PUBLIC Poco::Foundation)
+# date/date.h is header-only: the core still links Poco::Foundation alone.
+target_link_libraries(reminders_core PUBLIC Poco::Foundation erp_sdk_headers)
 set_target_properties(reminders_core PROPERTIES
 	POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
 

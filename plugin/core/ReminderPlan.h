@@ -1,0 +1,86 @@
+//
+// ReminderPlan.h
+//
+
+
+#ifndef Reminders_ReminderPlan_INCLUDED
+#define Reminders_ReminderPlan_INCLUDED
+
+
+#include "plugin/core/CalendarDate.h"
+#include <Poco/Types.h>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+namespace reminders {
+
+
+struct CustomerContact
+	/// What planning needs of a customer.
+{
+	Poco::Int64 id = 0;
+	std::string name;
+	std::string email;    /// empty when the customer has none
+	std::string language; /// the customer's language code
+	bool remindersEnabled = true;
+};
+
+
+struct OpenInvoice
+	/// What planning needs of an invoice: the host's figures and the flag.
+{
+	Poco::Int64 id = 0;
+	Poco::Int64 customerId = 0;
+	std::string number;
+	CalendarDate issueDate;
+	std::optional<CalendarDate> dueDate;
+	std::string currency;
+	Poco::Int64 totalMinor = 0;
+	Poco::Int64 paidMinor = 0;
+	std::string status; /// issued | partially_paid | paid | void
+	bool withReminder = false;
+};
+
+
+struct DueInvoice
+	/// An invoice a reminder lists.
+{
+	OpenInvoice invoice;
+	CalendarDate basis;          /// the due date, or the issue date when there is none
+	bool basisIsIssueDate = false;
+	long daysOverdue = 0;        /// days since the basis
+	Poco::Int64 outstandingMinor = 0;
+	CalendarDate lastDay;        /// the last day it is still reminded (stop after months)
+	bool finalReminder = false;  /// next week's run will no longer include it
+};
+
+
+struct CustomerPlan
+	/// One customer's outcome for one day: a message to send, or a reason
+	/// it cannot be sent (the weekly report lists those).
+{
+	enum class Outcome
+	{
+		SEND,
+		NO_EMAIL,
+		INVALID_EMAIL
+	};
+
+	CustomerContact customer;
+	Outcome outcome = Outcome::SEND;
+	std::string language;                      /// the language the reminder is written in
+	std::vector<DueInvoice> invoices;          /// oldest first
+	std::map<std::string, Poco::Int64> totals; /// outstanding per currency
+
+	static std::string reason(Outcome outcome);
+	/// "send", "no_email", "invalid_email".
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_ReminderPlan_INCLUDED

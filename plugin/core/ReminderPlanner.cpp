@@ -1,0 +1,139 @@
+//
+// ReminderPlanner.cpp
+//
+
+
+#include "plugin/core/ReminderPlanner.h"
+#include "erp/EmailAddress.h"
+#include <algorithm>
+
+
+namespace reminders {
+
+
+std::string CustomerPlan::reason(Outcome outcome)
+{
+	switch (outcome)
+	{
+	case Outcome::NO_EMAIL:
+		return "no_email";
+	case Outcome::INVALID_EMAIL:
+		return "invalid_email";
+	case Outcome::SEND:
+		break;
+	}
+	return "send";
+}
+
+
+ReminderPlanner::ReminderPlanner(const ReminderSettings& settings, const CalendarDate& today):
+	_settings(settings),
+	_today(today)
+{
+}
+
+
+std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
+{
+	if (!_settings.enabled || !invoice.withReminder || invoice.status == "paid" || invoice.status == "void")
+		return std::nullopt;
+	const Poco::Int64 outstanding = invoice.totalMinor - invoice.paidMinor;
+	if (outstanding <= 0)
+		return std::nullopt;
+	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
+	const CalendarDate first = basis.plusDays(_settings.daysAfterDue);
+	const CalendarDate end = first.plusMonths(_settings.stopAfterMonths);
+	if (_today < first || _today >= end)
+		return std::nullopt;
+	DueInvoice line;
+	line.invoice = invoice;
+	line.basis = basis;
+	line.basisIsIssueDate = !invoice.dueDate.has_value();
+	line.daysOverdue = _today.daysSince(basis);
+	line.outstandingMinor = outstanding;
+	line.lastDay = end.plusDays(-1);
+	line.finalReminder = end <= _today.plusDays(7);
+	return line;
+}
+
+
+std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact& customer,
+	const std::vector<OpenInvoice>& invoices) const
+{
+	if (!_settings.enabled || !customer.remindersEnabled)
+		return std::nullopt;
+	CustomerPlan plan;
+	for (const OpenInvoice& invoice : invoices)
+	{
+		if (invoice.customerId != customer.id)
+			continue;
+		if (std::optional<DueInvoice> line = due(invoice))
+		{
+			plan.totals[invoice.currency] += line->outstandingMinor;
+			plan.invoices.push_back(std::move(*line));
+		}
+	}
+	if (plan.invoices.empty())
+		return std::nullopt;
+	std::sort(plan.invoices.begin(), plan.invoices.end(), [](const DueInvoice& a, const DueInvoice& b) {
+		if (a.basis != b.basis)
+			return a.basis < b.basis;
+		if (a.invoice.issueDate != b.invoice.issueDate)
+			return a.invoice.issueDate < b.invoice.issueDate;
+		return a.invoice.id < b.invoice.id;
+	});
+	plan.customer = customer;
+	plan.language = languageFor(customer);
+	if (customer.email.empty())
+		plan.outcome = CustomerPlan::Outcome::NO_EMAIL;
+	else if (!erp::EmailAddress::isValid(customer.email))
+		plan.outcome = CustomerPlan::Outcome::INVALID_EMAIL;
+	return plan;
+}
+
+
+std::vector<CustomerPlan> ReminderPlanner::plan(const std::vector<CustomerContact>& customers,
+	const std::vector<OpenInvoice>& invoices) const
+{
+	std::map<Poco::Int64, std::vector<OpenInvoice>> byCustomer;
+	for (const OpenInvoice& invoice : invoices)
+		byCustomer[invoice.customerId].push_back(invoice);
+	std::vector<CustomerContact> ordered = customers;
+	std::sort(ordered.begin(), ordered.end(),
+		[](const CustomerContact& a, const CustomerContact& b) { return a.id < b.id; });
+	std::vector<CustomerPlan> plans;
+	for (const CustomerContact& customer : ordered)
+	{
+		auto found = byCustomer.find(customer.id);
+		if (found == byCustomer.end())
+			continue;
+		if (std::optional<CustomerPlan> plan = planCustomer(customer, found->second))
+			plans.push_back(std::move(*plan));
+	}
+	return plans;
+}
+
+
+CalendarDate ReminderPlanner::latestBasis() const
+{
+	return _today.plusDays(-_settings.daysAfterDue);
+}
+
+
+CalendarDate ReminderPlanner::earliestBasis() const
+{
+	// basis + days + months > today. Month clamping moves a date by at most
+	// three days, so four days' margin keeps every due invoice in.
+	return _today.plusDays(-_settings.daysAfterDue).plusMonths(-_settings.stopAfterMonths).plusDays(-4);
+}
+
+
+std::string ReminderPlanner::languageFor(const CustomerContact& customer) const
+{
+	if (customer.language == "el" || customer.language == "en")
+		return customer.language;
+	return _settings.fallbackLanguage;
+}
+
+
+} // namespace reminders

@@ -1,0 +1,248 @@
+//
+// ReminderPlannerTest.cpp
+//
+
+
+#include "plugin/core/ReminderPlanner.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+
+using namespace reminders;
+
+
+namespace {
+
+CalendarDate day(const char* text)
+{
+	return *CalendarDate::parse(text);
+}
+
+OpenInvoice invoice(Poco::Int64 id, const char* issue, const char* dueDate, Poco::Int64 total = 10000,
+	Poco::Int64 paid = 0, const char* currency = "EUR")
+{
+	OpenInvoice i;
+	i.id = id;
+	i.customerId = 1;
+	i.number = "INV-" + std::to_string(id);
+	i.issueDate = day(issue);
+	if (dueDate)
+		i.dueDate = day(dueDate);
+	i.currency = currency;
+	i.totalMinor = total;
+	i.paidMinor = paid;
+	i.status = paid == 0 ? "issued" : (paid >= total ? "paid" : "partially_paid");
+	i.withReminder = true;
+	return i;
+}
+
+ReminderSettings settings(int daysAfterDue, int stopAfterMonths)
+{
+	ReminderSettings s;
+	s.enabled = true;
+	s.daysAfterDue = daysAfterDue;
+	s.stopAfterMonths = stopAfterMonths;
+	return s;
+}
+
+CustomerContact customer(Poco::Int64 id = 1, const char* email = "a@example.com", const char* language = "el")
+{
+	CustomerContact c;
+	c.id = id;
+	c.name = "Customer " + std::to_string(id);
+	c.email = email;
+	c.language = language;
+	return c;
+}
+
+} // namespace
+
+
+class ReminderPlannerTest: public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(ReminderPlannerTest);
+	CPPUNIT_TEST(testWindow);
+	CPPUNIT_TEST(testAmounts);
+	CPPUNIT_TEST(testSwitchesAndFlags);
+	CPPUNIT_TEST(testOneMessagePerCustomerOldestFirst);
+	CPPUNIT_TEST(testSeveralCurrencies);
+	CPPUNIT_TEST(testEmailOutcomes);
+	CPPUNIT_TEST(testLanguage);
+	CPPUNIT_TEST(testPrefilterBoundsNeverLoseADueInvoice);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void testWindow()
+	{
+		// days after due, stop after months, issue date, due date (or none), today, due?, days overdue
+		const struct
+		{
+			int days;
+			int months;
+			const char* issue;
+			const char* dueDate;
+			const char* today;
+			bool due;
+			long overdue;
+			const char* what;
+		} cases[] = {
+			{0, 6, "2026-10-01", "2026-11-30", "2026-11-30", true, 0, "due today, no grace"},
+			{1, 6, "2026-10-01", "2026-11-30", "2026-11-30", false, 0, "due today, one grace day"},
+			{7, 6, "2026-10-01", "2026-11-23", "2026-11-30", true, 7, "exactly at the threshold"},
+			{7, 6, "2026-10-01", "2026-11-24", "2026-11-30", false, 0, "one day before the threshold"},
+			{7, 6, "2026-10-01", nullptr, "2026-10-08", true, 7, "no due date: counts from the issue date"},
+			{7, 6, "2026-10-02", nullptr, "2026-10-08", false, 0, "no due date, one day early"},
+			{0, 1, "2026-01-01", "2026-01-31", "2026-02-27", true, 27, "31 January + 1 month: still in"},
+			{0, 1, "2026-01-01", "2026-01-31", "2026-02-28", false, 0, "31 January + 1 month ends 28 February"},
+			{0, 12, "2024-01-01", "2024-02-29", "2025-02-27", true, 364, "29 February + 12 months: still in"},
+			{0, 12, "2024-01-01", "2024-02-29", "2025-02-28", false, 0, "29 February + 12 months ends 28 February"},
+			{3, 6, "2026-01-01", "2026-03-10", "2026-09-12", true, 186, "last day before the stop"},
+			{3, 6, "2026-01-01", "2026-03-10", "2026-09-13", false, 0, "the stop boundary itself"},
+			{3, 6, "2026-01-01", "2026-03-10", "2027-01-01", false, 0, "long past the stop"},
+			{0, 6, "2026-12-01", "2026-12-31", "2026-11-30", false, 0, "not yet due"},
+		};
+		for (const auto& c : cases)
+		{
+			const ReminderPlanner planner(settings(c.days, c.months), day(c.today));
+			const std::optional<DueInvoice> line = planner.due(invoice(1, c.issue, c.dueDate));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.due, line.has_value());
+			if (line)
+			{
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.overdue, line->daysOverdue);
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.dueDate == nullptr, line->basisIsIssueDate);
+			}
+		}
+	}
+
+	void testAmounts()
+	{
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		const struct
+		{
+			Poco::Int64 total;
+			Poco::Int64 paid;
+			const char* status;
+			bool due;
+			Poco::Int64 outstanding;
+			const char* what;
+		} cases[] = {
+			{10000, 0, "issued", true, 10000, "unpaid"},
+			{10000, 2550, "partially_paid", true, 7450, "partly paid: lists what is outstanding"},
+			{10000, 10000, "paid", false, 0, "paid in full"},
+			{10000, 12000, "partially_paid", false, 0, "overpaid"},
+			{0, 0, "issued", false, 0, "nothing owed"},
+			{-5000, 0, "issued", false, 0, "a credit note"},
+			{10000, 0, "void", false, 0, "void"},
+		};
+		for (const auto& c : cases)
+		{
+			OpenInvoice i = invoice(1, "2026-10-01", "2026-10-31", c.total, c.paid);
+			i.status = c.status;
+			const std::optional<DueInvoice> line = planner.due(i);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.due, line.has_value());
+			if (line)
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.outstanding, line->outstandingMinor);
+		}
+	}
+
+	void testSwitchesAndFlags()
+	{
+		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
+		ReminderSettings off = settings(0, 6);
+		off.enabled = false;
+		CPPUNIT_ASSERT(!ReminderPlanner(off, day("2026-11-30")).planCustomer(customer(), invoices));
+		CPPUNIT_ASSERT(ReminderPlanner(off, day("2026-11-30")).plan({customer()}, invoices).empty());
+
+		CustomerContact disabled = customer();
+		disabled.remindersEnabled = false;
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		CPPUNIT_ASSERT(!planner.planCustomer(disabled, invoices));
+
+		OpenInvoice unflagged = invoices.front();
+		unflagged.withReminder = false;
+		CPPUNIT_ASSERT(!planner.planCustomer(customer(), {unflagged}));
+		CPPUNIT_ASSERT(planner.planCustomer(customer(), invoices));
+	}
+
+	void testOneMessagePerCustomerOldestFirst()
+	{
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		std::vector<OpenInvoice> invoices = {
+			invoice(3, "2026-10-20", "2026-11-19"),
+			invoice(1, "2026-09-01", "2026-10-01", 5000, 1000),
+			invoice(2, "2026-09-15", nullptr),
+			invoice(4, "2026-11-01", "2026-12-15"), // not yet due
+		};
+		OpenInvoice other = invoice(5, "2026-09-01", "2026-10-01");
+		other.customerId = 2;
+		invoices.push_back(other);
+		const std::vector<CustomerPlan> plans = planner.plan({customer(2, "b@example.com"), customer(1)}, invoices);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), plans.size());
+		const CustomerPlan& first = plans.front();
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), first.customer.id);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), first.invoices.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), first.invoices[0].invoice.id); // basis 2026-09-15
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), first.invoices[1].invoice.id); // basis 2026-10-01
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), first.invoices[2].invoice.id); // basis 2026-11-19
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(4000 + 10000 + 10000), first.totals.at("EUR"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), plans.back().customer.id);
+	}
+
+	void testSeveralCurrencies()
+	{
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		const CustomerPlan plan = *planner.planCustomer(customer(),
+			{invoice(1, "2026-10-01", "2026-10-31", 10000, 0, "EUR"),
+				invoice(2, "2026-10-01", "2026-10-31", 20000, 5000, "GBP"),
+				invoice(3, "2026-10-01", "2026-10-31", 2500, 0, "EUR"), invoice(4, "2026-10-01", "2026-10-31", 700, 0, "JPY")});
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), plan.totals.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(12500), plan.totals.at("EUR"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(15000), plan.totals.at("GBP"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(700), plan.totals.at("JPY"));
+	}
+
+	void testEmailOutcomes()
+	{
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
+		CPPUNIT_ASSERT(planner.planCustomer(customer(1, "a@example.com"), invoices)->outcome ==
+			CustomerPlan::Outcome::SEND);
+		const auto none = planner.planCustomer(customer(1, ""), invoices);
+		CPPUNIT_ASSERT(none->outcome == CustomerPlan::Outcome::NO_EMAIL);
+		CPPUNIT_ASSERT_EQUAL(std::string("no_email"), CustomerPlan::reason(none->outcome));
+		const auto bad = planner.planCustomer(customer(1, "a@b"), invoices);
+		CPPUNIT_ASSERT(bad->outcome == CustomerPlan::Outcome::INVALID_EMAIL);
+		CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), CustomerPlan::reason(bad->outcome));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), bad->invoices.size()); // the report still lists what is owed
+	}
+
+	void testLanguage()
+	{
+		ReminderSettings s = settings(0, 6);
+		s.fallbackLanguage = "en";
+		const ReminderPlanner planner(s, day("2026-11-30"));
+		CPPUNIT_ASSERT_EQUAL(std::string("el"), planner.languageFor(customer(1, "a@example.com", "el")));
+		CPPUNIT_ASSERT_EQUAL(std::string("en"), planner.languageFor(customer(1, "a@example.com", "en")));
+		CPPUNIT_ASSERT_EQUAL(std::string("en"), planner.languageFor(customer(1, "a@example.com", "de")));
+	}
+
+	void testPrefilterBoundsNeverLoseADueInvoice()
+	{
+		// For every basis over four years and a spread of settings, an invoice
+		// that is due lies within [earliestBasis, latestBasis].
+		for (int days : {0, 1, 7, 30})
+			for (int months : {1, 2, 6, 12})
+				for (const char* today : {"2026-03-31", "2026-02-28", "2024-02-29", "2026-11-30"})
+				{
+					const ReminderPlanner planner(settings(days, months), day(today));
+					for (CalendarDate basis = day("2023-01-01"); basis <= day("2027-01-01"); basis = basis.plusDays(1))
+					{
+						const bool due = planner.due(invoice(1, "2023-01-01", basis.toString().c_str())).has_value();
+						const bool inBounds = basis >= planner.earliestBasis() && basis <= planner.latestBasis();
+						CPPUNIT_ASSERT(!due || inBounds);
+					}
+				}
+	}
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReminderPlannerTest, "core");
