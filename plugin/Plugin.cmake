@@ -12,6 +12,7 @@ add_library(reminders_core STATIC
 	plugin/core/CalendarDate.cpp
 	plugin/core/InvoiceFlagRule.cpp
 	plugin/core/ReminderPlanner.cpp
+	plugin/core/SettingsRules.cpp
 )
 target_include_directories(reminders_core PUBLIC ${CMAKE_SOURCE_DIR})
 # date/date.h is header-only: the core still links Poco::Foundation alone.
@@ -21,16 +22,25 @@ set_target_properties(reminders_core PROPERTIES
 
 # Everything but the entry file, so that tests link the same code.
 add_library(reminders_impl STATIC
+	plugin/BulkEnableResource.cpp
+	plugin/InvoiceFlagResource.cpp
+	plugin/PendingRoutes.cpp
+	plugin/PlanJson.cpp
+	plugin/PreviewResource.cpp
 	plugin/ReminderFields.cpp
 	plugin/ReminderPlugin.cpp
-	plugin/ReminderRoutes.cpp
+	plugin/SettingsResource.cpp
 	plugin/WeeklyTask.cpp
+	plugin/ZonedClock.cpp
+	plugin/store/PlanningStore.cpp
 	plugin/store/ReminderFieldStore.cpp
+	plugin/store/SettingsStore.cpp
 	hooks/InvoiceCreatedHook.cpp
 	hooks/PaymentRecordedHook.cpp
 )
 target_include_directories(reminders_impl PUBLIC ${CMAKE_SOURCE_DIR})
-target_link_libraries(reminders_impl PUBLIC reminders_core erp_sdk Poco::Foundation Poco::Util Poco::JSON Poco::Data)
+target_link_libraries(reminders_impl PUBLIC reminders_core erp_sdk Poco::Foundation Poco::Util Poco::JSON Poco::Data
+	date::date-tz)
 target_compile_definitions(reminders_impl PUBLIC REMINDERS_VERSION="${REMINDERS_VERSION}")
 set_target_properties(reminders_impl PROPERTIES
 	POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)

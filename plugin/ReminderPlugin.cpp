@@ -5,6 +5,7 @@
 
 #include "plugin/ReminderPlugin.h"
 #include "erp/Host.h"
+#include "plugin/PendingRoutes.h"
 
 
 namespace reminders {
@@ -40,9 +41,18 @@ void ReminderPlugin::start(erp::Host& host)
 		[this](const erp::TaskRun& run) { return _weekly->run(run); });
 	_taskRegistered = true;
 
-	_routes = std::make_unique<ReminderRoutes>(host.database(), *_store, *_fields);
+	_settings = std::make_unique<SettingsStore>(host.database().dialect());
+	_planning = std::make_unique<PlanningStore>();
+	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
+	_settingsResource = std::make_unique<SettingsResource>(host, *_settings);
+	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
+	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning);
 	_routesMounted = true;
-	_routes->mount(host.http());
+	_invoiceFlag->mount(host.http());
+	_settingsResource->mount(host.http());
+	_bulkEnable->mount(host.http());
+	_preview->mount(host.http());
+	PendingRoutes::mount(host.http());
 
 	host.logger().information("reminders %s started", std::string(REMINDERS_VERSION));
 }
@@ -58,7 +68,12 @@ void ReminderPlugin::stop()
 	if (_fieldsRegistered) _host->records().withdraw();
 	_subscriptions.clear();
 	_routesMounted = _taskRegistered = _fieldsRegistered = false;
-	_routes.reset();
+	_preview.reset();
+	_bulkEnable.reset();
+	_settingsResource.reset();
+	_invoiceFlag.reset();
+	_planning.reset();
+	_settings.reset();
 	_weekly.reset();
 	_paymentRecorded.reset();
 	_invoiceCreated.reset();

@@ -11,10 +11,15 @@
 #include "erp/Plugin.h"
 #include "hooks/InvoiceCreatedHook.h"
 #include "hooks/PaymentRecordedHook.h"
+#include "plugin/BulkEnableResource.h"
+#include "plugin/InvoiceFlagResource.h"
+#include "plugin/PreviewResource.h"
 #include "plugin/ReminderFields.h"
-#include "plugin/ReminderRoutes.h"
+#include "plugin/SettingsResource.h"
 #include "plugin/WeeklyTask.h"
+#include "plugin/store/PlanningStore.h"
 #include "plugin/store/ReminderFieldStore.h"
+#include "plugin/store/SettingsStore.h"
 #include <memory>
 #include <vector>
 
@@ -41,7 +46,12 @@ private:
 	std::unique_ptr<InvoiceCreatedHook> _invoiceCreated;
 	std::unique_ptr<PaymentRecordedHook> _paymentRecorded;
 	std::unique_ptr<WeeklyTask> _weekly;
-	std::unique_ptr<ReminderRoutes> _routes;
+	std::unique_ptr<SettingsStore> _settings;
+	std::unique_ptr<PlanningStore> _planning;
+	std::unique_ptr<InvoiceFlagResource> _invoiceFlag;
+	std::unique_ptr<SettingsResource> _settingsResource;
+	std::unique_ptr<BulkEnableResource> _bulkEnable;
+	std::unique_ptr<PreviewResource> _preview;
 	std::vector<erp::Events::SubscriptionId> _subscriptions;
 	bool _fieldsRegistered = false;
 	bool _taskRegistered = false;

@@ -12,29 +12,24 @@ namespace reminders {
 
 CalendarDate::CalendarDate(date::sys_days days):
 	_days(days)
-{
-}
+{}
 
 
 CalendarDate::CalendarDate(int year, unsigned month, unsigned day):
 	_days(date::sys_days(date::year(year) / date::month(month) / date::day(day)))
-{
-}
+{}
 
 
 std::optional<CalendarDate> CalendarDate::parse(const std::string& text)
 {
-	if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-		return std::nullopt;
-	for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-		if (text[i] < '0' || text[i] > '9')
-			return std::nullopt;
+	if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+	for (std::size_t i: {0, 1, 2, 3, 5, 6, 8, 9})
+		if (text[i] < '0' || text[i] > '9') return std::nullopt;
 	const int year = std::stoi(text.substr(0, 4));
 	const unsigned month = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
 	const unsigned day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
 	const date::year_month_day ymd{date::year(year), date::month(month), date::day(day)};
-	if (year < 1900 || !ymd.ok())
-		return std::nullopt;
+	if (year < 1900 || !ymd.ok()) return std::nullopt;
 	return CalendarDate(date::sys_days(ymd));
 }
 
@@ -44,7 +39,7 @@ std::string CalendarDate::toString() const
 	const date::year_month_day ymd{_days};
 	char buffer[32];
 	std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-		static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+				  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 	return buffer;
 }
 

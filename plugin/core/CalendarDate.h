@@ -16,8 +16,8 @@ namespace reminders {
 
 
 class CalendarDate
-	/// A day of the proleptic Gregorian calendar, without time or zone.
-	/// A value type: cheap to copy, pure, thread-safe.
+/// A day of the proleptic Gregorian calendar, without time or zone.
+/// A value type: cheap to copy, pure, thread-safe.
 {
 public:
 	CalendarDate() = default;

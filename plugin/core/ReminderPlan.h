@@ -19,7 +19,7 @@ namespace reminders {
 
 
 struct CustomerContact
-	/// What planning needs of a customer.
+/// What planning needs of a customer.
 {
 	Poco::Int64 id = 0;
 	std::string name;
@@ -30,7 +30,7 @@ struct CustomerContact
 
 
 struct OpenInvoice
-	/// What planning needs of an invoice: the host's figures and the flag.
+/// What planning needs of an invoice: the host's figures and the flag.
 {
 	Poco::Int64 id = 0;
 	Poco::Int64 customerId = 0;
@@ -46,21 +46,21 @@ struct OpenInvoice
 
 
 struct DueInvoice
-	/// An invoice a reminder lists.
+/// An invoice a reminder lists.
 {
 	OpenInvoice invoice;
-	CalendarDate basis;          /// the due date, or the issue date when there is none
+	CalendarDate basis; /// the due date, or the issue date when there is none
 	bool basisIsIssueDate = false;
-	long daysOverdue = 0;        /// days since the basis
+	long daysOverdue = 0; /// days since the basis
 	Poco::Int64 outstandingMinor = 0;
-	CalendarDate lastDay;        /// the last day it is still reminded (stop after months)
-	bool finalReminder = false;  /// next week's run will no longer include it
+	CalendarDate lastDay;       /// the last day it is still reminded (stop after months)
+	bool finalReminder = false; /// next week's run will no longer include it
 };
 
 
 struct CustomerPlan
-	/// One customer's outcome for one day: a message to send, or a reason
-	/// it cannot be sent (the weekly report lists those).
+/// One customer's outcome for one day: a message to send, or a reason
+/// it cannot be sent (the weekly report lists those).
 {
 	enum class Outcome
 	{

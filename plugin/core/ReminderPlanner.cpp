@@ -29,8 +29,7 @@ std::string CustomerPlan::reason(Outcome outcome)
 ReminderPlanner::ReminderPlanner(const ReminderSettings& settings, const CalendarDate& today):
 	_settings(settings),
 	_today(today)
-{
-}
+{}
 
 
 std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
@@ -38,13 +37,11 @@ std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
 	if (!_settings.enabled || !invoice.withReminder || invoice.status == "paid" || invoice.status == "void")
 		return std::nullopt;
 	const Poco::Int64 outstanding = invoice.totalMinor - invoice.paidMinor;
-	if (outstanding <= 0)
-		return std::nullopt;
+	if (outstanding <= 0) return std::nullopt;
 	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
 	const CalendarDate first = basis.plusDays(_settings.daysAfterDue);
 	const CalendarDate end = first.plusMonths(_settings.stopAfterMonths);
-	if (_today < first || _today >= end)
-		return std::nullopt;
+	if (_today < first || _today >= end) return std::nullopt;
 	DueInvoice line;
 	line.invoice = invoice;
 	line.basis = basis;
@@ -58,28 +55,23 @@ std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
 
 
 std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact& customer,
-	const std::vector<OpenInvoice>& invoices) const
+														  const std::vector<OpenInvoice>& invoices) const
 {
-	if (!_settings.enabled || !customer.remindersEnabled)
-		return std::nullopt;
+	if (!_settings.enabled || !customer.remindersEnabled) return std::nullopt;
 	CustomerPlan plan;
-	for (const OpenInvoice& invoice : invoices)
+	for (const OpenInvoice& invoice: invoices)
 	{
-		if (invoice.customerId != customer.id)
-			continue;
+		if (invoice.customerId != customer.id) continue;
 		if (std::optional<DueInvoice> line = due(invoice))
 		{
 			plan.totals[invoice.currency] += line->outstandingMinor;
 			plan.invoices.push_back(std::move(*line));
 		}
 	}
-	if (plan.invoices.empty())
-		return std::nullopt;
+	if (plan.invoices.empty()) return std::nullopt;
 	std::sort(plan.invoices.begin(), plan.invoices.end(), [](const DueInvoice& a, const DueInvoice& b) {
-		if (a.basis != b.basis)
-			return a.basis < b.basis;
-		if (a.invoice.issueDate != b.invoice.issueDate)
-			return a.invoice.issueDate < b.invoice.issueDate;
+		if (a.basis != b.basis) return a.basis < b.basis;
+		if (a.invoice.issueDate != b.invoice.issueDate) return a.invoice.issueDate < b.invoice.issueDate;
 		return a.invoice.id < b.invoice.id;
 	});
 	plan.customer = customer;
@@ -93,22 +85,20 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 
 
 std::vector<CustomerPlan> ReminderPlanner::plan(const std::vector<CustomerContact>& customers,
-	const std::vector<OpenInvoice>& invoices) const
+												const std::vector<OpenInvoice>& invoices) const
 {
 	std::map<Poco::Int64, std::vector<OpenInvoice>> byCustomer;
-	for (const OpenInvoice& invoice : invoices)
+	for (const OpenInvoice& invoice: invoices)
 		byCustomer[invoice.customerId].push_back(invoice);
 	std::vector<CustomerContact> ordered = customers;
 	std::sort(ordered.begin(), ordered.end(),
-		[](const CustomerContact& a, const CustomerContact& b) { return a.id < b.id; });
+			  [](const CustomerContact& a, const CustomerContact& b) { return a.id < b.id; });
 	std::vector<CustomerPlan> plans;
-	for (const CustomerContact& customer : ordered)
+	for (const CustomerContact& customer: ordered)
 	{
 		auto found = byCustomer.find(customer.id);
-		if (found == byCustomer.end())
-			continue;
-		if (std::optional<CustomerPlan> plan = planCustomer(customer, found->second))
-			plans.push_back(std::move(*plan));
+		if (found == byCustomer.end()) continue;
+		if (std::optional<CustomerPlan> plan = planCustomer(customer, found->second)) plans.push_back(std::move(*plan));
 	}
 	return plans;
 }
@@ -130,8 +120,7 @@ CalendarDate ReminderPlanner::earliestBasis() const
 
 std::string ReminderPlanner::languageFor(const CustomerContact& customer) const
 {
-	if (customer.language == "el" || customer.language == "en")
-		return customer.language;
+	if (customer.language == "el" || customer.language == "en") return customer.language;
 	return _settings.fallbackLanguage;
 }
 

@@ -17,16 +17,16 @@ namespace reminders {
 
 
 class ReminderPlanner
-	/// Decides, for one day, which invoices each customer is reminded of.
-	///
-	/// An invoice is due when the master switch and its customer's reminders
-	/// are on, it is flagged "with reminder", it is neither paid nor void,
-	/// something is still outstanding, and today lies in its window
-	///   [basis + daysAfterDue, basis + daysAfterDue + stopAfterMonths)
-	/// (calendar months, clamped to month ends), basis being the due date or,
-	/// when there is none, the issue date.
-	///
-	/// Pure: no I/O, no clock. Thread-safe.
+/// Decides, for one day, which invoices each customer is reminded of.
+///
+/// An invoice is due when the master switch and its customer's reminders
+/// are on, it is flagged "with reminder", it is neither paid nor void,
+/// something is still outstanding, and today lies in its window
+///   [basis + daysAfterDue, basis + daysAfterDue + stopAfterMonths)
+/// (calendar months, clamped to month ends), basis being the due date or,
+/// when there is none, the issue date.
+///
+/// Pure: no I/O, no clock. Thread-safe.
 {
 public:
 	ReminderPlanner(const ReminderSettings& settings, const CalendarDate& today);
@@ -36,12 +36,12 @@ public:
 	/// today (the customer's switch is not considered here).
 
 	std::optional<CustomerPlan> planCustomer(const CustomerContact& customer,
-		const std::vector<OpenInvoice>& invoices) const;
+											 const std::vector<OpenInvoice>& invoices) const;
 	/// The customer's plan from its open invoices, or nullopt when nothing
 	/// of theirs is due (or the switches are off).
 
 	std::vector<CustomerPlan> plan(const std::vector<CustomerContact>& customers,
-		const std::vector<OpenInvoice>& invoices) const;
+								   const std::vector<OpenInvoice>& invoices) const;
 	/// Every customer's plan, in customer id order.
 
 	CalendarDate latestBasis() const;

@@ -14,20 +14,20 @@ namespace reminders {
 
 
 struct ReminderSettings
-	/// The feature's settings (the host's application settings, "Email" tab).
+/// The feature's settings (the host's application settings, "Email" tab).
 {
-	bool enabled = false;           /// «Ενημέρωση πελατών»: the master switch
-	int daysAfterDue = 7;           /// «Ημέρες μετά το "πληρωτέο έως"»: grace days before an invoice is reminded
-	int stopAfterMonths = 6;        /// «Διακοπή μετά από μήνες»: how long an unpaid invoice keeps being reminded
-	unsigned sendWeekday = 1;       /// ISO weekday of the weekly run: 1 = Monday
-	std::string sendTime = "09:00"; /// local time of the weekly run, HH:MM
-	std::string timeZone;           /// IANA zone; empty: the host's business time zone
-	std::string ownerEmail;         /// where the weekly report goes; empty: report over the API only
-	std::string fromAddress;        /// the reminders' From address (required to enable)
-	std::string fromName;           /// the From display name, e.g. the business's name
-	std::string replyTo;            /// Reply-To; empty: replies go to From
+	bool enabled = false; /// «Ενημέρωση πελατών»: the master switch
+	int daysAfterDue = 7; /// «Ημέρες μετά το "πληρωτέο έως"»: grace days before an invoice is reminded
+	int stopAfterMonths = 6; /// «Διακοπή μετά από μήνες»: how long an unpaid invoice keeps being reminded
+	unsigned sendWeekday = 1;            /// ISO weekday of the weekly run: 1 = Monday
+	std::string sendTime = "09:00";      /// local time of the weekly run, HH:MM
+	std::string timeZone;                /// IANA zone; empty: the host's business time zone
+	std::string ownerEmail;              /// where the weekly report goes; empty: report over the API only
+	std::string fromAddress;             /// the reminders' From address (required to enable)
+	std::string fromName;                /// the From display name, e.g. the business's name
+	std::string replyTo;                 /// Reply-To; empty: replies go to From
 	std::string fallbackLanguage = "el"; /// for customers whose language has no templates
-	std::string firstEnabledAt;     /// when the master switch was first turned on (empty: never)
+	std::string firstEnabledAt;          /// when the master switch was first turned on (empty: never)
 	std::string updatedAt;
 	std::string updatedBy;
 };

@@ -18,15 +18,14 @@ CalendarDate day(const char* text)
 }
 
 OpenInvoice invoice(Poco::Int64 id, const char* issue, const char* dueDate, Poco::Int64 total = 10000,
-	Poco::Int64 paid = 0, const char* currency = "EUR")
+					Poco::Int64 paid = 0, const char* currency = "EUR")
 {
 	OpenInvoice i;
 	i.id = id;
 	i.customerId = 1;
 	i.number = "INV-" + std::to_string(id);
 	i.issueDate = day(issue);
-	if (dueDate)
-		i.dueDate = day(dueDate);
+	if (dueDate) i.dueDate = day(dueDate);
 	i.currency = currency;
 	i.totalMinor = total;
 	i.paidMinor = paid;
@@ -100,7 +99,7 @@ public:
 			{3, 6, "2026-01-01", "2026-03-10", "2027-01-01", false, 0, "long past the stop"},
 			{0, 6, "2026-12-01", "2026-12-31", "2026-11-30", false, 0, "not yet due"},
 		};
-		for (const auto& c : cases)
+		for (const auto& c: cases)
 		{
 			const ReminderPlanner planner(settings(c.days, c.months), day(c.today));
 			const std::optional<DueInvoice> line = planner.due(invoice(1, c.issue, c.dueDate));
@@ -133,14 +132,13 @@ public:
 			{-5000, 0, "issued", false, 0, "a credit note"},
 			{10000, 0, "void", false, 0, "void"},
 		};
-		for (const auto& c : cases)
+		for (const auto& c: cases)
 		{
 			OpenInvoice i = invoice(1, "2026-10-01", "2026-10-31", c.total, c.paid);
 			i.status = c.status;
 			const std::optional<DueInvoice> line = planner.due(i);
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.due, line.has_value());
-			if (line)
-				CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.outstanding, line->outstandingMinor);
+			if (line) CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, c.outstanding, line->outstandingMinor);
 		}
 	}
 
@@ -167,10 +165,8 @@ public:
 	{
 		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
 		std::vector<OpenInvoice> invoices = {
-			invoice(3, "2026-10-20", "2026-11-19"),
-			invoice(1, "2026-09-01", "2026-10-01", 5000, 1000),
-			invoice(2, "2026-09-15", nullptr),
-			invoice(4, "2026-11-01", "2026-12-15"), // not yet due
+			invoice(3, "2026-10-20", "2026-11-19"), invoice(1, "2026-09-01", "2026-10-01", 5000, 1000),
+			invoice(2, "2026-09-15", nullptr), invoice(4, "2026-11-01", "2026-12-15"), // not yet due
 		};
 		OpenInvoice other = invoice(5, "2026-09-01", "2026-10-01");
 		other.customerId = 2;
@@ -190,10 +186,11 @@ public:
 	void testSeveralCurrencies()
 	{
 		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
-		const CustomerPlan plan = *planner.planCustomer(customer(),
-			{invoice(1, "2026-10-01", "2026-10-31", 10000, 0, "EUR"),
-				invoice(2, "2026-10-01", "2026-10-31", 20000, 5000, "GBP"),
-				invoice(3, "2026-10-01", "2026-10-31", 2500, 0, "EUR"), invoice(4, "2026-10-01", "2026-10-31", 700, 0, "JPY")});
+		const CustomerPlan plan =
+			*planner.planCustomer(customer(), {invoice(1, "2026-10-01", "2026-10-31", 10000, 0, "EUR"),
+											   invoice(2, "2026-10-01", "2026-10-31", 20000, 5000, "GBP"),
+											   invoice(3, "2026-10-01", "2026-10-31", 2500, 0, "EUR"),
+											   invoice(4, "2026-10-01", "2026-10-31", 700, 0, "JPY")});
 		CPPUNIT_ASSERT_EQUAL(std::size_t(3), plan.totals.size());
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(12500), plan.totals.at("EUR"));
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(15000), plan.totals.at("GBP"));
@@ -205,7 +202,7 @@ public:
 		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
 		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
 		CPPUNIT_ASSERT(planner.planCustomer(customer(1, "a@example.com"), invoices)->outcome ==
-			CustomerPlan::Outcome::SEND);
+					   CustomerPlan::Outcome::SEND);
 		const auto none = planner.planCustomer(customer(1, ""), invoices);
 		CPPUNIT_ASSERT(none->outcome == CustomerPlan::Outcome::NO_EMAIL);
 		CPPUNIT_ASSERT_EQUAL(std::string("no_email"), CustomerPlan::reason(none->outcome));
@@ -229,9 +226,9 @@ public:
 	{
 		// For every basis over four years and a spread of settings, an invoice
 		// that is due lies within [earliestBasis, latestBasis].
-		for (int days : {0, 1, 7, 30})
-			for (int months : {1, 2, 6, 12})
-				for (const char* today : {"2026-03-31", "2026-02-28", "2024-02-29", "2026-11-30"})
+		for (int days: {0, 1, 7, 30})
+			for (int months: {1, 2, 6, 12})
+				for (const char* today: {"2026-03-31", "2026-02-28", "2024-02-29", "2026-11-30"})
 				{
 					const ReminderPlanner planner(settings(days, months), day(today));
 					for (CalendarDate basis = day("2023-01-01"); basis <= day("2027-01-01"); basis = basis.plusDays(1))

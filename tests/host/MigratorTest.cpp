@@ -6,6 +6,7 @@
 #include "Migrator.h"
 #include "SqlDatabase.h"
 #include "TestHost.h"
+#include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/TemporaryFile.h>
@@ -46,12 +47,12 @@ public:
 			tests::TestHost first(tests::TestHost::remindersPluginsDirectory(), true, folder);
 			migrationsAfterFirst = count(first, "");
 			CPPUNIT_ASSERT_EQUAL(1, count(first, "host"));
-			CPPUNIT_ASSERT_EQUAL(1, count(first, "reminders"));
+			CPPUNIT_ASSERT_EQUAL(migrationFiles(), count(first, "reminders"));
 			first.createCustomer("Survivor", "survivor@example.com");
 		}
 		tests::TestHost second(tests::TestHost::remindersPluginsDirectory(), true, folder);
 		CPPUNIT_ASSERT_EQUAL(migrationsAfterFirst, count(second, ""));
-		CPPUNIT_ASSERT_EQUAL(1, count(second, "reminders"));
+		CPPUNIT_ASSERT_EQUAL(migrationFiles(), count(second, "reminders"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), second.runtime().plugins().status().size());
 		CPPUNIT_ASSERT(second.runtime().plugins().status().front().running);
 		tests::Reply reply = second.call("GET", "/api/customers/1");
@@ -93,6 +94,14 @@ public:
 	}
 
 private:
+	static int migrationFiles()
+	{
+		int files = 0;
+		for (Poco::DirectoryIterator it(std::string(ERP_SOURCE_DIR) + "/sql/sqlite"), end; it != end; ++it)
+			files += it.name().size() > 4 && it.name().substr(it.name().size() - 4) == ".sql";
+		return files;
+	}
+
 	static int count(tests::TestHost& host, const std::string& component)
 	{
 		Poco::Data::Session session = host.runtime().database().session();

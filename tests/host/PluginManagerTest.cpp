@@ -39,7 +39,8 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(3), plugin->getArray("fields")->size());
 		// Every route of the contract is mounted.
 		CPPUNIT_ASSERT_EQUAL(std::size_t(10), plugin->getArray("routes")->size());
-		CPPUNIT_ASSERT_EQUAL(501, host.call("GET", "/api/plugins/reminders/preview?date=2026-11-30").status);
+		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/preview?date=2026-11-30").status);
+		CPPUNIT_ASSERT_EQUAL(501, host.call("GET", "/api/plugins/reminders/runs").status);
 	}
 
 	void testRefusals()
@@ -116,7 +117,7 @@ public:
 		// The first one is untouched: still running, routes still mounted.
 		CPPUNIT_ASSERT(host.runtime().plugins().status().front().running);
 		CPPUNIT_ASSERT_EQUAL(std::size_t(2), host.runtime().events().subscriptions("reminders").size());
-		CPPUNIT_ASSERT_EQUAL(501, host.call("GET", "/api/plugins/reminders/settings").status);
+		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/settings").status);
 	}
 
 	void testWellBehavedProbeLoadsAndUnloads()

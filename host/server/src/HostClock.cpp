@@ -4,6 +4,7 @@
 
 
 #include "HostClock.h"
+#include "erp/JsonBody.h"
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
 #include <chrono>
@@ -52,13 +53,7 @@ std::string HostClock::timeZone() const
 
 bool HostClock::isDate(const std::string& text)
 {
-	if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-	for (std::size_t i: {0, 1, 2, 3, 5, 6, 8, 9})
-		if (text[i] < '0' || text[i] > '9') return false;
-	const int year = std::stoi(text.substr(0, 4));
-	const int month = std::stoi(text.substr(5, 2));
-	const int day = std::stoi(text.substr(8, 2));
-	return year >= 1900 && Poco::DateTime::isValid(year, month, day);
+	return erp::JsonBody::isDate(text);
 }
 
 

@@ -1,0 +1,51 @@
+//
+// InvoiceFlagResource.cpp
+//
+
+
+#include "plugin/InvoiceFlagResource.h"
+#include "erp/JsonBody.h"
+#include "erp/Transaction.h"
+#include "plugin/QueryParameters.h"
+
+
+namespace reminders {
+
+
+InvoiceFlagResource::InvoiceFlagResource(erp::Database& database, const ReminderFieldStore& store,
+										 ReminderFields& fields):
+	_database(database),
+	_store(store),
+	_fields(fields)
+{}
+
+
+void InvoiceFlagResource::mount(erp::HttpRoutes& routes)
+{
+	routes.route("PUT", "invoices/{id}", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return put(r); });
+}
+
+
+erp::HttpResponse InvoiceFlagResource::put(const erp::HttpRequest& request)
+{
+	const Poco::Int64 id = QueryParameters::pathId(request.params, "id", "invoice");
+	const erp::JsonBody body(request.body);
+	body.allowOnly([](const std::string& field) { return field == "with_reminder"; });
+	const std::optional<bool> withReminder = body.boolean("with_reminder");
+	if (!withReminder) throw erp::ApiError::invalid("with_reminder", "with_reminder must be true or false");
+
+	Poco::Data::Session session = _database.session();
+	erp::Transaction tx(session, _database.dialect());
+	std::optional<InvoiceFacts> invoice = _store.invoice(session, id);
+	if (!invoice) throw erp::ApiError::notFound("invoice " + std::to_string(id));
+	_fields.setInvoiceFlag(session, *invoice, *withReminder, request.user, "toggle");
+	tx.commit();
+
+	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+	answer->set("invoice_id", id);
+	answer->set("with_reminder", *withReminder);
+	return erp::HttpResponse::json(200, answer);
+}
+
+
+} // namespace reminders

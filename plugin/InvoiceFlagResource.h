@@ -1,0 +1,41 @@
+//
+// InvoiceFlagResource.h
+//
+
+
+#ifndef Reminders_InvoiceFlagResource_INCLUDED
+#define Reminders_InvoiceFlagResource_INCLUDED
+
+
+#include "erp/Host.h"
+#include "plugin/ReminderFields.h"
+#include "plugin/store/ReminderFieldStore.h"
+
+
+namespace reminders {
+
+
+class InvoiceFlagResource
+/// PUT invoices/{id} {"with_reminder": bool} (accountants and admins):
+/// the invoice list's reminder icon. Refused (400 reminder_not_allowed)
+/// for an invoice no longer owed or a customer whose reminders are off;
+/// a change is audited.
+{
+public:
+	InvoiceFlagResource(erp::Database& database, const ReminderFieldStore& store, ReminderFields& fields);
+
+	void mount(erp::HttpRoutes& routes);
+
+	erp::HttpResponse put(const erp::HttpRequest& request);
+
+private:
+	erp::Database& _database;
+	const ReminderFieldStore& _store;
+	ReminderFields& _fields;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_InvoiceFlagResource_INCLUDED

@@ -1,0 +1,151 @@
+//
+// SettingsResource.cpp
+//
+
+
+#include "plugin/SettingsResource.h"
+#include "erp/JsonBody.h"
+#include "erp/Transaction.h"
+#include "plugin/ZonedClock.h"
+#include "plugin/core/SettingsRules.h"
+#include <Poco/DateTimeFormatter.h>
+#include <set>
+#include <sstream>
+
+
+namespace reminders {
+
+
+namespace {
+
+Poco::Dynamic::Var orNull(const std::string& text)
+{
+	return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text);
+}
+
+// A nullable string setting: absent keeps, null or "" clears.
+void readText(const erp::JsonBody& body, const std::string& field, std::size_t maxLength, std::string& target)
+{
+	if (body.has(field)) target = body.text(field, false, maxLength).value_or("");
+}
+
+} // namespace
+
+
+SettingsResource::SettingsResource(erp::Host& host, const SettingsStore& store):
+	_host(host),
+	_store(store)
+{}
+
+
+void SettingsResource::mount(erp::HttpRoutes& routes)
+{
+	routes.route("GET", "settings", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return get(r); });
+	routes.route("PUT", "settings", erp::Role::ADMIN, [this](const erp::HttpRequest& r) { return put(r); });
+}
+
+
+Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s) const
+{
+	Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+	object->set("enabled", s.enabled);
+	object->set("days_after_due", s.daysAfterDue);
+	object->set("stop_after_months", s.stopAfterMonths);
+	object->set("send_weekday", SettingsRules::weekdayName(s.sendWeekday));
+	object->set("send_time", s.sendTime);
+	object->set("time_zone", orNull(s.timeZone));
+	object->set("effective_time_zone", ZonedClock::zoneOf(s, _host.clock()));
+	object->set("owner_email", orNull(s.ownerEmail));
+	object->set("from_address", orNull(s.fromAddress));
+	object->set("from_name", orNull(s.fromName));
+	object->set("reply_to", orNull(s.replyTo));
+	object->set("fallback_language", s.fallbackLanguage);
+	object->set("first_enabled_at", orNull(s.firstEnabledAt));
+	object->set("updated_at", orNull(s.updatedAt));
+	object->set("updated_by", orNull(s.updatedBy));
+	return object;
+}
+
+
+erp::HttpResponse SettingsResource::get(const erp::HttpRequest&)
+{
+	Poco::Data::Session session = _host.database().session();
+	return erp::HttpResponse::json(200, toJson(_store.load(session)));
+}
+
+
+erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
+{
+	static const std::set<std::string> FIELDS = {"enabled",   "days_after_due", "stop_after_months", "send_weekday",
+												 "send_time", "time_zone",      "owner_email",       "from_address",
+												 "from_name", "reply_to",       "fallback_language"};
+	const erp::JsonBody body(request.body);
+	body.allowOnly([](const std::string& field) { return FIELDS.count(field) > 0; });
+
+	Poco::Data::Session session = _host.database().session();
+	erp::Transaction tx(session, _host.database().dialect());
+	const ReminderSettings before = _store.load(session);
+	ReminderSettings after = before;
+	if (body.has("enabled"))
+	{
+		if (body.isNull("enabled")) throw erp::ApiError::invalid("enabled", "enabled must be true or false");
+		after.enabled = *body.boolean("enabled");
+	}
+	if (auto days = body.integer("days_after_due", false, 0, SettingsRules::MAX_DAYS_AFTER_DUE))
+		after.daysAfterDue = static_cast<int>(*days);
+	if (auto months = body.integer("stop_after_months", false, 1, SettingsRules::MAX_STOP_AFTER_MONTHS))
+		after.stopAfterMonths = static_cast<int>(*months);
+	if (auto weekday = body.text("send_weekday", false, 16))
+	{
+		std::optional<unsigned> iso = SettingsRules::weekday(*weekday);
+		if (!iso) throw erp::ApiError::invalid("send_weekday", "send_weekday must be monday, tuesday, ... or sunday");
+		after.sendWeekday = *iso;
+	}
+	if (auto time = body.text("send_time", false, 5)) after.sendTime = *time;
+	readText(body, "time_zone", 64, after.timeZone);
+	readText(body, "owner_email", 254, after.ownerEmail);
+	readText(body, "from_address", 254, after.fromAddress);
+	readText(body, "from_name", 200, after.fromName);
+	readText(body, "reply_to", 254, after.replyTo);
+	if (auto language = body.text("fallback_language", false, 8)) after.fallbackLanguage = *language;
+
+	if (std::optional<SettingsRules::Problem> problem = SettingsRules::check(after))
+		throw erp::ApiError::invalid(problem->field, problem->message);
+	if (!after.timeZone.empty() && !ZonedClock::isZone(after.timeZone))
+		throw erp::ApiError::invalid("time_zone", "time_zone is not an IANA time zone: " + after.timeZone);
+
+	const Poco::JSON::Object::Ptr old = toJson(before);
+	const bool firstEnabled = after.enabled && before.firstEnabledAt.empty();
+	const std::string now = Poco::DateTimeFormatter::format(_host.clock().now(), "%Y-%m-%dT%H:%M:%S.%iZ");
+	if (firstEnabled) after.firstEnabledAt = now;
+	after.updatedAt = now;
+	after.updatedBy = request.user;
+	const Poco::JSON::Object::Ptr updated = toJson(after);
+
+	Poco::JSON::Object changes;
+	for (const std::string& field: FIELDS)
+	{
+		const Poco::Dynamic::Var was = old->get(field), is = updated->get(field);
+		if (was.isEmpty() && is.isEmpty()) continue;
+		if (!was.isEmpty() && !is.isEmpty() && was.toString() == is.toString()) continue;
+		Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
+		change->set("old", was);
+		change->set("new", is);
+		changes.set(field, change);
+	}
+	if (changes.size() > 0)
+	{
+		_store.save(session, after);
+		std::ostringstream details;
+		changes.stringify(details);
+		_host.audit().append(session,
+							 {request.user, "reminders.settings.update", "settings", "reminders", details.str()});
+		tx.commit();
+	}
+	Poco::JSON::Object::Ptr answer = changes.size() > 0 ? updated : old;
+	answer->set("bulk_enable_suggested", firstEnabled && changes.size() > 0);
+	return erp::HttpResponse::json(200, answer);
+}
+
+
+} // namespace reminders

@@ -1,0 +1,74 @@
+//
+// SettingsRules.cpp
+//
+
+
+#include "plugin/core/SettingsRules.h"
+#include "erp/EmailAddress.h"
+
+
+namespace reminders {
+
+
+namespace {
+
+const char* const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+bool isTime(const std::string& text)
+{
+	if (text.size() != 5 || text[2] != ':') return false;
+	for (std::size_t i: {0, 1, 3, 4})
+		if (text[i] < '0' || text[i] > '9') return false;
+	const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+	const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+	return hours < 24 && minutes < 60;
+}
+
+std::optional<SettingsRules::Problem> address(const std::string& field, const std::string& value)
+{
+	if (!value.empty() && !erp::EmailAddress::isValid(value))
+		return SettingsRules::Problem{field, field + " is not a valid address: " + value};
+	return std::nullopt;
+}
+
+} // namespace
+
+
+std::optional<SettingsRules::Problem> SettingsRules::check(const ReminderSettings& s)
+{
+	if (s.daysAfterDue < 0 || s.daysAfterDue > MAX_DAYS_AFTER_DUE)
+		return Problem{"days_after_due", "days_after_due must be a whole number from 0 to 365"};
+	if (s.stopAfterMonths < 1 || s.stopAfterMonths > MAX_STOP_AFTER_MONTHS)
+		return Problem{"stop_after_months", "stop_after_months must be a whole number from 1 to 120"};
+	if (s.sendWeekday < 1 || s.sendWeekday > 7)
+		return Problem{"send_weekday", "send_weekday must be monday ... sunday"};
+	if (!isTime(s.sendTime)) return Problem{"send_time", "send_time must be a local time written HH:MM, e.g. 09:00"};
+	for (auto problem:
+		 {address("owner_email", s.ownerEmail), address("from_address", s.fromAddress), address("reply_to", s.replyTo)})
+		if (problem) return problem;
+	if (s.fromName.size() > 200) return Problem{"from_name", "from_name is longer than 200 bytes"};
+	for (unsigned char c: s.fromName)
+		if (c < 0x20 || c == 0x7F) return Problem{"from_name", "from_name must not contain control characters"};
+	if (s.fallbackLanguage != "el" && s.fallbackLanguage != "en")
+		return Problem{"fallback_language", "fallback_language must be el or en"};
+	if (s.enabled && s.fromAddress.empty())
+		return Problem{"from_address", "reminders need a from_address before they can be turned on"};
+	return std::nullopt;
+}
+
+
+std::optional<unsigned> SettingsRules::weekday(const std::string& name)
+{
+	for (unsigned i = 0; i < 7; ++i)
+		if (name == WEEKDAYS[i]) return i + 1;
+	return std::nullopt;
+}
+
+
+std::string SettingsRules::weekdayName(unsigned isoWeekday)
+{
+	return isoWeekday >= 1 && isoWeekday <= 7 ? WEEKDAYS[isoWeekday - 1] : "";
+}
+
+
+} // namespace reminders

@@ -1,0 +1,43 @@
+//
+// SettingsRules.h
+//
+
+
+#ifndef Reminders_SettingsRules_INCLUDED
+#define Reminders_SettingsRules_INCLUDED
+
+
+#include "plugin/core/ReminderSettings.h"
+#include <optional>
+#include <string>
+
+
+namespace reminders {
+
+
+class SettingsRules
+/// What makes a set of settings valid (the time zone excepted: whether
+/// a zone exists is a question for the zone database). Pure.
+{
+public:
+	struct Problem
+	{
+		std::string field;
+		std::string message;
+	};
+
+	static std::optional<Problem> check(const ReminderSettings& settings);
+
+	static std::optional<unsigned> weekday(const std::string& name);
+	/// "monday" ... "sunday" -> 1 ... 7.
+	static std::string weekdayName(unsigned isoWeekday);
+
+	static constexpr int MAX_DAYS_AFTER_DUE = 365;
+	static constexpr int MAX_STOP_AFTER_MONTHS = 120;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_SettingsRules_INCLUDED

@@ -1,0 +1,135 @@
+//
+// PlanningStore.cpp
+//
+
+
+#include "plugin/store/PlanningStore.h"
+#include <Poco/Data/Statement.h>
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace reminders {
+
+
+namespace {
+
+// customer id, name, email, language, enabled, default_on,
+// invoice id, number, issue date, due date, currency, total, paid, status, flag
+using Row =
+	Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, int, int, Poco::Int64, std::string,
+				std::string, Poco::Nullable<std::string>, std::string, Poco::Int64, Poco::Int64, std::string, int>;
+
+const char* const SELECT = "SELECT c.id, c.name, c.email, c.language, COALESCE(rc.enabled, 1), "
+						   "COALESCE(rc.default_on, 1), i.id, i.number, i.issue_date, i.due_date, i.currency, "
+						   "i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0) ";
+
+CustomerContact contactOf(const Row& row)
+{
+	CustomerContact customer;
+	customer.id = row.get<0>();
+	customer.name = row.get<1>();
+	customer.email = row.get<2>().isNull() ? std::string() : row.get<2>().value();
+	customer.language = row.get<3>();
+	customer.remindersEnabled = row.get<4>() != 0;
+	return customer;
+}
+
+OpenInvoice invoiceOf(const Row& row)
+{
+	OpenInvoice invoice;
+	invoice.customerId = row.get<0>();
+	invoice.id = row.get<6>();
+	invoice.number = row.get<7>();
+	invoice.issueDate = CalendarDate::parse(row.get<8>()).value_or(CalendarDate());
+	if (!row.get<9>().isNull()) invoice.dueDate = CalendarDate::parse(row.get<9>().value());
+	invoice.currency = row.get<10>();
+	invoice.totalMinor = row.get<11>();
+	invoice.paidMinor = row.get<12>();
+	invoice.status = row.get<13>();
+	invoice.withReminder = row.get<14>() != 0;
+	return invoice;
+}
+
+// Runs the statement batch by batch and hands each customer's rows over
+// once all of them are read (rows arrive ordered by customer).
+void stream(Poco::Data::Statement& statement, std::vector<Row>& rows,
+			const std::function<bool(const Row& first, std::vector<OpenInvoice>&)>& emit)
+{
+	std::vector<OpenInvoice> invoices;
+	Row current;
+	bool have = false;
+	while (!statement.done())
+	{
+		rows.clear();
+		statement.execute();
+		for (const Row& row: rows)
+		{
+			if (have && row.get<0>() != current.get<0>())
+			{
+				if (!emit(current, invoices)) return;
+				invoices.clear();
+			}
+			current = row;
+			have = true;
+			invoices.push_back(invoiceOf(row));
+		}
+	}
+	if (have) emit(current, invoices);
+}
+
+} // namespace
+
+
+void PlanningStore::forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
+									 const CalendarDate& latestBasis, const Visitor& visit) const
+{
+	std::string from = earliestBasis.toString();
+	std::string to = latestBasis.toString();
+	std::vector<Row> rows;
+	Poco::Data::Statement statement(session);
+	statement << std::string(SELECT) + "FROM invoices i "
+									   "JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 "
+									   "JOIN customers c ON c.id = i.customer_id "
+									   "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+									   "WHERE i.status IN ('issued', 'partially_paid') AND COALESCE(rc.enabled, 1) = 1 "
+									   "AND COALESCE(i.due_date, i.issue_date) BETWEEN ? AND ? "
+									   "ORDER BY i.customer_id, i.id",
+		use(from), use(to), into(rows), limit(BATCH);
+	stream(statement, rows,
+		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });
+}
+
+
+void PlanningStore::forEachOutstanding(
+	Poco::Data::Session& session, Poco::Int64 afterCustomerId, int customers,
+	const std::function<void(const CustomerContact&, bool, const std::vector<OpenInvoice>&)>& visit) const
+{
+	// The page's customers first, so that a page never splits a customer.
+	std::vector<Poco::Int64> ids;
+	session << "SELECT DISTINCT customer_id FROM invoices WHERE status IN ('issued', 'partially_paid') "
+			   "AND customer_id > ? ORDER BY customer_id LIMIT ?",
+		use(afterCustomerId), use(customers), into(ids), now;
+	if (ids.empty()) return;
+	Poco::Int64 first = ids.front(), last = ids.back();
+	std::vector<Row> rows;
+	Poco::Data::Statement statement(session);
+	statement << std::string(SELECT) +
+					 "FROM invoices i "
+					 "JOIN customers c ON c.id = i.customer_id "
+					 "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id "
+					 "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+					 "WHERE i.status IN ('issued', 'partially_paid') AND i.customer_id BETWEEN ? AND ? "
+					 "ORDER BY i.customer_id, i.id",
+		use(first), use(last), into(rows), limit(BATCH);
+	stream(statement, rows, [&](const Row& row, std::vector<OpenInvoice>& invoices) {
+		visit(contactOf(row), row.get<5>() != 0, invoices);
+		return true;
+	});
+}
+
+
+} // namespace reminders

@@ -1,0 +1,49 @@
+//
+// PlanningStore.h
+//
+
+
+#ifndef Reminders_PlanningStore_INCLUDED
+#define Reminders_PlanningStore_INCLUDED
+
+
+#include "plugin/core/ReminderPlan.h"
+#include <Poco/Data/Session.h>
+#include <functional>
+#include <vector>
+
+
+namespace reminders {
+
+
+class PlanningStore
+/// Reads what planning needs from the host's tables and the plugin's:
+/// customers with their reminder switch, invoices with their flag and
+/// outstanding amount (total - paid, as the host keeps it). Streams in
+/// batches, grouped by customer, so that memory stays flat however many
+/// invoices there are. Thread-safe.
+{
+public:
+	using Visitor = std::function<bool(const CustomerContact&, const std::vector<OpenInvoice>&)>;
+	/// Called once per customer, in customer id order; return false to stop.
+
+	void forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
+						  const CalendarDate& latestBasis, const Visitor& visit) const;
+	/// The customers whose reminders are on, each with its flagged invoices
+	/// that are still owed and whose basis (due date, or issue date) lies in
+	/// [earliestBasis, latestBasis]. The planner decides exactly.
+
+	void forEachOutstanding(Poco::Data::Session& session, Poco::Int64 afterCustomerId, int customers,
+							const std::function<void(const CustomerContact&, bool defaultOn,
+													 const std::vector<OpenInvoice>&)>& visit) const;
+	/// Every issued, not fully paid invoice (flagged or not), grouped by
+	/// customer, for at most `customers` customers after afterCustomerId.
+
+	static constexpr int BATCH = 5000;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_PlanningStore_INCLUDED

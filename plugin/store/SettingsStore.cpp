@@ -1,0 +1,90 @@
+//
+// SettingsStore.cpp
+//
+
+
+#include "plugin/store/SettingsStore.h"
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace reminders {
+
+
+namespace {
+
+using Text = Poco::Nullable<std::string>;
+
+std::string text(const Text& value)
+{
+	return value.isNull() ? std::string() : value.value();
+}
+
+Text nullable(const std::string& value)
+{
+	return value.empty() ? Text() : Text(value);
+}
+
+} // namespace
+
+
+SettingsStore::SettingsStore(const std::string& dialect):
+	_dialect(dialect)
+{}
+
+
+ReminderSettings SettingsStore::load(Poco::Data::Session& session) const
+{
+	std::vector<Poco::Tuple<int, int, int, int, std::string, Text, Text, Text, Text, Text, std::string, Text,
+							std::string, std::string>>
+		rows;
+	session << "SELECT enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, owner_email, "
+			   "from_address, from_name, reply_to, fallback_language, first_enabled_at, updated_at, updated_by "
+			   "FROM reminder_settings WHERE id = 1",
+		into(rows), now;
+	ReminderSettings settings;
+	if (rows.empty()) return settings;
+	const auto& row = rows.front();
+	settings.enabled = row.get<0>() != 0;
+	settings.daysAfterDue = row.get<1>();
+	settings.stopAfterMonths = row.get<2>();
+	settings.sendWeekday = static_cast<unsigned>(row.get<3>());
+	settings.sendTime = row.get<4>();
+	settings.timeZone = text(row.get<5>());
+	settings.ownerEmail = text(row.get<6>());
+	settings.fromAddress = text(row.get<7>());
+	settings.fromName = text(row.get<8>());
+	settings.replyTo = text(row.get<9>());
+	settings.fallbackLanguage = row.get<10>();
+	settings.firstEnabledAt = text(row.get<11>());
+	settings.updatedAt = row.get<12>();
+	settings.updatedBy = row.get<13>();
+	return settings;
+}
+
+
+void SettingsStore::save(Poco::Data::Session& session, const ReminderSettings& s) const
+{
+	int enabled = s.enabled ? 1 : 0;
+	int days = s.daysAfterDue;
+	int months = s.stopAfterMonths;
+	int weekday = static_cast<int>(s.sendWeekday);
+	std::string sendTime = s.sendTime, language = s.fallbackLanguage, updatedAt = s.updatedAt, updatedBy = s.updatedBy;
+	Text zone = nullable(s.timeZone), owner = nullable(s.ownerEmail), from = nullable(s.fromAddress),
+		 fromName = nullable(s.fromName), replyTo = nullable(s.replyTo), firstEnabled = nullable(s.firstEnabledAt);
+	const std::string columns = "(id, enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, "
+								"owner_email, from_address, from_name, reply_to, fallback_language, first_enabled_at, "
+								"updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	const std::string sql =
+		(_dialect == "mysql" ? "REPLACE INTO reminder_settings " : "INSERT OR REPLACE INTO reminder_settings ") +
+		columns;
+	session << sql, use(enabled), use(days), use(months), use(weekday), use(sendTime), use(zone), use(owner), use(from),
+		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), now;
+}
+
+
+} // namespace reminders
