@@ -1,0 +1,178 @@
+//
+// PreviewResourceTest.cpp
+//
+
+
+#include "HostFixture.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+
+using tests::Reply;
+using tests::TestHost;
+using namespace Poco::Data::Keywords;
+
+
+class PreviewResourceTest: public tests::HostFixture
+{
+	CPPUNIT_TEST_SUITE(PreviewResourceTest);
+	CPPUNIT_TEST(testWhatTheRunWouldSend);
+	CPPUNIT_TEST(testMasterSwitchOff);
+	CPPUNIT_TEST(testPaymentsAreHonoured);
+	CPPUNIT_TEST(testCustomersWhoCannotBeReminded);
+	CPPUNIT_TEST(testPages);
+	CPPUNIT_TEST(testBadDate);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void setUp() override
+	{
+		HostFixture::setUp();
+		Reply on = _host->call(
+			"PUT", "/api/plugins/reminders/settings",
+			R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 7, "stop_after_months": 2})");
+		CPPUNIT_ASSERT_EQUAL(200, on.status);
+	}
+
+	void testWhatTheRunWouldSend()
+	{
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		invoice(alpha, "A-NEW", "2026-11-01", "2026-11-25", "EUR", "10");    // 5 days late: inside the grace
+		invoice(alpha, "A-OLD", "2026-09-01", "2026-10-01", "EUR", "100");   // 60 days late
+		invoice(alpha, "A-GBP", "2026-10-01", "", "GBP", "40");              // no due date: basis 1 October
+		invoice(alpha, "A-STOP", "2026-07-01", "2026-09-20", "EUR", "1000"); // stopped on 27 November
+		invoice(alpha, "A-OFF", "2026-09-01", "2026-10-01", "EUR", "5", R"("reminders": {"with_reminder": false})");
+		const auto off = _host->createCustomer("Off", "off@example.com", R"("reminders": {"enabled": false})");
+		invoice(off, "O-1", "2026-09-01", "2026-10-01", "EUR", "70");
+
+		Reply reply = preview("2026-11-30");
+		auto body = reply.object();
+		CPPUNIT_ASSERT(body->getValue<bool>("enabled"));
+		auto messages = body->getArray("messages");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), messages->size());
+		auto message = messages->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("alpha@example.com"), message->getValue<std::string>("recipient"));
+		CPPUNIT_ASSERT_EQUAL(std::string("el"), message->getValue<std::string>("language"));
+		auto invoices = message->getArray("invoices");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), invoices->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("A-OLD"), invoices->getObject(0)->getValue<std::string>("number"));
+		CPPUNIT_ASSERT_EQUAL(60, invoices->getObject(0)->getValue<int>("days_overdue"));
+		CPPUNIT_ASSERT_EQUAL(std::string("A-GBP"), invoices->getObject(1)->getValue<std::string>("number"));
+		CPPUNIT_ASSERT_EQUAL(std::string("issue_date"), invoices->getObject(1)->getValue<std::string>("basis"));
+		CPPUNIT_ASSERT_EQUAL(std::string("100.00"), message->getObject("totals")->getValue<std::string>("EUR"));
+		CPPUNIT_ASSERT_EQUAL(std::string("40.00"), message->getObject("totals")->getValue<std::string>("GBP"));
+		auto summary = body->getObject("summary");
+		CPPUNIT_ASSERT_EQUAL(1, summary->getValue<int>("customers_to_remind"));
+		CPPUNIT_ASSERT_EQUAL(2, summary->getValue<int>("invoices"));
+
+		// A day earlier, A-STOP was still inside its two months.
+		Reply before = preview("2026-11-26");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3),
+							 before.object()->getArray("messages")->getObject(0)->getArray("invoices")->size());
+	}
+
+	void testMasterSwitchOff()
+	{
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		invoice(alpha, "A-1", "2026-09-01", "2026-10-01", "EUR", "100");
+		_host->call("PUT", "/api/plugins/reminders/settings", R"({"enabled": false})");
+		Reply reply = preview("2026-11-30");
+		CPPUNIT_ASSERT(!reply.object()->getValue<bool>("enabled"));
+		CPPUNIT_ASSERT(reply.object()->has("note"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), reply.object()->getArray("messages")->size());
+	}
+
+	void testPaymentsAreHonoured()
+	{
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		const auto id = invoice(alpha, "A-1", "2026-09-01", "2026-10-01", "EUR", "100");
+		const std::string payments = "/api/invoices/" + std::to_string(id) + "/payments";
+		_host->call("POST", payments, R"({"amount": "30", "paid_on": "2026-11-10"})");
+		auto line =
+			preview("2026-11-30").object()->getArray("messages")->getObject(0)->getArray("invoices")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("70.00"), line->getValue<std::string>("outstanding"));
+		CPPUNIT_ASSERT_EQUAL(std::string("30.00"), line->getValue<std::string>("paid"));
+		_host->call("POST", payments, R"({"amount": "70", "paid_on": "2026-11-11"})");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), preview("2026-11-30").object()->getArray("messages")->size());
+	}
+
+	void testCustomersWhoCannotBeReminded()
+	{
+		const auto none = _host->createCustomer("No Mail", "");
+		invoice(none, "N-1", "2026-09-01", "2026-10-01", "EUR", "10");
+		const auto bad = _host->createCustomer("Bad Mail", "bad@example.com");
+		invoice(bad, "B-1", "2026-09-01", "2026-10-01", "EUR", "20");
+		// An address imported before validation existed.
+		Poco::Data::Session session = _host->runtime().database().session();
+		Poco::Int64 id = bad;
+		session << "UPDATE customers SET email = 'bad@@example' WHERE id = ?", use(id), now;
+
+		auto body = preview("2026-11-30").object();
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), body->getArray("messages")->size());
+		auto skipped = body->getArray("skipped");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), skipped->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("no_email"), skipped->getObject(0)->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), skipped->getObject(1)->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT(skipped->getObject(1)->isNull("recipient"));
+		CPPUNIT_ASSERT_EQUAL(2, body->getObject("summary")->getValue<int>("customers_without_valid_email"));
+	}
+
+	void testPages()
+	{
+		for (int i = 1; i <= 5; ++i)
+		{
+			const auto c = _host->createCustomer("C" + std::to_string(i), "c" + std::to_string(i) + "@example.com");
+			invoice(c, "P-" + std::to_string(i), "2026-09-01", "2026-10-01", "EUR", "10");
+		}
+		std::vector<std::string> seen;
+		std::string after;
+		for (int page = 0; page < 5; ++page)
+		{
+			Reply reply = _host->call("GET", "/api/plugins/reminders/preview?date=2026-11-30&limit=2" +
+												 (after.empty() ? "" : "&after=" + after));
+			auto body = reply.object();
+			CPPUNIT_ASSERT_EQUAL(5, body->getObject("summary")->getValue<int>("customers_to_remind"));
+			auto messages = body->getArray("messages");
+			for (std::size_t i = 0; i < messages->size(); ++i)
+				seen.push_back(messages->getObject(static_cast<unsigned>(i))
+								   ->getObject("customer")
+								   ->getValue<std::string>("name"));
+			if (body->isNull("next_after")) break;
+			after = std::to_string(body->getValue<Poco::Int64>("next_after"));
+		}
+		CPPUNIT_ASSERT((seen == std::vector<std::string>{"C1", "C2", "C3", "C4", "C5"}));
+	}
+
+	void testBadDate()
+	{
+		for (const char* query: {"date=2026-02-30", "date=tomorrow", "limit=0", "limit=1001", "after=-1"})
+		{
+			Reply reply = _host->call("GET", std::string("/api/plugins/reminders/preview?") + query);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(query, 400, reply.status);
+		}
+	}
+
+private:
+	Reply preview(const std::string& date)
+	{
+		Reply reply = _host->call("GET", "/api/plugins/reminders/preview?date=" + date, "", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+		return reply;
+	}
+
+	Poco::Int64 invoice(Poco::Int64 customer, const std::string& number, const std::string& issue,
+						const std::string& due, const std::string& currency, const std::string& total,
+						const std::string& extra = "")
+	{
+		std::string body = R"({"number": ")" + number + R"(", "customer_id": )" + std::to_string(customer) +
+						   R"(, "issue_date": ")" + issue + R"(", "currency": ")" + currency + R"(", "total": ")" +
+						   total + "\"";
+		if (!due.empty()) body += R"(, "due_date": ")" + due + "\"";
+		if (!extra.empty()) body += ", " + extra;
+		Reply reply = _host->call("POST", "/api/invoices", body + "}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 201, reply.status);
+		return reply.object()->getValue<Poco::Int64>("id");
+	}
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PreviewResourceTest, "plugin");
