@@ -61,8 +61,15 @@ echo "== Outstanding invoices (reminder flag per invoice)"
 curl -sS "$BASE/api/invoices?limit=100" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" |
 	jq -r '.items[] | select(.status != "paid") | "\(.number)\t\(.issue_date)\t due \(.due_date // "-")\t\(.outstanding) \(.currency) of \(.total)\t\(.status)\t with_reminder=\(.reminders.with_reminder)"'
 echo
+MONDAY=$(date -d "next monday" +%F)
+echo "== Preview of Monday $MONDAY: one email per customer"
+curl -sS "$BASE/api/plugins/reminders/preview?date=$MONDAY" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" |
+	jq -r '(.messages[] | "to \(.recipient) (\(.language)): " + ([.invoices[] | "\(.number) \(.outstanding) \(.currency), \(.days_overdue) days"] | join("; "))),
+		(.skipped[] | "NOT SENT to \(.customer.name): \(.reason), owes " + ([.totals | to_entries[] | "\(.value) \(.key)"] | join(" + "))),
+		"summary: \(.summary.customers_to_remind) to remind, \(.summary.customers_without_valid_email) without a valid address, \(.summary.invoices) invoices"'
+echo
 echo "== Weekly run (not built yet: the task says so and exits non-zero)"
-"$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" --run-task=reminders.weekly --today=2026-11-30 2>/dev/null || true
+"$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" --run-task=reminders.weekly --today="$MONDAY" 2>/dev/null || true
 echo
 if [ $SERVE -eq 1 ]; then
 	echo "erp-host listens on $BASE/api/ (pid $HOST_PID)"

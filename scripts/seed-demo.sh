@@ -30,19 +30,25 @@ invoice() {
 	post "$ACCOUNTANT" /api/invoices "{\"number\": \"$1\", \"customer_id\": $2, \"issue_date\": \"$3\", $4 \"currency\": \"$5\", \"total\": \"$6\"}"
 }
 
-i1=$(invoice "ΤΠΥ-2026-0101" "$c1" 2026-08-03 '"due_date": "2026-09-02",' EUR 1240.00)
-i2=$(invoice "ΤΠΥ-2026-0117" "$c1" 2026-09-15 '"due_date": "2026-10-15",' EUR 310.50)
-invoice "ΤΠΥ-2026-0142" "$c1" 2026-11-20 '"due_date": "2026-12-20",' EUR 88.00 >/dev/null
-i4=$(invoice "ΤΠΥ-2026-0120" "$c2" 2026-09-20 '' EUR 450.00)
-i5=$(invoice "INV-2026-0031" "$c3" 2026-09-01 '"due_date": "2026-10-01",' GBP 2000.00)
-invoice "INV-2026-0044" "$c3" 2026-10-10 '"due_date": "2026-10-25",' EUR 75.00 >/dev/null
-invoice "ΤΠΥ-2026-0125" "$c4" 2026-09-25 '"due_date": "2026-10-10",' EUR 64.80 >/dev/null
-invoice "INV-2026-0050" "$c5" 2026-09-30 '"due_date": "2026-10-30",' EUR 990.00 >/dev/null
+# Dates relative to today, so that the demo shows overdue invoices whenever it runs.
+ago() { date -d "$1 days ago" +%F; }
 
-post "$ACCOUNTANT" "/api/invoices/$i1/payments" '{"amount": "500.00", "paid_on": "2026-09-20", "reference": "Πίστωση λογαριασμού"}' >/dev/null
-post "$ACCOUNTANT" "/api/invoices/$i2/payments" '{"amount": "310.50", "paid_on": "2026-10-14"}' >/dev/null
-post "$ACCOUNTANT" "/api/invoices/$i5/payments" '{"amount": "800.00", "paid_on": "2026-10-20", "reference": "BACS"}' >/dev/null
+i1=$(invoice "ΤΠΥ-0101" "$c1" "$(ago 120)" "\"due_date\": \"$(ago 90)\"," EUR 1240.00)
+i2=$(invoice "ΤΠΥ-0117" "$c1" "$(ago 75)" "\"due_date\": \"$(ago 45)\"," EUR 310.50)
+invoice "ΤΠΥ-0142" "$c1" "$(ago 7)" "\"due_date\": \"$(ago -23)\"," EUR 88.00 >/dev/null
+i4=$(invoice "ΤΠΥ-0120" "$c2" "$(ago 70)" '' EUR 450.00)
+i5=$(invoice "INV-0031" "$c3" "$(ago 90)" "\"due_date\": \"$(ago 60)\"," GBP 2000.00)
+invoice "INV-0044" "$c3" "$(ago 50)" "\"due_date\": \"$(ago 35)\"," EUR 75.00 >/dev/null
+invoice "ΤΠΥ-0125" "$c4" "$(ago 65)" "\"due_date\": \"$(ago 50)\"," EUR 64.80 >/dev/null
+invoice "INV-0050" "$c5" "$(ago 60)" "\"due_date\": \"$(ago 30)\"," EUR 990.00 >/dev/null
+
+post "$ACCOUNTANT" "/api/invoices/$i1/payments" "{\"amount\": \"500.00\", \"paid_on\": \"$(ago 80)\", \"reference\": \"Πίστωση λογαριασμού\"}" >/dev/null
+post "$ACCOUNTANT" "/api/invoices/$i2/payments" "{\"amount\": \"310.50\", \"paid_on\": \"$(ago 46)\"}" >/dev/null
+post "$ACCOUNTANT" "/api/invoices/$i5/payments" "{\"amount\": \"800.00\", \"paid_on\": \"$(ago 40)\", \"reference\": \"BACS\"}" >/dev/null
 # Eleni's customer default is off: the accountant flags her overdue invoice by hand.
 curl -sS -X PUT "$BASE/api/plugins/reminders/invoices/$i4" -H "Authorization: Bearer $ACCOUNTANT" \
 	-d '{"with_reminder": true}' >/dev/null
-echo "seed-demo: 5 customers, 8 invoices, 3 payments"
+# The administrator turns the feature on.
+curl -sS -X PUT "$BASE/api/plugins/reminders/settings" -H "Authorization: Bearer $ADMIN" \
+	-d '{"enabled": true, "from_address": "logistirio@example.gr", "from_name": "Λογιστήριο Demo Α.Ε.", "owner_email": "owner@example.gr", "days_after_due": 7, "stop_after_months": 6}' >/dev/null
+echo "seed-demo: 5 customers, 8 invoices, 3 payments; reminders on"

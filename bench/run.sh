@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds, generates the benchmark database once (100,000 customers,
+# 1,000,000 invoices) and times the preview. Figures go to docs/performance.md.
+#   bench/run.sh [CUSTOMERS] [INVOICES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh >/dev/null
+CUSTOMERS="${1:-100000}"
+INVOICES="${2:-1000000}"
+DB="var/bench/erp-${CUSTOMERS}-${INVOICES}.sqlite"
+mkdir -p var/bench
+if [ ! -f "$DB" ]; then
+	build/bin/bench_generate "$DB" "$CUSTOMERS" "$INVOICES"
+fi
+build/bin/bench_preview "$DB" 5
