@@ -30,6 +30,7 @@ add_library(reminders_impl STATIC
 	plugin/ReminderFields.cpp
 	plugin/ReminderPlugin.cpp
 	plugin/SettingsResource.cpp
+	plugin/WeeklySchedule.cpp
 	plugin/WeeklyTask.cpp
 	plugin/ZonedClock.cpp
 	plugin/store/PlanningStore.cpp
