@@ -11,6 +11,7 @@ set(REMINDERS_STAGE ${ERP_PLUGINS_DIR}/${REMINDERS_ID})
 add_library(reminders_core STATIC
 	plugin/core/CalendarDate.cpp
 	plugin/core/InvoiceFlagRule.cpp
+	plugin/core/LocaleFormat.cpp
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/SettingsRules.cpp
 )
