@@ -7,7 +7,8 @@ PACKAGES=(
 	g++ cmake make pkg-config
 	libpoco-dev libcppunit-dev
 	libhowardhinnant-date-dev libdate-tz3 tzdata
-	libmariadb-dev
+	libmariadb-dev libctemplate-dev
+	python3
 	valgrind curl jq openssl clang-format
 )
 

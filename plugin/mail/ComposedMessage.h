@@ -1,0 +1,38 @@
+//
+// ComposedMessage.h
+//
+
+
+#ifndef Reminders_ComposedMessage_INCLUDED
+#define Reminders_ComposedMessage_INCLUDED
+
+
+#include <Poco/Timestamp.h>
+#include <string>
+
+
+namespace reminders {
+
+
+struct ComposedMessage
+/// An email's content and envelope, before MIME.
+{
+	std::string language;
+	std::string subject;
+	std::string text;
+	std::string html;
+
+	std::string fromAddress;
+	std::string fromName;
+	std::string replyTo;
+	std::string to;
+	std::string toName;
+	std::string messageId; /// without angle brackets
+	Poco::Timestamp date;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_ComposedMessage_INCLUDED

@@ -1,0 +1,40 @@
+//
+// MimeBuilder.h
+//
+
+
+#ifndef Reminders_MimeBuilder_INCLUDED
+#define Reminders_MimeBuilder_INCLUDED
+
+
+#include "plugin/mail/ComposedMessage.h"
+#include <Poco/Net/MailMessage.h>
+#include <memory>
+#include <string>
+
+
+namespace reminders {
+
+
+class MimeBuilder
+/// Turns a composed message into a MIME message: multipart/alternative
+/// with a UTF-8 text and HTML part (quoted-printable), Date, Message-ID,
+/// From, To, Reply-To and an RFC 2047 Subject and display names that
+/// never split a character. Header values are built here, not by Poco's
+/// encoder (which splits multi-byte characters).
+{
+public:
+	static std::unique_ptr<Poco::Net::MailMessage> build(const ComposedMessage& message);
+
+	static std::string bytes(const ComposedMessage& message);
+	/// The message as it goes on the wire or into a .eml file.
+
+	static std::string newMessageId(const std::string& fromAddress, const std::string& tag);
+	/// "<tag>.<random>@<domain of fromAddress>", without angle brackets.
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_MimeBuilder_INCLUDED

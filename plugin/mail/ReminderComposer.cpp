@@ -1,0 +1,96 @@
+//
+// ReminderComposer.cpp
+//
+
+
+#include "plugin/mail/ReminderComposer.h"
+#include "erp/Money.h"
+#include "plugin/core/LocaleFormat.h"
+#include "plugin/mail/HeaderEncoding.h"
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+
+namespace reminders {
+
+
+namespace {
+
+std::string encoded(const std::string& value)
+{
+	std::string out;
+	Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]", out);
+	return out;
+}
+
+} // namespace
+
+
+ReminderComposer::ReminderComposer(const TemplateSet& templates, const ReminderSettings& settings,
+								   const std::string& payUrlPattern):
+	_templates(templates),
+	_settings(settings),
+	_payUrlPattern(payUrlPattern)
+{}
+
+
+std::string ReminderComposer::payUrl(const std::string& pattern, const OpenInvoice& invoice,
+									 Poco::Int64 outstandingMinor)
+{
+	std::string url = pattern;
+	Poco::replaceInPlace(url, std::string("{id}"), std::to_string(invoice.id));
+	Poco::replaceInPlace(url, std::string("{number}"), encoded(invoice.number));
+	Poco::replaceInPlace(url, std::string("{amount}"), erp::Money::format(outstandingMinor, invoice.currency));
+	Poco::replaceInPlace(url, std::string("{currency}"), encoded(invoice.currency));
+	return url;
+}
+
+
+ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::string& messageId) const
+{
+	const std::string& language = plan.language;
+	const std::string business = _settings.fromName.empty() ? _settings.fromAddress : _settings.fromName;
+	ctemplate::TemplateDictionary dictionary("reminder");
+	dictionary.SetValue("BUSINESS_NAME", HeaderEncoding::sanitize(business));
+	dictionary.SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(plan.customer.name));
+	dictionary.SetIntValue("INVOICE_COUNT", static_cast<long>(plan.invoices.size()));
+	for (const DueInvoice& line: plan.invoices)
+	{
+		ctemplate::TemplateDictionary* row = dictionary.AddSectionDictionary("INVOICES");
+		row->SetValue("NUMBER", HeaderEncoding::sanitize(line.invoice.number));
+		row->SetValue("ISSUE_DATE", LocaleFormat::date(line.invoice.issueDate, language));
+		if (line.basisIsIssueDate)
+			row->ShowSection("BASIS_ISSUE");
+		else
+		{
+			row->ShowSection("BASIS_DUE");
+			row->SetValue("DUE_DATE", LocaleFormat::date(line.basis, language));
+		}
+		row->SetValue("TOTAL", LocaleFormat::money(line.invoice.totalMinor, line.invoice.currency, language));
+		row->SetValue("PAID", LocaleFormat::money(line.invoice.paidMinor, line.invoice.currency, language));
+		row->SetValue("OUTSTANDING", LocaleFormat::money(line.outstandingMinor, line.invoice.currency, language));
+		row->SetIntValue("DAYS_OVERDUE", line.daysOverdue);
+		if (line.finalReminder) row->ShowSection("FINAL");
+		if (!_payUrlPattern.empty())
+			row->AddSectionDictionary("PAY")->SetValue("PAY_URL",
+													   payUrl(_payUrlPattern, line.invoice, line.outstandingMinor));
+	}
+	for (const auto& [currency, minor]: plan.totals)
+		dictionary.AddSectionDictionary("TOTALS")->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
+
+	ComposedMessage message;
+	message.language = language;
+	message.subject = Poco::trim(_templates.expand(language, "reminder.subject", dictionary));
+	message.text = _templates.expand(language, "reminder.txt", dictionary);
+	message.html = _templates.expand(language, "reminder.html", dictionary);
+	message.fromAddress = _settings.fromAddress;
+	message.fromName = _settings.fromName;
+	message.replyTo = _settings.replyTo;
+	message.to = plan.customer.email;
+	message.toName = plan.customer.name;
+	message.messageId = messageId;
+	return message;
+}
+
+
+} // namespace reminders

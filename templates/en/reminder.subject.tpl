@@ -1,0 +1,1 @@
+Payment reminder: unpaid invoices from {{BUSINESS_NAME}}

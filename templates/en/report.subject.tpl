@@ -1,0 +1,1 @@
+Weekly reminder report {{DATE}}

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Parses a message with Python's strict email parser and checks it.
+
+    check_message.py MESSAGE.eml EXPECTED.json
+
+EXPECTED holds "headers" (name -> decoded value, or for an address header
+{"name": display name, "address": address}), "text" and "html" (the
+decoded parts, compared with line ends normalised). Also checks: no parser
+defects anywhere, multipart/alternative with one text/plain and one
+text/html part in UTF-8, every RFC 2047 encoded-word valid UTF-8 on its
+own (no character split across words), header lines within 78 characters.
+Exits 0 when all hold, else prints each problem and exits 1.
+"""
+import base64
+import email
+import json
+import re
+import sys
+from email import policy
+
+
+def main():
+    raw = open(sys.argv[1], "rb").read()
+    expected = json.load(open(sys.argv[2], encoding="utf-8"))
+    problems = []
+    message = email.message_from_bytes(raw, policy=policy.default)
+
+    for part in message.walk():
+        for defect in part.defects:
+            problems.append("defect in %s: %r" % (part.get_content_type(), defect))
+
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    for line in head.split("\r\n"):
+        if len(line) > 78:
+            problems.append("header line longer than 78: %r" % line)
+    for word in re.findall(r"=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=", head):
+        try:
+            base64.b64decode(word).decode("utf-8", errors="strict")
+        except UnicodeDecodeError:
+            problems.append("encoded-word splits a character: %s" % word)
+
+    for name, value in expected["headers"].items():
+        header = message[name]
+        if header is None:
+            problems.append("missing header %s" % name)
+            continue
+        if getattr(header, "defects", None):
+            problems.append("defects in %s: %r" % (name, header.defects))
+        if isinstance(value, dict):
+            # An address header: {"name": display name, "address": addr-spec}.
+            got = [(a.display_name, a.addr_spec) for a in header.addresses]
+            if got != [(value["name"], value["address"])]:
+                problems.append("%s is %r, expected %r" % (name, got, value))
+        elif str(header) != value:
+            problems.append("%s is %r, expected %r" % (name, str(header), value))
+
+    if message.get_content_type() != "multipart/alternative":
+        problems.append("content type %s" % message.get_content_type())
+    for kind in ("plain", "html"):
+        body = message.get_body((kind,))
+        if body is None:
+            problems.append("no text/%s part" % kind)
+            continue
+        if body.get_content_charset() != "utf-8":
+            problems.append("text/%s charset %s" % (kind, body.get_content_charset()))
+        got = body.get_content().replace("\r\n", "\n")
+        want = expected["text" if kind == "plain" else "html"].replace("\r\n", "\n")
+        if got != want:
+            problems.append("text/%s differs:\n--- got\n%s\n--- expected\n%s" % (kind, got, want))
+
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
