@@ -25,7 +25,6 @@ set_target_properties(reminders_core PROPERTIES
 add_library(reminders_impl STATIC
 	plugin/BulkEnableResource.cpp
 	plugin/InvoiceFlagResource.cpp
-	plugin/PendingRoutes.cpp
 	plugin/PlanJson.cpp
 	plugin/PreviewResource.cpp
 	plugin/ReminderFields.cpp
@@ -35,11 +34,16 @@ add_library(reminders_impl STATIC
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
 	plugin/mail/ReminderComposer.cpp
+	plugin/mail/SpoolTransport.cpp
 	plugin/mail/TemplateSet.cpp
-	plugin/WeeklyTask.cpp
+	plugin/mail/TransportFactory.cpp
+	plugin/RunReport.cpp
+	plugin/RunsResource.cpp
+	plugin/WeeklyRun.cpp
 	plugin/ZonedClock.cpp
 	plugin/store/PlanningStore.cpp
 	plugin/store/ReminderFieldStore.cpp
+	plugin/store/RunStore.cpp
 	plugin/store/SettingsStore.cpp
 	hooks/InvoiceCreatedHook.cpp
 	hooks/PaymentRecordedHook.cpp

@@ -5,7 +5,6 @@
 
 #include "plugin/ReminderPlugin.h"
 #include "erp/Host.h"
-#include "plugin/PendingRoutes.h"
 
 
 namespace reminders {
@@ -35,26 +34,32 @@ void ReminderPlugin::start(erp::Host& host)
 	_subscriptions.push_back(
 		host.events().onPaymentRecorded([this](const erp::PaymentRecorded& event) { (*_paymentRecorded)(event); }));
 
-	_weekly = std::make_unique<WeeklyTask>();
-	host.scheduler().registerTask(
-		WeeklyTask::NAME, [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
-		[this](const erp::TaskRun& run) { return _weekly->run(run); });
-	_taskRegistered = true;
-
 	_settings = std::make_unique<SettingsStore>(host.database().dialect());
 	_planning = std::make_unique<PlanningStore>();
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
 	_settingsResource = std::make_unique<SettingsResource>(host, *_settings);
 	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
 	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning);
+
+	_templates = std::make_unique<TemplateSet>(host.pluginDirectory() + "/templates");
+	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
+	_runStore = std::make_unique<RunStore>(host.database().dialect());
+	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates,
+										  [this] { return _transports->create(); });
+	_runsResource = std::make_unique<RunsResource>(host, *_runStore, *_weekly);
+	host.scheduler().registerTask(
+		"reminders.weekly", [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
+		[this](const erp::TaskRun& run) { return _weekly->execute(run); });
+	_taskRegistered = true;
 	_routesMounted = true;
 	_invoiceFlag->mount(host.http());
 	_settingsResource->mount(host.http());
 	_bulkEnable->mount(host.http());
 	_preview->mount(host.http());
-	PendingRoutes::mount(host.http());
+	_runsResource->mount(host.http());
 
-	host.logger().information("reminders %s started", std::string(REMINDERS_VERSION));
+	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION),
+							  _transports->describe());
 }
 
 
@@ -62,7 +67,7 @@ void ReminderPlugin::stop()
 {
 	if (!_host) return;
 	if (_routesMounted) _host->http().removeAll();
-	if (_taskRegistered) _host->scheduler().unregisterTask(WeeklyTask::NAME);
+	if (_taskRegistered) _host->scheduler().unregisterTask("reminders.weekly");
 	for (auto it = _subscriptions.rbegin(); it != _subscriptions.rend(); ++it)
 		_host->events().unsubscribe(*it);
 	if (_fieldsRegistered) _host->records().withdraw();
@@ -74,7 +79,11 @@ void ReminderPlugin::stop()
 	_invoiceFlag.reset();
 	_planning.reset();
 	_settings.reset();
+	_runsResource.reset();
 	_weekly.reset();
+	_runStore.reset();
+	_transports.reset();
+	_templates.reset();
 	_paymentRecorded.reset();
 	_invoiceCreated.reset();
 	_fields.reset();

@@ -15,10 +15,14 @@
 #include "plugin/InvoiceFlagResource.h"
 #include "plugin/PreviewResource.h"
 #include "plugin/ReminderFields.h"
+#include "plugin/RunsResource.h"
 #include "plugin/SettingsResource.h"
-#include "plugin/WeeklyTask.h"
+#include "plugin/WeeklyRun.h"
+#include "plugin/mail/TemplateSet.h"
+#include "plugin/mail/TransportFactory.h"
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/ReminderFieldStore.h"
+#include "plugin/store/RunStore.h"
 #include "plugin/store/SettingsStore.h"
 #include <memory>
 #include <vector>
@@ -45,7 +49,11 @@ private:
 	std::unique_ptr<ReminderFields> _fields;
 	std::unique_ptr<InvoiceCreatedHook> _invoiceCreated;
 	std::unique_ptr<PaymentRecordedHook> _paymentRecorded;
-	std::unique_ptr<WeeklyTask> _weekly;
+	std::unique_ptr<TemplateSet> _templates;
+	std::unique_ptr<TransportFactory> _transports;
+	std::unique_ptr<RunStore> _runStore;
+	std::unique_ptr<WeeklyRun> _weekly;
+	std::unique_ptr<RunsResource> _runsResource;
 	std::unique_ptr<SettingsStore> _settings;
 	std::unique_ptr<PlanningStore> _planning;
 	std::unique_ptr<InvoiceFlagResource> _invoiceFlag;

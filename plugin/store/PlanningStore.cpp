@@ -87,8 +87,30 @@ void stream(Poco::Data::Statement& statement, std::vector<Row>& rows,
 void PlanningStore::forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
 									 const CalendarDate& latestBasis, const Visitor& visit) const
 {
+	candidates(session, 0, earliestBasis, latestBasis, visit);
+}
+
+
+std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> PlanningStore::candidatesOf(
+	Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
+	const CalendarDate& latestBasis) const
+{
+	std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> found;
+	candidates(session, customerId, earliestBasis, latestBasis,
+			   [&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
+				   found = std::make_pair(customer, invoices);
+				   return false;
+			   });
+	return found;
+}
+
+
+void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
+							   const CalendarDate& latestBasis, const Visitor& visit) const
+{
 	std::string from = earliestBasis.toString();
 	std::string to = latestBasis.toString();
+	Poco::Int64 customer = customerId;
 	std::vector<Row> rows;
 	Poco::Data::Statement statement(session);
 	statement << std::string(SELECT) +
@@ -97,12 +119,13 @@ void PlanningStore::forEachCandidate(Poco::Data::Session& session, const Calenda
 					 "JOIN customers c ON c.id = i.customer_id "
 					 "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
 					 "WHERE i.status IN ('issued', 'partially_paid') AND COALESCE(rc.enabled, 1) = 1 "
+					 "AND (? = 0 OR i.customer_id = ?) "
 					 // The basis is the due date, else the issue date, written as two ranges
 					 // (not COALESCE) so that the host's (status, due_date) index serves it;
 					 // the few rows left are then sorted by customer.
 					 "AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
 					 "ORDER BY i.customer_id, i.id",
-		use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
+		use(customer), use(customer), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
 	stream(statement, rows,
 		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });
 }

@@ -10,6 +10,8 @@
 #include "plugin/core/ReminderPlan.h"
 #include <Poco/Data/Session.h>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 
@@ -33,6 +35,12 @@ public:
 	/// that are still owed and whose basis (due date, or issue date) lies in
 	/// [earliestBasis, latestBasis]. The planner decides exactly.
 
+	std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> candidatesOf(
+		Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
+		const CalendarDate& latestBasis) const;
+	/// One customer's candidates as they are now (the re-check right before
+	/// a send); nullopt when nothing of theirs is a candidate any more.
+
 	void forEachOutstanding(Poco::Data::Session& session, Poco::Int64 afterCustomerId, int customers,
 							const std::function<void(const CustomerContact&, bool defaultOn,
 													 const std::vector<OpenInvoice>&)>& visit) const;
@@ -40,6 +48,11 @@ public:
 	/// customer, for at most `customers` customers after afterCustomerId.
 
 	static constexpr int BATCH = 5000;
+
+private:
+	void candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
+					const CalendarDate& latestBasis, const Visitor& visit) const;
+	/// customerId 0: every customer.
 };
 
 

@@ -2,7 +2,7 @@
 
 Υπενθυμίσεις: {{SENT_COUNT}} πελάτες, {{INVOICE_COUNT}} τιμολόγια. Σύνολο:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}
 {{#SENT}}
-* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}, {{INVOICES}} τιμολόγια,{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}{{/SENT}}
+* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}; τιμολόγια: {{INVOICES}}, υπόλοιπο{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}{{/SENT}}
 {{#NOT_SENT_ANY}}
 Δεν στάλθηκε υπενθύμιση (λείπει ή είναι άκυρη η διεύθυνση email):
 {{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}
@@ -10,4 +10,4 @@
 Τιμολόγια που έλαβαν την τελευταία υπενθύμιση («Διακοπή μετά από μήνες»):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
 {{/STOPPED}}{{/STOPPED_ANY}}
-"Παραδόθηκε" σημαίνει ότι ο διακομιστής αλληλογραφίας του παραλήπτη δέχτηκε το μήνυμα.
+«Παραδόθηκε» σημαίνει ότι ο διακομιστής αλληλογραφίας του παραλήπτη δέχτηκε το μήνυμα.

@@ -2,7 +2,7 @@ Reminder report for {{DATE}} (week {{WEEK}})
 
 Reminded: {{SENT_COUNT}} customers, {{INVOICE_COUNT}} invoices. Total:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}
 {{#SENT}}
-* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}, {{INVOICES}} invoices,{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}{{/SENT}}
+* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}; invoices: {{INVOICES}}, outstanding{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}{{/SENT}}
 {{#NOT_SENT_ANY}}
 Not reminded (no or invalid email address):
 {{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}

@@ -36,6 +36,7 @@ users.admin.role = admin
 users.admin.token = cli-admin-token-000000000
 users.maria.role = accountant
 users.maria.token = cli-maria-token-000000000
+reminders.spool.directory = $WORK/spool
 CONF
 cp "$WORK/host.properties" "$WORK/bad.properties"
 echo "business.timezone = Mars/Olympus_Mons" >>"$WORK/bad.properties"
@@ -57,9 +58,15 @@ check "demo data goes in through the API" test $? -eq 0
 count=$(curl -s "$BASE/api/invoices" -H "Authorization: Bearer cli-maria-token-000000000" | jq '.items | length')
 check "8 invoices stored" test "$count" = "8"
 
-"$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today=2026-11-30 >"$WORK/task.txt" 2>&1
-check "--run-task of the unbuilt weekly run exits non-zero" test $? -ne 0
-check "--run-task says why" grep -q "not implemented yet" "$WORK/task.txt"
+MONDAY=$(date -d "next monday" +%F)
+"$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/task.txt" 2>&1
+check "--run-task of the weekly run exits 0" test $? -eq 0
+check "--run-task reports what it sent" grep -q "3 spooled" "$WORK/task.txt"
+check "3 reminders and the report are in the spool" test "$(ls "$WORK/spool"/*.eml | wc -l)" = "4"
+"$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/again.txt" 2>&1
+check "a second run in the same week exits 0" test $? -eq 0
+check "a second run in the same week sends nothing" grep -q "already has its run" "$WORK/again.txt"
+check "the spool still holds 4 messages" test "$(ls "$WORK/spool"/*.eml | wc -l)" = "4"
 "$HOST" --config="$WORK/host.properties" --run-task=no.such.task >"$WORK/unknown.txt" 2>&1
 check "--run-task of an unknown task exits non-zero" test $? -ne 0
 check "--run-task of an unknown task names it" grep -q "no.such.task" "$WORK/unknown.txt"

@@ -1,0 +1,229 @@
+//
+// RunReport.cpp
+//
+
+
+#include "plugin/RunReport.h"
+#include "erp/ApiError.h"
+#include "erp/Money.h"
+#include "plugin/PlanJson.h"
+#include "plugin/core/LocaleFormat.h"
+#include "plugin/mail/HeaderEncoding.h"
+#include "plugin/mail/MimeBuilder.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/String.h>
+#include <map>
+
+
+namespace reminders {
+
+
+namespace {
+
+// A state or reason as the owner reads it.
+std::string label(const std::string& code, const std::string& language)
+{
+	static const std::map<std::string, std::pair<const char*, const char*>> LABELS = {
+		{"accepted", {"παραδόθηκε", "accepted"}},
+		{"spooled", {"αποθηκεύτηκε για αποστολή", "spooled"}},
+		{"deferred", {"αναβλήθηκε, θα ξαναδοκιμαστεί", "deferred, will be retried"}},
+		{"rejected", {"απορρίφθηκε", "rejected"}},
+		{"failed", {"απέτυχε", "failed"}},
+		{"unknown", {"άγνωστο (διακοπή κατά την αποστολή)", "unknown (interrupted while sending)"}},
+		{"pending", {"σε αναμονή", "pending"}},
+		{"sending", {"αποστέλλεται", "sending"}},
+		{"no_email", {"δεν υπάρχει διεύθυνση email", "no email address"}},
+		{"invalid_email", {"άκυρη διεύθυνση email", "invalid email address"}},
+	};
+	auto it = LABELS.find(code);
+	if (it == LABELS.end()) return code;
+	return language == "el" ? it->second.first : it->second.second;
+}
+
+bool reminded(const MessageRecord& message)
+{
+	return message.state != "skipped" && message.state != "cancelled";
+}
+
+} // namespace
+
+
+RunReport RunReport::load(Poco::Data::Session& session, const RunStore& store, Poco::Int64 runId)
+{
+	RunReport report;
+	std::optional<RunRecord> run = store.run(session, runId);
+	if (!run) throw erp::ApiError::notFound("run " + std::to_string(runId));
+	report._run = *run;
+	report._messages = store.messages(session, runId);
+	report._listed = store.listedInvoices(session, runId);
+	return report;
+}
+
+
+const RunRecord& RunReport::run() const
+{
+	return _run;
+}
+
+
+Poco::JSON::Object::Ptr RunReport::toJson() const
+{
+	std::map<Poco::Int64, std::vector<const ListedInvoice*>> byMessage;
+	for (const ListedInvoice& listed: _listed)
+		byMessage[listed.messageId].push_back(&listed);
+
+	Poco::JSON::Array::Ptr remindedList = new Poco::JSON::Array;
+	Poco::JSON::Array::Ptr notReminded = new Poco::JSON::Array;
+	Poco::JSON::Array::Ptr stopped = new Poco::JSON::Array;
+	std::map<std::string, int> states;
+	std::map<std::string, Poco::Int64> totals;
+	int invoices = 0;
+	for (const MessageRecord& message: _messages)
+	{
+		++states[message.state];
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("customer_id", message.customerId);
+		item->set("customer", message.customerName);
+		item->set("state", message.state);
+		std::map<std::string, Poco::Int64> customerTotals;
+		Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+		for (const ListedInvoice* listed: byMessage[message.id])
+		{
+			customerTotals[listed->currency] += listed->outstandingMinor;
+			Poco::JSON::Object::Ptr invoice = new Poco::JSON::Object;
+			invoice->set("invoice_id", listed->invoiceId);
+			invoice->set("number", listed->number);
+			invoice->set("currency", listed->currency);
+			invoice->set("outstanding", erp::Money::format(listed->outstandingMinor, listed->currency));
+			invoice->set("days_overdue", listed->daysOverdue);
+			invoice->set("final_reminder", listed->finalReminder);
+			list->add(invoice);
+			if (reminded(message) && listed->finalReminder)
+			{
+				Poco::JSON::Object::Ptr last = new Poco::JSON::Object(*invoice);
+				last->set("customer", message.customerName);
+				stopped->add(last);
+			}
+		}
+		item->set("invoices", list);
+		item->set("totals", PlanJson::totals(customerTotals));
+		if (reminded(message))
+		{
+			invoices += static_cast<int>(list->size());
+			for (const auto& [currency, minor]: customerTotals)
+				totals[currency] += minor;
+			item->set("recipient", message.recipient);
+			item->set("attempts", message.attempts);
+			item->set("reply_code", message.replyCode ? Poco::Dynamic::Var(message.replyCode) : Poco::Dynamic::Var());
+			item->set("reply_text",
+					  message.replyText.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(message.replyText));
+			item->set("message_id",
+					  message.messageId.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(message.messageId));
+			item->set("updated_at", message.updatedAt);
+			remindedList->add(item);
+		}
+		else
+		{
+			item->set("reason", message.state == "skipped" ? message.skipReason : message.replyText);
+			notReminded->add(item);
+		}
+	}
+	Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
+	for (const auto& [state, count]: states)
+		counts->set(state, count);
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("id", _run.id);
+	body->set("iso_week", _run.isoWeek);
+	body->set("sequence", _run.sequence);
+	body->set("business_date", _run.businessDate);
+	body->set("state", _run.state);
+	body->set("started_by", _run.startedBy);
+	body->set("started_at", _run.startedAt);
+	body->set("finished_at", _run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_run.finishedAt));
+	body->set("report", _run.reportState.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_run.reportState));
+	body->set("counts", counts);
+	body->set("invoices", invoices);
+	body->set("totals", PlanJson::totals(totals));
+	body->set("reminded", remindedList);
+	body->set("not_reminded", notReminded);
+	body->set("final_reminders", stopped);
+	body->set("note", "accepted means the recipient's mail server took the message; nobody can tell whether it then "
+					  "reached the inbox");
+	return body;
+}
+
+
+ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSettings& settings) const
+{
+	const std::string language = settings.fallbackLanguage;
+	std::map<Poco::Int64, std::vector<const ListedInvoice*>> byMessage;
+	for (const ListedInvoice& listed: _listed)
+		byMessage[listed.messageId].push_back(&listed);
+	ctemplate::TemplateDictionary dictionary("report");
+	dictionary.SetValue("DATE", LocaleFormat::date(*CalendarDate::parse(_run.businessDate), language));
+	dictionary.SetValue("WEEK", _run.isoWeek);
+	std::map<std::string, Poco::Int64> totals;
+	int sent = 0, invoices = 0;
+	ctemplate::TemplateDictionary* notSent = nullptr; // the NOT_SENT_ANY section, made on first use
+	ctemplate::TemplateDictionary* stoppedAny = nullptr;
+	for (const MessageRecord& message: _messages)
+	{
+		std::map<std::string, Poco::Int64> customerTotals;
+		for (const ListedInvoice* listed: byMessage[message.id])
+			customerTotals[listed->currency] += listed->outstandingMinor;
+		ctemplate::TemplateDictionary* row = nullptr;
+		if (reminded(message))
+		{
+			++sent;
+			invoices += static_cast<int>(byMessage[message.id].size());
+			row = dictionary.AddSectionDictionary("SENT");
+			row->SetValue("RECIPIENT", message.recipient);
+			row->SetValue("STATE", label(message.state, language));
+			if (!message.replyText.empty() && message.state != "spooled")
+				row->AddSectionDictionary("REPLY")->SetValue(
+					"REPLY", (message.replyCode ? std::to_string(message.replyCode) + " " : "") + message.replyText);
+			row->SetIntValue("INVOICES", static_cast<long>(byMessage[message.id].size()));
+			for (const auto& [currency, minor]: customerTotals)
+				totals[currency] += minor;
+			for (const ListedInvoice* listed: byMessage[message.id])
+				if (listed->finalReminder)
+				{
+					if (!stoppedAny) stoppedAny = dictionary.AddSectionDictionary("STOPPED_ANY");
+					ctemplate::TemplateDictionary* last = stoppedAny->AddSectionDictionary("STOPPED");
+					last->SetValue("NUMBER", HeaderEncoding::sanitize(listed->number));
+					last->SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(message.customerName));
+					last->SetValue("OUTSTANDING",
+								   LocaleFormat::money(listed->outstandingMinor, listed->currency, language));
+				}
+		}
+		else if (message.state == "skipped")
+		{
+			if (!notSent) notSent = dictionary.AddSectionDictionary("NOT_SENT_ANY");
+			row = notSent->AddSectionDictionary("NOT_SENT");
+			row->SetValue("REASON", label(message.skipReason, language));
+		}
+		if (!row) continue;
+		row->SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(message.customerName));
+		for (const auto& [currency, minor]: customerTotals)
+			row->AddSectionDictionary("CUSTOMER_TOTALS")
+				->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
+	}
+	dictionary.SetIntValue("SENT_COUNT", sent);
+	dictionary.SetIntValue("INVOICE_COUNT", invoices);
+	for (const auto& [currency, minor]: totals)
+		dictionary.AddSectionDictionary("TOTALS")->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
+
+	ComposedMessage message;
+	message.language = language;
+	message.subject = Poco::trim(templates.expand(language, "report.subject", dictionary));
+	message.text = templates.expand(language, "report.txt", dictionary);
+	message.html = templates.expand(language, "report.html", dictionary);
+	message.fromAddress = settings.fromAddress;
+	message.fromName = settings.fromName;
+	message.to = settings.ownerEmail;
+	message.messageId = MimeBuilder::newMessageId(settings.fromAddress, "report." + std::to_string(_run.id));
+	return message;
+}
+
+
+} // namespace reminders

@@ -1,0 +1,48 @@
+//
+// RunReport.h
+//
+
+
+#ifndef Reminders_RunReport_INCLUDED
+#define Reminders_RunReport_INCLUDED
+
+
+#include "plugin/core/ReminderSettings.h"
+#include "plugin/mail/ComposedMessage.h"
+#include "plugin/mail/TemplateSet.h"
+#include "plugin/store/RunStore.h"
+#include <Poco/JSON/Object.h>
+
+
+namespace reminders {
+
+
+class RunReport
+/// What a weekly run did, read back from its outbox: customers reminded
+/// with each message's state and the server's reply, customers who could
+/// not be reminded and why, invoices that had their last reminder, counts
+/// and totals per currency. Served as JSON (GET runs/{id}) and sent to
+/// the owner as one email.
+{
+public:
+	static RunReport load(Poco::Data::Session& session, const RunStore& store, Poco::Int64 runId);
+	/// Throws erp::ApiError 404 for an unknown run.
+
+	Poco::JSON::Object::Ptr toJson() const;
+
+	ComposedMessage email(const TemplateSet& templates, const ReminderSettings& settings) const;
+	/// The owner's report in the fallback language, addressed to owner_email.
+
+	const RunRecord& run() const;
+
+private:
+	RunRecord _run;
+	std::vector<MessageRecord> _messages;
+	std::vector<ListedInvoice> _listed;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_RunReport_INCLUDED

@@ -1,0 +1,130 @@
+//
+// RunsResource.cpp
+//
+
+
+#include "plugin/RunsResource.h"
+#include "erp/ApiError.h"
+#include "erp/JsonBody.h"
+#include "erp/Money.h"
+#include "plugin/QueryParameters.h"
+#include "plugin/RunReport.h"
+#include <Poco/JSON/Array.h>
+
+
+namespace reminders {
+
+
+RunsResource::RunsResource(erp::Host& host, const RunStore& runs, WeeklyRun& weekly):
+	_host(host),
+	_runs(runs),
+	_weekly(weekly)
+{}
+
+
+void RunsResource::mount(erp::HttpRoutes& routes)
+{
+	routes.route("POST", "runs", erp::Role::ADMIN, [this](const erp::HttpRequest& r) { return start(r); });
+	routes.route("GET", "runs", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return list(r); });
+	routes.route("GET", "runs/{id}", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return get(r); });
+	routes.route("GET", "invoices/{id}/history", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return history(r); });
+}
+
+
+erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
+{
+	const erp::JsonBody body(request.body.empty() ? "{}" : request.body);
+	body.allowOnly([](const std::string& field) { return field == "date" || field == "force"; });
+	erp::TaskRun task;
+	task.task = "reminders.weekly";
+	task.onDemand = true;
+	task.actor = request.user;
+	task.today = body.date("date", false).value_or("");
+	task.force = body.boolean("force").value_or(false);
+	task.startedAt = _host.clock().now();
+	const erp::TaskResult result = _weekly.execute(task);
+	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+	answer->set("ok", result.ok);
+	answer->set("summary", result.summary);
+	Poco::Data::Session session = _host.database().session();
+	std::vector<RunRecord> latest = _runs.runs(session, 1);
+	answer->set("run_id", latest.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(latest.front().id));
+	return erp::HttpResponse::json(result.ok ? 200 : 500, answer);
+}
+
+
+erp::HttpResponse RunsResource::list(const erp::HttpRequest& request)
+{
+	const int limit = static_cast<int>(QueryParameters::integer(request.query, "limit", 20, 1, 500));
+	Poco::Data::Session session = _host.database().session();
+	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+	for (const RunRecord& run: _runs.runs(session, limit))
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("id", run.id);
+		item->set("iso_week", run.isoWeek);
+		item->set("sequence", run.sequence);
+		item->set("business_date", run.businessDate);
+		item->set("state", run.state);
+		item->set("started_by", run.startedBy);
+		item->set("started_at", run.startedAt);
+		item->set("finished_at", run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.finishedAt));
+		item->set("report", run.reportState.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.reportState));
+		items->add(item);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("items", items);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+erp::HttpResponse RunsResource::get(const erp::HttpRequest& request)
+{
+	const Poco::Int64 id = QueryParameters::pathId(request.params, "id", "run");
+	Poco::Data::Session session = _host.database().session();
+	return erp::HttpResponse::json(200, RunReport::load(session, _runs, id).toJson());
+}
+
+
+erp::HttpResponse RunsResource::history(const erp::HttpRequest& request)
+{
+	Poco::Int64 id = QueryParameters::pathId(request.params, "id", "invoice");
+	Poco::Data::Session session = _host.database().session();
+	int exists = 0;
+	session << "SELECT COUNT(*) FROM invoices WHERE id = ?", Poco::Data::Keywords::use(id),
+		Poco::Data::Keywords::into(exists), Poco::Data::Keywords::now;
+	if (!exists) throw erp::ApiError::notFound("invoice " + std::to_string(id));
+	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+	for (const RunStore::HistoryEntry& entry: _runs.history(session, id))
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("run_id", entry.run.id);
+		item->set("iso_week", entry.run.isoWeek);
+		item->set("date", entry.run.businessDate);
+		item->set("recipient",
+				  entry.message.recipient.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.recipient));
+		item->set("state", entry.message.state);
+		item->set("reason", entry.message.skipReason.empty() ? Poco::Dynamic::Var()
+															 : Poco::Dynamic::Var(entry.message.skipReason));
+		item->set("attempts", entry.message.attempts);
+		item->set("reply_code",
+				  entry.message.replyCode ? Poco::Dynamic::Var(entry.message.replyCode) : Poco::Dynamic::Var());
+		item->set("reply_text",
+				  entry.message.replyText.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.replyText));
+		item->set("message_id",
+				  entry.message.messageId.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.messageId));
+		item->set("updated_at", entry.message.updatedAt);
+		item->set("outstanding", erp::Money::format(entry.listed.outstandingMinor, entry.listed.currency));
+		item->set("currency", entry.listed.currency);
+		item->set("days_overdue", entry.listed.daysOverdue);
+		items->add(item);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("invoice_id", id);
+	body->set("items", items);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+} // namespace reminders

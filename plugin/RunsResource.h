@@ -1,0 +1,48 @@
+//
+// RunsResource.h
+//
+
+
+#ifndef Reminders_RunsResource_INCLUDED
+#define Reminders_RunsResource_INCLUDED
+
+
+#include "erp/Host.h"
+#include "plugin/WeeklyRun.h"
+#include "plugin/store/RunStore.h"
+
+
+namespace reminders {
+
+
+class RunsResource
+/// The weekly runs over the API:
+///   POST runs {"date": "YYYY-MM-DD", "force": bool} (admins): run now,
+///     on this request's thread; the once-a-week rule holds unless
+///     "force" (audited as reminders.run.forced);
+///   GET runs?limit=N: the latest runs;
+///   GET runs/{id}: a run's report;
+///   GET invoices/{id}/history: every weekly reminder that listed the
+///     invoice, with its delivery state and the server's reply.
+{
+public:
+	RunsResource(erp::Host& host, const RunStore& runs, WeeklyRun& weekly);
+
+	void mount(erp::HttpRoutes& routes);
+
+	erp::HttpResponse start(const erp::HttpRequest& request);
+	erp::HttpResponse list(const erp::HttpRequest& request);
+	erp::HttpResponse get(const erp::HttpRequest& request);
+	erp::HttpResponse history(const erp::HttpRequest& request);
+
+private:
+	erp::Host& _host;
+	const RunStore& _runs;
+	WeeklyRun& _weekly;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_RunsResource_INCLUDED

@@ -1,0 +1,40 @@
+//
+// TransportFactory.h
+//
+
+
+#ifndef Reminders_TransportFactory_INCLUDED
+#define Reminders_TransportFactory_INCLUDED
+
+
+#include "plugin/mail/Transport.h"
+#include <Poco/Util/AbstractConfiguration.h>
+#include <memory>
+
+
+namespace reminders {
+
+
+class TransportFactory
+/// Chooses the transport from the plugin's configuration: SMTP when
+/// smtp.host is set, else the spool folder (spool.directory, by default
+/// <plugin folder>/spool).
+{
+public:
+	TransportFactory(const Poco::Util::AbstractConfiguration& config, const std::string& pluginDirectory);
+	/// Throws Poco::InvalidArgumentException for a configuration that cannot work.
+
+	std::unique_ptr<Transport> create() const;
+
+	std::string describe() const;
+
+private:
+	const Poco::Util::AbstractConfiguration& _config;
+	std::string _spool;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_TransportFactory_INCLUDED

@@ -1,0 +1,359 @@
+//
+// RunStore.cpp
+//
+
+
+#include "plugin/store/RunStore.h"
+#include <Poco/Data/DataException.h>
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace reminders {
+
+
+namespace {
+
+using Text = Poco::Nullable<std::string>;
+
+std::string text(const Text& value)
+{
+	return value.isNull() ? std::string() : value.value();
+}
+
+Text nullable(const std::string& value)
+{
+	return value.empty() ? Text() : Text(value);
+}
+
+using RunRow = Poco::Tuple<Poco::Int64, std::string, int, std::string, std::string, Text, Text, std::string,
+						   std::string, Text, Text, Text, Text>;
+
+const char* const RUN_COLUMNS = "SELECT id, iso_week, sequence, business_date, state, lease_owner, lease_until, "
+								"started_by, started_at, finished_at, planned_at, report_state, report_reply "
+								"FROM reminder_runs ";
+
+RunRecord runOf(const RunRow& row)
+{
+	RunRecord run;
+	run.id = row.get<0>();
+	run.isoWeek = row.get<1>();
+	run.sequence = row.get<2>();
+	run.businessDate = row.get<3>();
+	run.state = row.get<4>();
+	run.leaseOwner = text(row.get<5>());
+	run.leaseUntil = text(row.get<6>());
+	run.startedBy = row.get<7>();
+	run.startedAt = row.get<8>();
+	run.finishedAt = text(row.get<9>());
+	run.plannedAt = text(row.get<10>());
+	run.reportState = text(row.get<11>());
+	run.reportReply = text(row.get<12>());
+	return run;
+}
+
+using MessageRow = Poco::Tuple<Poco::Int64, Poco::Int64, Poco::Int64, std::string, Text, std::string, std::string, Text,
+							   int, Text, Poco::Nullable<int>, Text, Text, Text, std::string>;
+
+const char* const MESSAGE_COLUMNS = "SELECT m.id, m.run_id, m.customer_id, c.name, m.recipient, m.language, m.state, "
+									"m.skip_reason, m.attempts, m.next_attempt_at, m.reply_code, m.reply_text, "
+									"m.message_id, m.subject, m.updated_at FROM reminder_messages m "
+									"JOIN customers c ON c.id = m.customer_id ";
+
+MessageRecord messageOf(const MessageRow& row)
+{
+	MessageRecord message;
+	message.id = row.get<0>();
+	message.runId = row.get<1>();
+	message.customerId = row.get<2>();
+	message.customerName = row.get<3>();
+	message.recipient = text(row.get<4>());
+	message.language = row.get<5>();
+	message.state = row.get<6>();
+	message.skipReason = text(row.get<7>());
+	message.attempts = row.get<8>();
+	message.nextAttemptAt = text(row.get<9>());
+	message.replyCode = row.get<10>().isNull() ? 0 : row.get<10>().value();
+	message.replyText = text(row.get<11>());
+	message.messageId = text(row.get<12>());
+	message.subject = text(row.get<13>());
+	message.updatedAt = row.get<14>();
+	return message;
+}
+
+using ListedRow =
+	Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string, Poco::Int64, Poco::Int64, Poco::Int64, int, int>;
+
+ListedInvoice listedOf(const ListedRow& row)
+{
+	return ListedInvoice{row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(),     row.get<4>(),
+						 row.get<5>(), row.get<6>(), row.get<7>(), row.get<8>() != 0};
+}
+
+} // namespace
+
+
+RunStore::RunStore(const std::string& dialect):
+	_dialect(dialect)
+{}
+
+
+std::optional<RunRecord> RunStore::latestOfWeek(Poco::Data::Session& session, const std::string& isoWeek) const
+{
+	std::vector<RunRow> rows;
+	std::string week = isoWeek;
+	session << std::string(RUN_COLUMNS) + "WHERE iso_week = ? ORDER BY sequence DESC LIMIT 1" +
+				   (_dialect == "mysql" ? " FOR UPDATE" : ""),
+		use(week), into(rows), now;
+	if (rows.empty()) return std::nullopt;
+	return runOf(rows.front());
+}
+
+
+RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::string& isoWeek,
+								const std::string& businessDate, const std::string& owner, const std::string& nowText,
+								const std::string& leaseUntil, bool force, const std::string& actor) const
+{
+	std::optional<RunRecord> latest = latestOfWeek(transaction, isoWeek);
+	int sequence = 1;
+	if (latest)
+	{
+		const bool leased = latest->state == "running" && latest->leaseUntil > nowText && latest->leaseOwner != owner;
+		if (leased) return {ClaimOutcome::BUSY, *latest};
+		if (latest->state != "done")
+		{
+			std::string o = owner, until = leaseUntil;
+			Poco::Int64 id = latest->id;
+			transaction << "UPDATE reminder_runs SET state = 'running', lease_owner = ?, lease_until = ? WHERE id = ?",
+				use(o), use(until), use(id), now;
+			latest->state = "running";
+			latest->leaseOwner = owner;
+			latest->leaseUntil = leaseUntil;
+			return {ClaimOutcome::RESUMED, *latest};
+		}
+		if (!force) return {ClaimOutcome::ALREADY_DONE, *latest};
+		sequence = latest->sequence + 1;
+	}
+	std::string week = isoWeek, day = businessDate, o = owner, until = leaseUntil, by = actor, at = nowText;
+	try
+	{
+		transaction << "INSERT INTO reminder_runs (iso_week, sequence, business_date, state, lease_owner, lease_until, "
+					   "started_by, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+			use(week), use(sequence), use(day), use(o), use(until), use(by), use(at), now;
+	}
+	catch (Poco::Data::DataException&)
+	{
+		// Another instance inserted this week's run first (unique key).
+		RunRecord lost;
+		lost.isoWeek = isoWeek;
+		return {ClaimOutcome::BUSY, lost};
+	}
+	Poco::Int64 id = 0;
+	transaction << (_dialect == "mysql" ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()"), into(id), now;
+	return {ClaimOutcome::NEW, *run(transaction, id)};
+}
+
+
+bool RunStore::renewLease(Poco::Data::Session& session, Poco::Int64 runId, const std::string& owner,
+						  const std::string& until) const
+{
+	std::string o = owner, u = until;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_runs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'running'", use(u),
+		use(runId), use(o);
+	return update.execute() == 1;
+}
+
+
+void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
+						const std::string& nowText) const
+{
+	std::string at = nowText;
+	for (const CustomerPlan& plan: plans)
+	{
+		Poco::Int64 customer = plan.customer.id;
+		Text recipient = plan.outcome == CustomerPlan::Outcome::SEND ? Text(plan.customer.email) : Text();
+		std::string language = plan.language;
+		std::string state = plan.outcome == CustomerPlan::Outcome::SEND ? "pending" : "skipped";
+		Text reason = plan.outcome == CustomerPlan::Outcome::SEND ? Text() : Text(CustomerPlan::reason(plan.outcome));
+		transaction << "INSERT INTO reminder_messages (run_id, customer_id, recipient, language, state, skip_reason, "
+					   "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+			use(runId), use(customer), use(recipient), use(language), use(state), use(reason), use(at), use(at), now;
+		Poco::Int64 messageId = 0;
+		transaction << (_dialect == "mysql" ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()"),
+			into(messageId), now;
+		replaceListedInvoices(transaction, messageId, plan.invoices);
+	}
+	transaction << "UPDATE reminder_runs SET planned_at = ? WHERE id = ?", use(at), use(runId), now;
+}
+
+
+void RunStore::replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
+									 const std::vector<DueInvoice>& invoices) const
+{
+	session << "DELETE FROM reminder_message_invoices WHERE message_id = ?", use(messageId), now;
+	for (const DueInvoice& line: invoices)
+	{
+		Poco::Int64 invoiceId = line.invoice.id, total = line.invoice.totalMinor, paid = line.invoice.paidMinor,
+					outstanding = line.outstandingMinor;
+		std::string currency = line.invoice.currency;
+		int days = static_cast<int>(line.daysOverdue);
+		int final = line.finalReminder ? 1 : 0;
+		session << "INSERT INTO reminder_message_invoices (message_id, invoice_id, currency, total_minor, paid_minor, "
+				   "outstanding_minor, days_overdue, final_reminder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			use(messageId), use(invoiceId), use(currency), use(total), use(paid), use(outstanding), use(days),
+			use(final), now;
+	}
+}
+
+
+int RunStore::markInterrupted(Poco::Data::Session& session, Poco::Int64 runId, const std::string& nowText) const
+{
+	std::string at = nowText;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_messages SET state = 'unknown', reply_text = 'interrupted while sending; not re-sent', "
+			  "updated_at = ? WHERE run_id = ? AND state = 'sending'",
+		use(at), use(runId);
+	return static_cast<int>(update.execute());
+}
+
+
+std::vector<MessageRecord> RunStore::deliverable(Poco::Data::Session& session, Poco::Int64 runId,
+												 const std::string& nowText, int maxAttempts) const
+{
+	std::vector<MessageRow> rows;
+	std::string at = nowText;
+	session << std::string(MESSAGE_COLUMNS) +
+				   "WHERE m.run_id = ? AND (m.state = 'pending' OR (m.state = 'deferred' AND m.next_attempt_at <= ? "
+				   "AND m.attempts < ?)) ORDER BY m.id",
+		use(runId), use(at), use(maxAttempts), into(rows), now;
+	std::vector<MessageRecord> result;
+	for (const MessageRow& row: rows)
+		result.push_back(messageOf(row));
+	return result;
+}
+
+
+std::vector<MessageRecord> RunStore::messages(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<MessageRow> rows;
+	session << std::string(MESSAGE_COLUMNS) + "WHERE m.run_id = ? ORDER BY m.customer_id", use(runId), into(rows), now;
+	std::vector<MessageRecord> result;
+	for (const MessageRow& row: rows)
+		result.push_back(messageOf(row));
+	return result;
+}
+
+
+std::vector<ListedInvoice> RunStore::listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<ListedRow> rows;
+	session << "SELECT l.message_id, l.invoice_id, i.number, l.currency, l.total_minor, l.paid_minor, "
+			   "l.outstanding_minor, l.days_overdue, l.final_reminder FROM reminder_message_invoices l "
+			   "JOIN reminder_messages m ON m.id = l.message_id JOIN invoices i ON i.id = l.invoice_id "
+			   "WHERE m.run_id = ? ORDER BY l.message_id, l.days_overdue DESC, l.invoice_id",
+		use(runId), into(rows), now;
+	std::vector<ListedInvoice> result;
+	for (const ListedRow& row: rows)
+		result.push_back(listedOf(row));
+	return result;
+}
+
+
+void RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& m) const
+{
+	std::string state = m.state, updated = m.updatedAt;
+	int attempts = m.attempts;
+	Text next = nullable(m.nextAttemptAt), reply = nullable(m.replyText), messageId = nullable(m.messageId),
+		 subject = nullable(m.subject);
+	Poco::Nullable<int> code = m.replyCode ? Poco::Nullable<int>(m.replyCode) : Poco::Nullable<int>();
+	Poco::Int64 id = m.id;
+	session << "UPDATE reminder_messages SET state = ?, attempts = ?, next_attempt_at = ?, reply_code = ?, "
+			   "reply_text = ?, message_id = ?, subject = ?, updated_at = ? WHERE id = ?",
+		use(state), use(attempts), use(next), use(code), use(reply), use(messageId), use(subject), use(updated),
+		use(id), now;
+}
+
+
+std::optional<std::string> RunStore::nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const
+{
+	std::vector<std::string> times;
+	session << "SELECT MIN(next_attempt_at) FROM reminder_messages WHERE run_id = ? AND state = 'deferred' "
+			   "AND attempts < ? AND next_attempt_at IS NOT NULL",
+		use(runId), use(maxAttempts), into(times), now;
+	if (times.empty() || times.front().empty()) return std::nullopt;
+	return times.front();
+}
+
+
+void RunStore::setState(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
+						const std::string& finishedAt) const
+{
+	std::string s = state;
+	Text finished = nullable(finishedAt);
+	session
+		<< "UPDATE reminder_runs SET state = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
+		use(s), use(finished), use(runId), now;
+}
+
+
+void RunStore::setReport(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
+						 const std::string& reply) const
+{
+	std::string s = state;
+	Text r = nullable(reply);
+	session << "UPDATE reminder_runs SET report_state = ?, report_reply = ? WHERE id = ?", use(s), use(r), use(runId),
+		now;
+}
+
+
+std::optional<RunRecord> RunStore::run(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<RunRow> rows;
+	session << std::string(RUN_COLUMNS) + "WHERE id = ?", use(runId), into(rows), now;
+	if (rows.empty()) return std::nullopt;
+	return runOf(rows.front());
+}
+
+
+std::vector<RunRecord> RunStore::runs(Poco::Data::Session& session, int limit) const
+{
+	std::vector<RunRow> rows;
+	session << std::string(RUN_COLUMNS) + "ORDER BY id DESC LIMIT ?", use(limit), into(rows), now;
+	std::vector<RunRecord> result;
+	for (const RunRow& row: rows)
+		result.push_back(runOf(row));
+	return result;
+}
+
+
+std::vector<RunStore::HistoryEntry> RunStore::history(Poco::Data::Session& session, Poco::Int64 invoiceId) const
+{
+	std::vector<Poco::Int64> messageIds;
+	session << "SELECT message_id FROM reminder_message_invoices WHERE invoice_id = ? ORDER BY message_id DESC",
+		use(invoiceId), into(messageIds), now;
+	std::vector<HistoryEntry> result;
+	for (Poco::Int64 messageId: messageIds)
+	{
+		std::vector<MessageRow> messages;
+		session << std::string(MESSAGE_COLUMNS) + "WHERE m.id = ?", use(messageId), into(messages), now;
+		std::vector<ListedRow> listed;
+		session << "SELECT l.message_id, l.invoice_id, i.number, l.currency, l.total_minor, l.paid_minor, "
+				   "l.outstanding_minor, l.days_overdue, l.final_reminder FROM reminder_message_invoices l "
+				   "JOIN invoices i ON i.id = l.invoice_id WHERE l.message_id = ? AND l.invoice_id = ?",
+			use(messageId), use(invoiceId), into(listed), now;
+		if (messages.empty() || listed.empty()) continue;
+		HistoryEntry entry;
+		entry.message = messageOf(messages.front());
+		entry.listed = listedOf(listed.front());
+		entry.run = run(session, entry.message.runId).value_or(RunRecord());
+		result.push_back(entry);
+	}
+	return result;
+}
+
+
+} // namespace reminders
