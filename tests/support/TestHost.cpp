@@ -65,7 +65,8 @@ std::string TestHost::testPluginsDirectory()
 }
 
 
-TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::string& folder)
+TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::string& folder,
+				   const std::map<std::string, std::string>& extra)
 {
 	if (folder.empty())
 	{
@@ -86,6 +87,9 @@ TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::st
 	_config->setString("users.admin.token", ADMIN);
 	_config->setString("users.maria.role", "accountant");
 	_config->setString("users.maria.token", ACCOUNTANT);
+	_config->setString("reminders.spool.directory", _folder + "/spool");
+	for (const auto& [key, value]: extra)
+		_config->setString(key, value);
 	host::HostRuntime::Options options;
 	options.http = http;
 	options.scheduler = false;

@@ -12,6 +12,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Util/MapConfiguration.h>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -41,8 +42,10 @@ public:
 	static const std::string ADMIN;
 	static const std::string ACCOUNTANT;
 
-	explicit TestHost(const std::string& pluginsDirectory, bool http = true, const std::string& folder = "");
+	explicit TestHost(const std::string& pluginsDirectory, bool http = true, const std::string& folder = "",
+					  const std::map<std::string, std::string>& extra = {});
 	/// `folder`: reuse a database folder (to test restarts); empty: a new one.
+	/// `extra`: more configuration keys, e.g. {"reminders.retry.attempts", "2"}.
 
 	~TestHost();
 
