@@ -34,6 +34,8 @@ add_library(reminders_impl STATIC
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
 	plugin/mail/ReminderComposer.cpp
+	plugin/mail/SmtpSettings.cpp
+	plugin/mail/SmtpTransport.cpp
 	plugin/mail/SpoolTransport.cpp
 	plugin/mail/TemplateSet.cpp
 	plugin/mail/TransportFactory.cpp
@@ -50,7 +52,7 @@ add_library(reminders_impl STATIC
 )
 target_include_directories(reminders_impl PUBLIC ${CMAKE_SOURCE_DIR})
 target_link_libraries(reminders_impl PUBLIC reminders_core erp_sdk Poco::Foundation Poco::Util Poco::JSON Poco::Data
-	Poco::Net date::date-tz PkgConfig::CTEMPLATE)
+	Poco::Net Poco::NetSSL date::date-tz PkgConfig::CTEMPLATE)
 target_compile_definitions(reminders_impl PUBLIC REMINDERS_VERSION="${REMINDERS_VERSION}")
 set_target_properties(reminders_impl PROPERTIES
 	POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)

@@ -8,9 +8,15 @@ PACKAGES=(
 	libpoco-dev libcppunit-dev
 	libhowardhinnant-date-dev libdate-tz3 tzdata
 	libmariadb-dev libctemplate-dev
-	python3
+	python3 python3-aiosmtpd postfix
 	valgrind curl jq openssl clang-format
 )
+
+# Postfix only provides the smtp-sink test peer; its daemon is never started.
+if ! dpkg-query -W -f='${Status}' postfix 2>/dev/null | grep -q "install ok installed"; then
+	echo "postfix postfix/main_mailer_type select Local only" | ${SUDO:-} debconf-set-selections 2>/dev/null || true
+	echo "postfix postfix/mailname string localhost" | ${SUDO:-} debconf-set-selections 2>/dev/null || true
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

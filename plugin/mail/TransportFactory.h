@@ -7,9 +7,11 @@
 #define Reminders_TransportFactory_INCLUDED
 
 
+#include "plugin/mail/SmtpSettings.h"
 #include "plugin/mail/Transport.h"
 #include <Poco/Util/AbstractConfiguration.h>
 #include <memory>
+#include <optional>
 
 
 namespace reminders {
@@ -29,8 +31,8 @@ public:
 	std::string describe() const;
 
 private:
-	const Poco::Util::AbstractConfiguration& _config;
 	std::string _spool;
+	std::optional<SmtpSettings> _smtp;
 };
 
 

@@ -1,0 +1,52 @@
+//
+// SmtpSettings.h
+//
+
+
+#ifndef Reminders_SmtpSettings_INCLUDED
+#define Reminders_SmtpSettings_INCLUDED
+
+
+#include <Poco/Util/AbstractConfiguration.h>
+#include <string>
+
+
+namespace reminders {
+
+
+struct SmtpSettings
+/// The SMTP relay, from the plugin's configuration section:
+///   smtp.host, smtp.port (25, or 465 for implicit TLS, 587 for STARTTLS),
+///   smtp.tls = starttls (default) | implicit | none,
+///   smtp.username, smtp.password, smtp.auth = login (default) | plain,
+///   smtp.cafile (PEM; default: the system's CAs),
+///   smtp.helo (default: this machine's name),
+///   smtp.connect_timeout_seconds (10), smtp.timeout_seconds (60),
+///   smtp.rate_per_second (0: no limit).
+/// Certificates and the host name are always verified when TLS is on;
+/// with TLS configured nothing is ever sent in plain text.
+{
+	std::string host;
+	int port = 25;
+	std::string tls = "starttls";
+	std::string username;
+	std::string password; /// never logged or shown
+	std::string auth = "login";
+	std::string cafile;
+	std::string helo;
+	int connectTimeoutSeconds = 10;
+	int timeoutSeconds = 60;
+	double ratePerSecond = 0;
+
+	static SmtpSettings from(const Poco::Util::AbstractConfiguration& config);
+	/// Throws Poco::InvalidArgumentException naming the key of a bad value.
+
+	std::string describe() const;
+	/// "smtp mail.example.com:587 starttls auth login as USER" (no password).
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_SmtpSettings_INCLUDED

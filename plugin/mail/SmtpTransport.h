@@ -1,0 +1,60 @@
+//
+// SmtpTransport.h
+//
+
+
+#ifndef Reminders_SmtpTransport_INCLUDED
+#define Reminders_SmtpTransport_INCLUDED
+
+
+#include "plugin/mail/SmtpSettings.h"
+#include "plugin/mail/Transport.h"
+#include <Poco/Net/Context.h>
+#include <Poco/Timestamp.h>
+#include <memory>
+
+
+namespace reminders {
+
+
+class SmtpSession;
+
+
+class SmtpTransport: public Transport
+/// Delivers over SMTP with Poco::Net::SMTPClientSession on one reused
+/// connection: the socket is connected here with TCP_NODELAY (Poco's
+/// DATA writes would otherwise stall on Nagle and delayed ACKs), TLS is
+/// STARTTLS or implicit through NetSSL with the certificate and the host
+/// name verified, then AUTH. Each message is its own MAIL/RCPT/DATA
+/// transaction, so the server's final reply (with its queue id) is kept.
+///
+/// Outcomes: 2xx accepted; 4xx deferred; 5xx rejected; a connection that
+/// fails before the end of DATA deferred (nothing was delivered); a
+/// connection lost while waiting for the final reply unknown (it may
+/// have been delivered). After a refused transaction the session is
+/// reset (RSET); after a drop it is reopened on the next send.
+{
+public:
+	explicit SmtpTransport(const SmtpSettings& settings);
+	~SmtpTransport() override;
+
+	Delivery send(const ComposedMessage& message) override;
+	void close() override;
+	std::string describe() const override;
+
+private:
+	void open();
+	void pace();
+
+	SmtpSettings _settings;
+	Poco::Net::Context::Ptr _context;
+	std::unique_ptr<SmtpSession> _session;
+	Poco::Timestamp _lastSend;
+	bool _sentOnce = false;
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_SmtpTransport_INCLUDED
