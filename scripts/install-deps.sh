@@ -9,7 +9,7 @@ PACKAGES=(
 	libhowardhinnant-date-dev libdate-tz3 tzdata
 	libmariadb-dev libctemplate-dev
 	python3 python3-aiosmtpd postfix
-	valgrind curl jq openssl clang-format
+	valgrind curl jq openssl clang-format sqlite3
 )
 
 # Postfix only provides the smtp-sink test peer; its daemon is never started.

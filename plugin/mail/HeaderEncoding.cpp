@@ -4,7 +4,7 @@
 
 
 #include "plugin/mail/HeaderEncoding.h"
-#include <Poco/Base64Encoder.h>
+#include "plugin/mail/Base64Text.h"
 #include <sstream>
 #include <vector>
 
@@ -13,16 +13,6 @@ namespace reminders {
 
 
 namespace {
-
-std::string base64(const std::string& bytes)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << bytes;
-	encoder.close();
-	return out.str();
-}
 
 // Length of the UTF-8 sequence starting at s[i], or 0 when it is invalid.
 std::size_t sequenceLength(const std::string& s, std::size_t i)
@@ -107,7 +97,7 @@ std::string HeaderEncoding::encodeWords(const std::string& utf8, std::size_t fir
 	if (plainAtomText(text) && firstLineUsed + text.size() <= 78) return text;
 	std::string result;
 	for (const std::string& chunk: chunks(text, wordCapacity(firstLineUsed)))
-		result += (result.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") + base64(chunk) + "?=";
+		result += (result.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") + Base64Text::encode(chunk) + "?=";
 	return result;
 }
 
@@ -136,7 +126,7 @@ std::string HeaderEncoding::mailbox(const std::string& name, const std::string& 
 	// One encoded-word only: parsers disagree on the space between two
 	// adjacent encoded-words in a display name (RFC 2047 says to drop it,
 	// Python's email package keeps one), so a name never spans two.
-	return "=?UTF-8?B?" + base64(shown) + "?=\r\n <" + address + ">";
+	return "=?UTF-8?B?" + Base64Text::encode(shown) + "?=\r\n <" + address + ">";
 }
 
 

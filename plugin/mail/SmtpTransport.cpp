@@ -4,8 +4,8 @@
 
 
 #include "plugin/mail/SmtpTransport.h"
+#include "plugin/mail/Base64Text.h"
 #include "plugin/mail/MimeBuilder.h"
-#include <Poco/Base64Encoder.h>
 #include <Poco/Net/MailStream.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/RejectCertificateHandler.h>
@@ -51,24 +51,15 @@ public:
 		std::string response;
 		int code = 0;
 		if (method == "plain")
-			code = sendCommand("AUTH PLAIN", base64(std::string(1, '\0') + username + '\0' + password), response);
+			code = sendCommand("AUTH PLAIN", Base64Text::encode(std::string(1, '\0') + username + '\0' + password),
+							   response);
 		else
 		{
 			code = sendCommand("AUTH LOGIN", response);
-			if (code == 334) code = sendCommand(base64(username), response);
-			if (code == 334) code = sendCommand(base64(password), response);
+			if (code == 334) code = sendCommand(Base64Text::encode(username), response);
+			if (code == 334) code = sendCommand(Base64Text::encode(password), response);
 		}
 		if (code != 235) throw Poco::Net::SMTPException("authentication failed", response, code);
-	}
-
-	static std::string base64(const std::string& bytes)
-	{
-		std::ostringstream out;
-		Poco::Base64Encoder encoder(out);
-		encoder.rdbuf()->setLineLength(0);
-		encoder << bytes;
-		encoder.close();
-		return out.str();
 	}
 
 	int data(const Poco::Net::MailMessage& message, std::string& response)

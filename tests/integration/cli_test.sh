@@ -8,7 +8,8 @@ BUILD="$1"
 SOURCE="$2"
 HOST="$BUILD/bin/erp-host"
 WORK=$(mktemp -d)
-trap 'kill -KILL ${PID:-0} 2>/dev/null; rm -rf "$WORK"' EXIT
+# Never "kill 0": that would signal this whole process group (ctest too).
+trap '[ -n "${PID:-}" ] && kill -KILL "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 failures=0
 passes=0
 check() { # check DESCRIPTION CONDITION...
