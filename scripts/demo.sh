@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, starts the reference host
-# with the reminders plugin on SQLite, fills it with sample data and shows
-# it. Keeps serving until Ctrl-C (or exits at once with --no-serve).
+# with the reminders plugin on SQLite, fills it with sample data, previews
+# and runs next Monday's reminders into the spool folder, and prints the
+# owner's report. Keeps serving until Ctrl-C (or exits with --no-serve).
 #
 # State lives in var/demo/ (configuration with fresh tokens, database, log);
 # each run starts from an empty database.
@@ -16,7 +17,7 @@ scripts/build.sh
 
 DEMO="$ROOT/var/demo"
 mkdir -p "$DEMO"
-rm -f "$DEMO"/erp.sqlite*
+rm -rf "$DEMO"/erp.sqlite* "$DEMO/spool"
 PORT="${DEMO_PORT:-8080}"
 ADMIN_TOKEN="admin-$(openssl rand -hex 16)"
 ACCOUNTANT_TOKEN="maria-$(openssl rand -hex 16)"
@@ -68,8 +69,24 @@ curl -sS "$BASE/api/plugins/reminders/preview?date=$MONDAY" -H "Authorization: B
 		(.skipped[] | "NOT SENT to \(.customer.name): \(.reason), owes " + ([.totals | to_entries[] | "\(.value) \(.key)"] | join(" + "))),
 		"summary: \(.summary.customers_to_remind) to remind, \(.summary.customers_without_valid_email) without a valid address, \(.summary.invoices) invoices"'
 echo
-echo "== Weekly run (not built yet: the task says so and exits non-zero)"
-"$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" --run-task=reminders.weekly --today="$MONDAY" 2>/dev/null || true
+echo "== Monday $MONDAY: the weekly run (into the spool folder)"
+curl -sS -X POST "$BASE/api/plugins/reminders/runs" -H "Authorization: Bearer $ADMIN_TOKEN" \
+	-d "{\"date\": \"$MONDAY\"}" | jq -r '.summary'
+RUN_ID=$(curl -sS "$BASE/api/plugins/reminders/runs?limit=1" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" | jq -r '.items[0].id')
+echo
+echo "== The owner's report (GET /api/plugins/reminders/runs/$RUN_ID)"
+curl -sS "$BASE/api/plugins/reminders/runs/$RUN_ID" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" |
+	jq -r '"week \(.iso_week), \(.state); report email: \(.report)",
+		(.reminded[] | "  reminded \(.customer) <\(.recipient)>: \(.state), " + ([.invoices[] | "\(.number) \(.outstanding) \(.currency)"] | join(", "))),
+		(.not_reminded[] | "  NOT reminded \(.customer): \(.reason)"),
+		"  totals: " + ([.totals | to_entries[] | "\(.value) \(.key)"] | join(" + "))'
+echo
+echo "== The spool: $DEMO/spool"
+ls -1 "$DEMO/spool"
+REPORT=$(grep -l "^To: owner@example.gr" "$DEMO"/spool/*.eml | head -1)
+echo
+echo "== The report email as the owner reads it ($REPORT)"
+/usr/bin/python3 -c 'import email, sys; from email import policy; m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default); print("Subject:", m["Subject"]); print(m.get_body(("plain",)).get_content())' "$REPORT"
 echo
 if [ $SERVE -eq 1 ]; then
 	echo "erp-host listens on $BASE/api/ (pid $HOST_PID)"

@@ -6,10 +6,10 @@
 <p>{{SENT_COUNT}} / {{INVOICE_COUNT}}:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}</p>
 <table cellpadding="6" style="border-collapse: collapse;">
 <tr style="background: #f0f0f0;"><th align="left">Customer</th><th align="left">Email</th><th align="left">State</th><th align="right">Invoices</th><th align="right">Outstanding</th></tr>
-{{#SENT}}<tr><td>{{CUSTOMER_NAME}}</td><td>{{RECIPIENT}}</td><td>{{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}</td><td align="right">{{INVOICES}}</td><td align="right">{{#CUSTOMER_TOTALS}}{{AMOUNT}} {{/CUSTOMER_TOTALS}}</td></tr>
+{{#SENT}}<tr><td>{{CUSTOMER_NAME}}</td><td>{{RECIPIENT}}</td><td>{{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}</td><td align="right">{{INVOICES}}</td><td align="right">{{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} + {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</td></tr>
 {{/SENT}}</table>
 {{#NOT_SENT_ANY}}<h3>Not reminded</h3>
-<ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
+<ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} +{{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
 {{#STOPPED_ANY}}<h3>Last reminder sent</h3>
 <ul>{{#STOPPED}}<li>{{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}</li>{{/STOPPED}}</ul>{{/STOPPED_ANY}}
 <p style="color: #666;">Accepted means the recipient's mail server took the message; nobody can tell whether it then reached the inbox.</p>
