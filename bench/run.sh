@@ -14,3 +14,13 @@ if [ ! -f "$DB" ]; then
 	build/bin/bench_generate "$DB" "$CUSTOMERS" "$INVOICES"
 fi
 build/bin/bench_preview "$DB" 5
+
+# SMTP delivery over one connection to Postfix's smtp-sink on loopback.
+PORT=$(( 30000 + RANDOM % 20000 ))
+USER_FLAG=""
+[ "$(id -u)" -eq 0 ] && USER_FLAG="-u nobody"
+smtp-sink $USER_FLAG "127.0.0.1:$PORT" 100 &
+SINK=$!
+sleep 0.5
+build/bin/bench_smtp "$PORT" 20000
+kill "$SINK"

@@ -113,19 +113,23 @@ void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 custome
 	Poco::Int64 customer = customerId;
 	std::vector<Row> rows;
 	Poco::Data::Statement statement(session);
-	statement << std::string(SELECT) +
-					 "FROM invoices i "
-					 "JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 "
-					 "JOIN customers c ON c.id = i.customer_id "
-					 "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
-					 "WHERE i.status IN ('issued', 'partially_paid') AND COALESCE(rc.enabled, 1) = 1 "
-					 "AND (? = 0 OR i.customer_id = ?) "
-					 // The basis is the due date, else the issue date, written as two ranges
-					 // (not COALESCE) so that the host's (status, due_date) index serves it;
-					 // the few rows left are then sorted by customer.
-					 "AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
-					 "ORDER BY i.customer_id, i.id",
-		use(customer), use(customer), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
+	// One customer (the re-check before a send) goes through the
+	// (customer_id, id) index; all customers through the date ranges below.
+	const std::string customerClause = customerId ? "AND i.customer_id = ? " : "AND i.customer_id > ? ";
+	// The basis is the due date, else the issue date, written as two ranges
+	// (not COALESCE) so that the host's (status, due_date) index serves it;
+	// the few rows left are then sorted by customer.
+	const std::string sql =
+		std::string(SELECT) +
+		"FROM invoices i "
+		"JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 "
+		"JOIN customers c ON c.id = i.customer_id "
+		"LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+		"WHERE i.status IN ('issued', 'partially_paid') AND COALESCE(rc.enabled, 1) = 1 " +
+		customerClause +
+		"AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
+		"ORDER BY i.customer_id, i.id";
+	statement << sql, use(customer), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
 	stream(statement, rows,
 		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });
 }
