@@ -149,6 +149,10 @@ erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 	RunStore::Claim claim;
 	{
 		erp::Transaction tx(session, _host.database().dialect());
+		const int closed = _runs.closeEarlierWeeks(session, week, now());
+		if (closed)
+			_host.logger().warning("%d message(s) of earlier weeks closed: retries ended, unsent ones superseded",
+								   closed);
 		claim = _runs.claim(session, week, day.toString(), _owner, now(), later(_leaseSeconds), task.force, actor);
 		if (claim.outcome == RunStore::ClaimOutcome::NEW)
 		{

@@ -278,6 +278,36 @@ void RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& 
 }
 
 
+int RunStore::closeEarlierWeeks(Poco::Data::Session& transaction, const std::string& isoWeek,
+								const std::string& nowText) const
+{
+	std::string week = isoWeek, at = nowText;
+	Poco::Data::Statement failed(transaction);
+	failed << "UPDATE reminder_messages SET state = 'failed', next_attempt_at = NULL, updated_at = ?, "
+			  "reply_text = COALESCE(reply_text, '') || ' (no more retries: its week is over)' "
+			  "WHERE state = 'deferred' AND run_id IN (SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> "
+			  "'done')",
+		use(at), use(week);
+	Poco::Data::Statement cancelled(transaction);
+	cancelled << "UPDATE reminder_messages SET state = 'cancelled', updated_at = ?, "
+				 "reply_text = 'not sent in its week; the next week''s run covers this customer' "
+				 "WHERE state = 'pending' AND run_id IN (SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> "
+				 "'done')",
+		use(at), use(week);
+	Poco::Data::Statement interrupted(transaction);
+	interrupted << "UPDATE reminder_messages SET state = 'unknown', updated_at = ?, "
+				   "reply_text = 'interrupted while sending; not re-sent' "
+				   "WHERE state = 'sending' AND run_id IN (SELECT id FROM reminder_runs WHERE iso_week < ? AND state "
+				   "<> 'done')",
+		use(at), use(week);
+	const std::size_t changed = failed.execute() + cancelled.execute() + interrupted.execute();
+	transaction << "UPDATE reminder_runs SET state = 'done', finished_at = ?, lease_owner = NULL, lease_until = NULL "
+				   "WHERE iso_week < ? AND state <> 'done'",
+		use(at), use(week), now;
+	return static_cast<int>(changed);
+}
+
+
 std::optional<std::string> RunStore::nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const
 {
 	std::vector<std::string> times;

@@ -126,6 +126,12 @@ public:
 	void replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
 							   const std::vector<DueInvoice>& invoices) const;
 
+	int closeEarlierWeeks(Poco::Data::Session& transaction, const std::string& isoWeek, const std::string& now) const;
+	/// Once a new week has begun, the earlier weeks' runs are finished:
+	/// deferred rows become "failed" (the week to retry in is over), rows
+	/// never sent become "cancelled" (the new week's run covers those
+	/// customers), and the runs "done". Returns how many rows changed.
+
 	std::optional<std::string> nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const;
 	/// The earliest retry time of the run's deferred rows, if any.
 

@@ -63,6 +63,7 @@ class WeeklyRunTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDeferredIsRetriedThenDone);
 	CPPUNIT_TEST(testDeferredTooOftenFails);
 	CPPUNIT_TEST(testInterruptedSendIsNeverRepeated);
+	CPPUNIT_TEST(testNewWeekClosesTheLastOne);
 	CPPUNIT_TEST(testLiveLeaseIsLeftAlone);
 	CPPUNIT_TEST(testPaymentDuringTheRunIsHonoured);
 	CPPUNIT_TEST(testOnceAWeekUnlessForced);
@@ -192,6 +193,32 @@ public:
 		auto report = _host->call("GET", "/api/plugins/reminders/runs/1").object();
 		CPPUNIT_ASSERT_EQUAL(1, report->getObject("counts")->getValue<int>("unknown"));
 		CPPUNIT_ASSERT_EQUAL(2, report->getObject("counts")->getValue<int>("accepted"));
+	}
+
+	void testNewWeekClosesTheLastOne()
+	{
+		restart({{"reminders.retry.delay_minutes", "100000"}}); // no retry comes in time
+		fourCustomers();
+		script([](const ComposedMessage& m) {
+			return m.to == "b@example.com" ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+										   : reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok");
+		});
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("waiting"),
+			_host->call("GET", "/api/plugins/reminders/runs/1").object()->getValue<std::string>("state"));
+		_sent.clear();
+		execute("2026-12-07"); // the next Monday
+		auto last = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), last->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(1, last->getObject("counts")->getValue<int>("failed"));
+		CPPUNIT_ASSERT(!last->getObject("counts")->has("deferred"));
+		// The new week's run reminds b again, once.
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1),
+							 static_cast<std::size_t>(std::count(_sent.begin(), _sent.end(), "b@example.com")));
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("2026-W50"),
+			_host->call("GET", "/api/plugins/reminders/runs/2").object()->getValue<std::string>("iso_week"));
 	}
 
 	void testLiveLeaseIsLeftAlone()
