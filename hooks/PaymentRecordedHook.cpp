@@ -28,10 +28,8 @@ void PaymentRecordedHook::operator()(const erp::PaymentRecorded& event)
 	details.set("paid", erp::Money::format(event.invoicePaidMinor, event.currency));
 	details.set("currency", event.currency);
 	details.set("reason", "paid_in_full");
-	std::ostringstream text;
-	details.stringify(text);
-	_audit.append(tx,
-				  {event.actor, "reminders.invoice.settled", "invoice", std::to_string(event.invoiceId), text.str()});
+	_audit.append(tx, {event.actor, "reminders.invoice.settled", "invoice", std::to_string(event.invoiceId),
+					   erp::AuditEntry::json(details)});
 }
 
 

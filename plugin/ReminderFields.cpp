@@ -33,13 +33,6 @@ void onlyKeys(const Poco::JSON::Object& values, std::initializer_list<const char
 	}
 }
 
-std::string json(const Poco::JSON::Object& object)
-{
-	std::ostringstream out;
-	object.stringify(out);
-	return out.str();
-}
-
 void refuse(InvoiceFlagRule::Verdict verdict)
 {
 	if (verdict != InvoiceFlagRule::Verdict::ALLOWED)
@@ -135,7 +128,8 @@ void ReminderFields::write(Poco::Data::Session& transaction, const std::string& 
 		details.set("default", after.defaultOn);
 		details.set("was_enabled", before.enabled);
 		details.set("was_default", before.defaultOn);
-		_audit.append(transaction, {actor, "reminders.customer.update", "customer", std::to_string(id), json(details)});
+		_audit.append(transaction, {actor, "reminders.customer.update", "customer", std::to_string(id),
+									erp::AuditEntry::json(details)});
 		return;
 	}
 	if (!values.has("with_reminder")) return;
@@ -158,7 +152,8 @@ void ReminderFields::setInvoiceFlag(Poco::Data::Session& transaction, const Invo
 	details.set("with_reminder", withReminder);
 	details.set("was", before ? Poco::Dynamic::Var(*before) : Poco::Dynamic::Var());
 	details.set("source", source);
-	_audit.append(transaction, {actor, "reminders.invoice.flag", "invoice", std::to_string(invoice.id), json(details)});
+	_audit.append(transaction, {actor, "reminders.invoice.flag", "invoice", std::to_string(invoice.id),
+								erp::AuditEntry::json(details)});
 }
 
 

@@ -136,10 +136,8 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	if (changes.size() > 0)
 	{
 		_store.save(session, after);
-		std::ostringstream details;
-		changes.stringify(details);
-		_host.audit().append(session,
-							 {request.user, "reminders.settings.update", "settings", "reminders", details.str()});
+		_host.audit().append(session, {request.user, "reminders.settings.update", "settings", "reminders",
+									   erp::AuditEntry::json(changes)});
 		tx.commit();
 	}
 	Poco::JSON::Object::Ptr answer = changes.size() > 0 ? updated : old;

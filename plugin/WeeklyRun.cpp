@@ -91,9 +91,7 @@ std::string WeeklyRun::later(long seconds) const
 void WeeklyRun::audit(Poco::Data::Session& session, const std::string& actor, const std::string& action,
 					  const std::string& entity, const std::string& id, const Poco::JSON::Object& details)
 {
-	std::ostringstream text;
-	details.stringify(text);
-	_host.audit().append(session, {actor, action, entity, id, text.str()});
+	_host.audit().append(session, {actor, action, entity, id, erp::AuditEntry::json(details)});
 }
 
 

@@ -4,6 +4,7 @@
 
 
 #include "plugin/store/SettingsStore.h"
+#include "plugin/store/NullableText.h"
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
 #include <vector>
@@ -17,17 +18,9 @@ namespace reminders {
 
 namespace {
 
-using Text = Poco::Nullable<std::string>;
-
-std::string text(const Text& value)
-{
-	return value.isNull() ? std::string() : value.value();
-}
-
-Text nullable(const std::string& value)
-{
-	return value.empty() ? Text() : Text(value);
-}
+using Text = NullableText::Column;
+const auto text = NullableText::text;
+const auto nullable = NullableText::column;
 
 } // namespace
 

@@ -58,13 +58,6 @@ std::optional<std::string> language(const JsonInput& input)
 	return value;
 }
 
-std::string text(const Poco::JSON::Object& object)
-{
-	std::ostringstream out;
-	object.stringify(out);
-	return out.str();
-}
-
 } // namespace
 
 
@@ -120,7 +113,8 @@ erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
 		use(name), use(address), use(lang), use(at), use(at), now;
 	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
 	Poco::JSON::Object::Ptr created = load(session, id);
-	_services.audit.append(session, {request.user, "customer.create", "customer", std::to_string(id), text(*created)});
+	_services.audit.append(
+		session, {request.user, "customer.create", "customer", std::to_string(id), erp::AuditEntry::json(*created)});
 	_services.records.write(session, "customer", id, input.object(), request.user);
 	tx.commit();
 	return erp::HttpResponse::json(201, record(session, id));
@@ -203,8 +197,8 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 		std::string at = Instant::now();
 		session << "UPDATE customers SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?", use(newName),
 			use(newEmail), use(newLanguage), use(at), use(id), now;
-		_services.audit.append(session,
-							   {request.user, "customer.update", "customer", std::to_string(id), text(changes)});
+		_services.audit.append(
+			session, {request.user, "customer.update", "customer", std::to_string(id), erp::AuditEntry::json(changes)});
 	}
 	_services.records.write(session, "customer", id, input.object(), request.user);
 	tx.commit();

@@ -140,9 +140,8 @@ void EventBus::dispatch(const std::string& event, Poco::Data::Session& transacti
 		details.set("event", event);
 		details.set("subscriber", subscription.owner);
 		details.set("error", error);
-		std::ostringstream text;
-		details.stringify(text);
-		_audit.append(transaction, {"system", "host.hook.failed", entity, std::to_string(entityId), text.str()});
+		_audit.append(transaction,
+					  {"system", "host.hook.failed", entity, std::to_string(entityId), erp::AuditEntry::json(details)});
 	}
 }
 

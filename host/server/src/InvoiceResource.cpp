@@ -70,13 +70,6 @@ Poco::Int64 amount(const JsonInput& input, const std::string& field, const std::
 	return *minor;
 }
 
-std::string text(const Poco::JSON::Object& object)
-{
-	std::ostringstream out;
-	object.stringify(out);
-	return out.str();
-}
-
 } // namespace
 
 
@@ -190,7 +183,7 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 	Poco::Int64 paymentId = 0;
 	if (paid) paymentId = insertPayment(session, id, totalMinor, issueDate, "paid at issue", request.user);
 	_services.audit.append(session, {request.user, "invoice.create", "invoice", std::to_string(id),
-									 text(*toJson(select(session, id).front()))});
+									 erp::AuditEntry::json(*toJson(select(session, id).front()))});
 	_services.records.write(session, "invoice", id, input.object(), request.user);
 
 	erp::InvoiceCreated event;
@@ -311,7 +304,8 @@ erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 	details.set("paid_on", paidOn);
 	details.set("outstanding", erp::Money::format(totalMinor - paidMinor, currency));
 	details.set("status", status);
-	_services.audit.append(session, {request.user, "invoice.payment", "invoice", std::to_string(id), text(details)});
+	_services.audit.append(
+		session, {request.user, "invoice.payment", "invoice", std::to_string(id), erp::AuditEntry::json(details)});
 
 	erp::PaymentRecorded event;
 	event.paymentId = paymentId;

@@ -11,6 +11,8 @@
 
 #include "erp/Abi.h"
 #include <Poco/Data/Session.h>
+#include <Poco/JSON/Object.h>
+#include <sstream>
 #include <string>
 
 
@@ -24,6 +26,14 @@ struct AuditEntry
 	std::string entity;   /// "customer", "invoice", "settings", ...
 	std::string entityId; /// the entity's id, or empty
 	std::string details;  /// a JSON object as text (never secrets), or empty
+
+	static std::string json(const Poco::JSON::Object& details)
+	/// The details object as the entry's text.
+	{
+		std::ostringstream text;
+		details.stringify(text);
+		return text.str();
+	}
 };
 
 
