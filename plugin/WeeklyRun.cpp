@@ -141,6 +141,13 @@ erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 			std::chrono::system_clock::time_point(std::chrono::microseconds(_host.clock().now().epochMicroseconds()));
 		if (schedule.slotOfWeek(day) > nowInstant)
 			return {true, "not yet: this week's run is due " + schedule.localDate(schedule.slotOfWeek(day)).toString()};
+		// Catch-up is for a host that was down at the week's moment, not for
+		// reminders first switched on after it: those start next week.
+		const std::string slot = iso(Poco::Timestamp(
+			std::chrono::duration_cast<std::chrono::microseconds>(schedule.slotOfWeek(day).time_since_epoch())
+				.count()));
+		if (!settings.firstEnabledAt.empty() && settings.firstEnabledAt > slot)
+			return {true, "reminders were switched on after this week's moment; the first run is next week"};
 	}
 	const std::string week = day.isoWeek();
 

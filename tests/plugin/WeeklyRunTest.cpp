@@ -68,6 +68,7 @@ class WeeklyRunTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testPaymentDuringTheRunIsHonoured);
 	CPPUNIT_TEST(testOnceAWeekUnlessForced);
 	CPPUNIT_TEST(testNextRun);
+	CPPUNIT_TEST(testSwitchedOnMidWeekStartsNextWeek);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -284,6 +285,24 @@ public:
 		// Off: look again within the hour, never in a tight loop.
 		_host->call("PUT", "/api/plugins/reminders/settings", R"({"enabled": false})");
 		CPPUNIT_ASSERT_EQUAL(monday8.epochTime() + 3600, _weekly->nextRun(monday8)->epochTime());
+	}
+
+	void testSwitchedOnMidWeekStartsNextWeek()
+	{
+		// Reminders were switched on just now (setUp), after this week's
+		// moment: the timer's run sends nothing this week...
+		fourCustomers();
+		script([](const ComposedMessage&) { return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok"); });
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		const erp::TaskResult result = _weekly->execute(timer);
+		CPPUNIT_ASSERT_MESSAGE(result.summary, result.ok);
+		CPPUNIT_ASSERT_MESSAGE(result.summary, result.summary.find("next week") != std::string::npos ||
+												   result.summary.find("not yet") != std::string::npos);
+		CPPUNIT_ASSERT(_sent.empty());
+		// ...while an operator may still run it.
+		CPPUNIT_ASSERT(execute("2026-11-30").ok);
+		CPPUNIT_ASSERT(!_sent.empty());
 	}
 
 private:
