@@ -64,6 +64,8 @@ MONDAY=$(date -d "next monday" +%F)
 check "--run-task of the weekly run exits 0" test $? -eq 0
 check "--run-task reports what it sent" grep -q "3 spooled" "$WORK/task.txt"
 check "3 reminders and the report are in the spool" test "$(ls "$WORK/spool"/*.eml | wc -l)" = "4"
+/usr/bin/python3 "$SOURCE/tests/mail/check_message.py" --structure "$WORK/spool"/*.eml >"$WORK/strict.txt" 2>&1
+check "every spooled message passes Python's strict email parser" test $? -eq 0
 "$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/again.txt" 2>&1
 check "a second run in the same week exits 0" test $? -eq 0
 check "a second run in the same week sends nothing" grep -q "already has its run" "$WORK/again.txt"

@@ -2,6 +2,7 @@
 """Parses a message with Python's strict email parser and checks it.
 
     check_message.py MESSAGE.eml EXPECTED.json
+    check_message.py --structure MESSAGE.eml [MESSAGE.eml ...]
 
 EXPECTED holds "headers" (name -> decoded value, or for an address header
 {"name": display name, "address": address}), "text" and "html" (the
@@ -9,7 +10,9 @@ decoded parts, compared with line ends normalised). Also checks: no parser
 defects anywhere, multipart/alternative with one text/plain and one
 text/html part in UTF-8, every RFC 2047 encoded-word valid UTF-8 on its
 own (no character split across words), header lines within 78 characters.
-Exits 0 when all hold, else prints each problem and exits 1.
+With --structure only those general checks run, for every file given,
+plus the presence of From, To, Subject, Date and Message-ID. Exits 0 when
+all hold, else prints each problem and exits 1.
 """
 import base64
 import email
@@ -19,9 +22,8 @@ import sys
 from email import policy
 
 
-def main():
-    raw = open(sys.argv[1], "rb").read()
-    expected = json.load(open(sys.argv[2], encoding="utf-8"))
+def general(raw):
+    """The checks every message must pass; returns (message, problems)."""
     problems = []
     message = email.message_from_bytes(raw, policy=policy.default)
 
@@ -38,6 +40,41 @@ def main():
             base64.b64decode(word).decode("utf-8", errors="strict")
         except UnicodeDecodeError:
             problems.append("encoded-word splits a character: %s" % word)
+    if message.get_content_type() != "multipart/alternative":
+        problems.append("content type %s" % message.get_content_type())
+    for kind in ("plain", "html"):
+        body = message.get_body((kind,))
+        if body is None:
+            problems.append("no text/%s part" % kind)
+        elif body.get_content_charset() != "utf-8":
+            problems.append("text/%s charset %s" % (kind, body.get_content_charset()))
+        else:
+            body.get_content()  # decodes, or raises
+    return message, problems
+
+
+def structure(paths):
+    problems = []
+    for path in paths:
+        message, found = general(open(path, "rb").read())
+        for name in ("From", "To", "Subject", "Date", "Message-ID"):
+            if message[name] is None:
+                found.append("missing header %s" % name)
+            elif getattr(message[name], "defects", None):
+                found.append("defects in %s: %r" % (name, message[name].defects))
+        problems += ["%s: %s" % (path, p) for p in found]
+    return problems
+
+
+def main():
+    if sys.argv[1] == "--structure":
+        problems = structure(sys.argv[2:])
+        for problem in problems:
+            print(problem)
+        return 1 if problems or len(sys.argv) < 3 else 0
+    raw = open(sys.argv[1], "rb").read()
+    expected = json.load(open(sys.argv[2], encoding="utf-8"))
+    message, problems = general(raw)
 
     for name, value in expected["headers"].items():
         header = message[name]
@@ -54,15 +91,10 @@ def main():
         elif str(header) != value:
             problems.append("%s is %r, expected %r" % (name, str(header), value))
 
-    if message.get_content_type() != "multipart/alternative":
-        problems.append("content type %s" % message.get_content_type())
     for kind in ("plain", "html"):
         body = message.get_body((kind,))
         if body is None:
-            problems.append("no text/%s part" % kind)
             continue
-        if body.get_content_charset() != "utf-8":
-            problems.append("text/%s charset %s" % (kind, body.get_content_charset()))
         got = body.get_content().replace("\r\n", "\n")
         want = expected["text" if kind == "plain" else "html"].replace("\r\n", "\n")
         if got != want:
