@@ -15,6 +15,7 @@ plus the presence of From, To, Subject, Date and Message-ID. Exits 0 when
 all hold, else prints each problem and exits 1.
 """
 import base64
+import binascii
 import email
 import json
 import re
@@ -37,9 +38,11 @@ def general(raw):
             problems.append("header line longer than 78: %r" % line)
     for word in re.findall(r"=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=", head):
         try:
-            base64.b64decode(word).decode("utf-8", errors="strict")
+            base64.b64decode(word, validate=True).decode("utf-8", errors="strict")
         except UnicodeDecodeError:
             problems.append("encoded-word splits a character: %s" % word)
+        except binascii.Error:
+            problems.append("encoded-word is not valid base64: %s" % word)
     if message.get_content_type() != "multipart/alternative":
         problems.append("content type %s" % message.get_content_type())
     for kind in ("plain", "html"):
