@@ -276,10 +276,14 @@ int RunStore::closeEarlierWeeks(Poco::Data::Session& transaction, const std::str
 {
 	std::string week = isoWeek, at = nowText;
 	Poco::Data::Statement failed(transaction);
-	failed << "UPDATE reminder_messages SET state = 'failed', next_attempt_at = NULL, updated_at = ?, "
-			  "reply_text = COALESCE(reply_text, '') || ' (no more retries: its week is over)' "
-			  "WHERE state = 'deferred' AND run_id IN (SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> "
-			  "'done')",
+	failed
+		<< "UPDATE reminder_messages SET state = 'failed', next_attempt_at = NULL, updated_at = ?, " +
+			   std::string(
+				   _dialect == "mysql"
+					   ? "reply_text = CONCAT(COALESCE(reply_text, ''), ' (no more retries: its week is over)') "
+					   : "reply_text = COALESCE(reply_text, '') || ' (no more retries: its week is over)' ") +
+			   "WHERE state = 'deferred' AND run_id IN (SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> "
+			   "'done')",
 		use(at), use(week);
 	Poco::Data::Statement cancelled(transaction);
 	cancelled << "UPDATE reminder_messages SET state = 'cancelled', updated_at = ?, "
