@@ -307,12 +307,12 @@ int RunStore::closeEarlierWeeks(Poco::Data::Session& transaction, const std::str
 
 std::optional<std::string> RunStore::nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const
 {
-	std::vector<std::string> times;
+	std::vector<Text> times; // MIN() of no rows is NULL
 	session << "SELECT MIN(next_attempt_at) FROM reminder_messages WHERE run_id = ? AND state = 'deferred' "
 			   "AND attempts < ? AND next_attempt_at IS NOT NULL",
 		use(runId), use(maxAttempts), into(times), now;
-	if (times.empty() || times.front().empty()) return std::nullopt;
-	return times.front();
+	if (times.empty() || text(times.front()).empty()) return std::nullopt;
+	return text(times.front());
 }
 
 
