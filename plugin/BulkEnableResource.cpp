@@ -5,9 +5,9 @@
 
 #include "plugin/BulkEnableResource.h"
 #include "erp/JsonBody.h"
+#include "erp/QueryParameters.h"
 #include "erp/Transaction.h"
 #include "plugin/PlanJson.h"
-#include "plugin/QueryParameters.h"
 #include <Poco/JSON/Array.h>
 #include <set>
 
@@ -49,8 +49,8 @@ void BulkEnableResource::mount(erp::HttpRoutes& routes)
 erp::HttpResponse BulkEnableResource::outstanding(const erp::HttpRequest& request)
 {
 	const Poco::Int64 after =
-		QueryParameters::integer(request.query, "after", 0, 0, std::numeric_limits<Poco::Int64>::max());
-	const int limit = static_cast<int>(QueryParameters::integer(request.query, "limit", 100, 1, 1000));
+		erp::QueryParameters::integer(request.query, "after", 0, 0, std::numeric_limits<Poco::Int64>::max());
+	const int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 100, 1, 1000));
 	Poco::JSON::Array::Ptr customers = new Poco::JSON::Array;
 	Poco::Int64 last = 0;
 	int count = 0;

@@ -5,8 +5,8 @@
 
 #include "plugin/InvoiceFlagResource.h"
 #include "erp/JsonBody.h"
+#include "erp/QueryParameters.h"
 #include "erp/Transaction.h"
-#include "plugin/QueryParameters.h"
 
 
 namespace reminders {
@@ -28,7 +28,7 @@ void InvoiceFlagResource::mount(erp::HttpRoutes& routes)
 
 erp::HttpResponse InvoiceFlagResource::put(const erp::HttpRequest& request)
 {
-	const Poco::Int64 id = QueryParameters::pathId(request.params, "id", "invoice");
+	const Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "invoice");
 	const erp::JsonBody body(request.body);
 	body.allowOnly([](const std::string& field) { return field == "with_reminder"; });
 	const std::optional<bool> withReminder = body.boolean("with_reminder");

@@ -6,8 +6,8 @@
 #include "plugin/PreviewResource.h"
 #include "erp/ApiError.h"
 #include "erp/Money.h"
+#include "erp/QueryParameters.h"
 #include "plugin/PlanJson.h"
-#include "plugin/QueryParameters.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
 #include <Poco/JSON/Array.h>
@@ -32,8 +32,8 @@ void PreviewResource::mount(erp::HttpRoutes& routes)
 erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 {
 	const Poco::Int64 after =
-		QueryParameters::integer(request.query, "after", 0, 0, std::numeric_limits<Poco::Int64>::max());
-	const int limit = static_cast<int>(QueryParameters::integer(request.query, "limit", 100, 1, 1000));
+		erp::QueryParameters::integer(request.query, "after", 0, 0, std::numeric_limits<Poco::Int64>::max());
+	const int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 100, 1, 1000));
 
 	Poco::Data::Session session = _host.database().session();
 	ReminderSettings settings = _settings.load(session);

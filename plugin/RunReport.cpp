@@ -213,11 +213,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	for (const auto& [currency, minor]: totals)
 		dictionary.AddSectionDictionary("TOTALS")->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
 
-	ComposedMessage message;
-	message.language = language;
-	message.subject = Poco::trim(templates.expand(language, "report.subject", dictionary));
-	message.text = templates.expand(language, "report.txt", dictionary);
-	message.html = templates.expand(language, "report.html", dictionary);
+	ComposedMessage message = templates.compose(language, "report", dictionary);
 	message.fromAddress = settings.fromAddress;
 	message.fromName = settings.fromName;
 	message.to = settings.ownerEmail;

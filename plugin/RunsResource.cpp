@@ -7,7 +7,7 @@
 #include "erp/ApiError.h"
 #include "erp/JsonBody.h"
 #include "erp/Money.h"
-#include "plugin/QueryParameters.h"
+#include "erp/QueryParameters.h"
 #include "plugin/RunReport.h"
 #include <Poco/JSON/Array.h>
 
@@ -56,7 +56,7 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 
 erp::HttpResponse RunsResource::list(const erp::HttpRequest& request)
 {
-	const int limit = static_cast<int>(QueryParameters::integer(request.query, "limit", 20, 1, 500));
+	const int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 20, 1, 500));
 	Poco::Data::Session session = _host.database().session();
 	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
 	for (const RunRecord& run: _runs.runs(session, limit))
@@ -81,7 +81,7 @@ erp::HttpResponse RunsResource::list(const erp::HttpRequest& request)
 
 erp::HttpResponse RunsResource::get(const erp::HttpRequest& request)
 {
-	const Poco::Int64 id = QueryParameters::pathId(request.params, "id", "run");
+	const Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "run");
 	Poco::Data::Session session = _host.database().session();
 	return erp::HttpResponse::json(200, RunReport::load(session, _runs, id).toJson());
 }
@@ -89,7 +89,7 @@ erp::HttpResponse RunsResource::get(const erp::HttpRequest& request)
 
 erp::HttpResponse RunsResource::history(const erp::HttpRequest& request)
 {
-	Poco::Int64 id = QueryParameters::pathId(request.params, "id", "invoice");
+	Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "invoice");
 	Poco::Data::Session session = _host.database().session();
 	int exists = 0;
 	session << "SELECT COUNT(*) FROM invoices WHERE id = ?", Poco::Data::Keywords::use(id),

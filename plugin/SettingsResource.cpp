@@ -4,6 +4,7 @@
 
 
 #include "plugin/SettingsResource.h"
+#include "erp/Instant.h"
 #include "erp/JsonBody.h"
 #include "erp/Transaction.h"
 #include "plugin/ZonedClock.h"
@@ -116,7 +117,7 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 
 	const Poco::JSON::Object::Ptr old = toJson(before);
 	const bool firstEnabled = after.enabled && before.firstEnabledAt.empty();
-	const std::string now = Poco::DateTimeFormatter::format(_host.clock().now(), "%Y-%m-%dT%H:%M:%S.%iZ");
+	const std::string now = erp::Instant::format(_host.clock().now());
 	if (firstEnabled) after.firstEnabledAt = now;
 	after.updatedAt = now;
 	after.updatedBy = request.user;

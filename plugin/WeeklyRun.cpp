@@ -4,6 +4,7 @@
 
 
 #include "plugin/WeeklyRun.h"
+#include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include "plugin/RunReport.h"
 #include "plugin/WeeklySchedule.h"
@@ -42,11 +43,6 @@ struct WeeklyRun::Counts
 
 namespace {
 
-std::string iso(const Poco::Timestamp& at)
-{
-	return Poco::DateTimeFormatter::format(at, "%Y-%m-%dT%H:%M:%S.%iZ");
-}
-
 std::string instanceName()
 {
 	char random[4];
@@ -78,13 +74,14 @@ WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const Plann
 
 std::string WeeklyRun::now() const
 {
-	return iso(_host.clock().now());
+	return erp::Instant::format(_host.clock().now());
 }
 
 
 std::string WeeklyRun::later(long seconds) const
 {
-	return iso(_host.clock().now() + static_cast<Poco::Timestamp::TimeDiff>(seconds) * Poco::Timestamp::resolution());
+	return erp::Instant::format(_host.clock().now() +
+								static_cast<Poco::Timestamp::TimeDiff>(seconds) * Poco::Timestamp::resolution());
 }
 
 
@@ -106,7 +103,7 @@ std::optional<Poco::Timestamp> WeeklyRun::nextRun(const Poco::Timestamp& nowStam
 		std::chrono::system_clock::time_point(std::chrono::microseconds(nowStamp.epochMicroseconds()));
 	std::optional<RunRecord> latest = _runs.latestOfWeek(session, schedule.isoWeek(nowInstant));
 	std::chrono::system_clock::time_point next = schedule.next(nowInstant, latest && latest->state != "running");
-	if (latest && latest->state == "running" && latest->leaseUntil > iso(nowStamp))
+	if (latest && latest->state == "running" && latest->leaseUntil > erp::Instant::format(nowStamp))
 		next = nowInstant + std::chrono::seconds(_leaseSeconds); // another instance holds it; look again later
 	if (latest && latest->state == "waiting")
 		if (std::optional<std::string> retry = _runs.nextRetry(session, latest->id, _maxAttempts))
@@ -143,7 +140,7 @@ erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 			return {true, "not yet: this week's run is due " + schedule.localDate(schedule.slotOfWeek(day)).toString()};
 		// Catch-up is for a host that was down at the week's moment, not for
 		// reminders first switched on after it: those start next week.
-		const std::string slot = iso(Poco::Timestamp(
+		const std::string slot = erp::Instant::format(Poco::Timestamp(
 			std::chrono::duration_cast<std::chrono::microseconds>(schedule.slotOfWeek(day).time_since_epoch())
 				.count()));
 		if (!settings.firstEnabledAt.empty() && settings.firstEnabledAt > slot)

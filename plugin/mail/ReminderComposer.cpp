@@ -78,11 +78,7 @@ ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::
 	for (const auto& [currency, minor]: plan.totals)
 		dictionary.AddSectionDictionary("TOTALS")->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
 
-	ComposedMessage message;
-	message.language = language;
-	message.subject = Poco::trim(_templates.expand(language, "reminder.subject", dictionary));
-	message.text = _templates.expand(language, "reminder.txt", dictionary);
-	message.html = _templates.expand(language, "reminder.html", dictionary);
+	ComposedMessage message = _templates.compose(language, "reminder", dictionary);
 	message.fromAddress = _settings.fromAddress;
 	message.fromName = _settings.fromName;
 	message.replyTo = _settings.replyTo;

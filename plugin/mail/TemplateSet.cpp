@@ -8,6 +8,7 @@
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 
 
 namespace reminders {
@@ -47,6 +48,18 @@ std::string TemplateSet::expand(const std::string& language, const std::string& 
 	if (!_cache->ExpandNoLoad(language + "/" + name, ctemplate::DO_NOT_STRIP, &dictionary, nullptr, &out))
 		throw Poco::RuntimeException("template expansion failed", language + "/" + name);
 	return out;
+}
+
+
+ComposedMessage TemplateSet::compose(const std::string& language, const std::string& kind,
+									 const ctemplate::TemplateDictionary& dictionary) const
+{
+	ComposedMessage message;
+	message.language = language;
+	message.subject = Poco::trim(expand(language, kind + ".subject", dictionary));
+	message.text = expand(language, kind + ".txt", dictionary);
+	message.html = expand(language, kind + ".html", dictionary);
+	return message;
 }
 
 

@@ -7,6 +7,7 @@
 #define Reminders_TemplateSet_INCLUDED
 
 
+#include "plugin/mail/ComposedMessage.h"
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
 #include <memory>
@@ -34,6 +35,11 @@ public:
 					   const ctemplate::TemplateDictionary& dictionary) const;
 	/// E.g. expand("el", "reminder.html", ...). Throws Poco::RuntimeException
 	/// when the expansion fails.
+
+	ComposedMessage compose(const std::string& language, const std::string& kind,
+							const ctemplate::TemplateDictionary& dictionary) const;
+	/// Subject (trimmed to one line), text and HTML of "reminder" or
+	/// "report" in that language; the envelope is left to the caller.
 
 	static const char* const LANGUAGES[];
 	static const char* const NAMES[];

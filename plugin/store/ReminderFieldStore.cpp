@@ -4,7 +4,7 @@
 
 
 #include "plugin/store/ReminderFieldStore.h"
-#include <Poco/DateTimeFormatter.h>
+#include "erp/Instant.h"
 #include <Poco/Timestamp.h>
 #include <Poco/Tuple.h>
 #include <vector>
@@ -14,16 +14,6 @@ using namespace Poco::Data::Keywords;
 
 
 namespace reminders {
-
-
-namespace {
-
-std::string nowText()
-{
-	return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
-}
-
-} // namespace
 
 
 ReminderFieldStore::ReminderFieldStore(const std::string& dialect):
@@ -51,7 +41,7 @@ void ReminderFieldStore::saveCustomer(Poco::Data::Session& session, Poco::Int64 
 {
 	int enabled = fields.enabled ? 1 : 0;
 	int defaultOn = fields.defaultOn ? 1 : 0;
-	std::string at = nowText();
+	std::string at = erp::Instant::now();
 	const std::string sql =
 		_dialect == "mysql"
 			? "INSERT INTO reminder_customers (customer_id, enabled, default_on, updated_at, updated_by) "
@@ -77,7 +67,7 @@ void ReminderFieldStore::saveInvoiceFlag(Poco::Data::Session& session, Poco::Int
 										 const std::string& actor) const
 {
 	int flag = withReminder ? 1 : 0;
-	std::string at = nowText();
+	std::string at = erp::Instant::now();
 	const std::string sql =
 		_dialect == "mysql"
 			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, updated_at, updated_by) VALUES (?, ?, ?, ?) "

@@ -4,7 +4,7 @@
 
 
 #include "AuditService.h"
-#include "Instant.h"
+#include "erp/Instant.h"
 #include <Poco/Data/RecordSet.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
@@ -32,7 +32,7 @@ void AuditService::append(const erp::AuditEntry& entry)
 
 void AuditService::append(Poco::Data::Session& transaction, const erp::AuditEntry& entry)
 {
-	std::string at = Instant::now();
+	std::string at = erp::Instant::now();
 	Poco::Nullable<std::string> entityId;
 	if (!entry.entityId.empty()) entityId = entry.entityId;
 	Poco::Nullable<std::string> details;

@@ -4,11 +4,12 @@
 
 
 #include "CustomerResource.h"
-#include "Instant.h"
 #include "JsonInput.h"
 #include "Sql.h"
 #include "erp/ApiError.h"
 #include "erp/EmailAddress.h"
+#include "erp/Instant.h"
+#include "erp/QueryParameters.h"
 #include "erp/Transaction.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/Nullable.h>
@@ -108,7 +109,7 @@ erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
 	Poco::Data::Session session = _services.database.session();
 	erp::Transaction tx(session, _services.database.dialect());
 	_services.records.validate(session, "customer", 0, input.object());
-	std::string at = Instant::now();
+	std::string at = erp::Instant::now();
 	session << "INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
 		use(name), use(address), use(lang), use(at), use(at), now;
 	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
@@ -123,8 +124,8 @@ erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
 
 erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
 {
-	int limit = JsonInput::queryInt(request.query, "limit", 100, 1, 500);
-	int offset = JsonInput::queryInt(request.query, "offset", 0, 0, 1 << 30);
+	int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 100, 1, 500));
+	int offset = static_cast<int>(erp::QueryParameters::integer(request.query, "offset", 0, 0, 1 << 30));
 	std::string search;
 	if (auto it = request.query.find("q"); it != request.query.end()) search = "%" + Poco::trim(it->second) + "%";
 	Poco::Data::Session session = _services.database.session();
@@ -149,13 +150,14 @@ erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
 erp::HttpResponse CustomerResource::get(const erp::HttpRequest& request)
 {
 	Poco::Data::Session session = _services.database.session();
-	return erp::HttpResponse::json(200, record(session, JsonInput::pathId(request.params, "id")));
+	return erp::HttpResponse::json(200,
+								   record(session, erp::QueryParameters::pathId(request.params, "id", "customer")));
 }
 
 
 erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 {
-	Poco::Int64 id = JsonInput::pathId(request.params, "id");
+	Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "customer");
 	JsonInput input(JsonInput::parse(request.body));
 	input.allowOnly({"name", "email", "language"}, _services.records);
 	std::optional<std::string> name = input.text("name", false, 200);
@@ -194,7 +196,7 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 
 	if (changes.size() > 0)
 	{
-		std::string at = Instant::now();
+		std::string at = erp::Instant::now();
 		session << "UPDATE customers SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?", use(newName),
 			use(newEmail), use(newLanguage), use(at), use(id), now;
 		_services.audit.append(

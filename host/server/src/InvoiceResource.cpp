@@ -5,11 +5,12 @@
 
 #include "InvoiceResource.h"
 #include "CustomerResource.h"
-#include "Instant.h"
 #include "JsonInput.h"
 #include "Sql.h"
 #include "erp/ApiError.h"
+#include "erp/Instant.h"
 #include "erp/Money.h"
+#include "erp/QueryParameters.h"
 #include "erp/Transaction.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/Nullable.h>
@@ -58,7 +59,7 @@ std::vector<Row> select(Poco::Data::Session& session, Poco::Int64 id)
 	return rows;
 }
 
-Poco::Int64 amount(const JsonInput& input, const std::string& field, const std::string& currency)
+Poco::Int64 amount(const erp::JsonBody& input, const std::string& field, const std::string& currency)
 {
 	std::optional<std::string> text = input.text(field, true, 32);
 	std::optional<Poco::Int64> minor = erp::Money::parse(*text, currency);
@@ -134,7 +135,7 @@ Poco::Int64 InvoiceResource::insertPayment(Poco::Data::Session& session, Poco::I
 										   const std::string& paidOn, const std::string& reference,
 										   const std::string& actor)
 {
-	std::string at = Instant::now();
+	std::string at = erp::Instant::now();
 	Poco::Nullable<std::string> ref;
 	if (!reference.empty()) ref = reference;
 	session << "INSERT INTO payments (invoice_id, amount_minor, paid_on, reference, created_by, created_at) "
@@ -174,7 +175,7 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 	if (taken) throw erp::ApiError(409, "duplicate_number", "an invoice numbered " + number + " exists", "number");
 	_services.records.validate(session, "invoice", 0, input.object());
 
-	std::string at = Instant::now();
+	std::string at = erp::Instant::now();
 	session << "INSERT INTO invoices (number, customer_id, issue_date, due_date, currency, total_minor, paid_minor, "
 			   "status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		use(number), use(customerId), use(issueDate), use(due), use(currency), use(totalMinor), use(paidMinor),
@@ -223,11 +224,12 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 
 erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 {
-	int limit = JsonInput::queryInt(request.query, "limit", 100, 1, 500);
-	int offset = JsonInput::queryInt(request.query, "offset", 0, 0, 1 << 30);
+	int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 100, 1, 500));
+	int offset = static_cast<int>(erp::QueryParameters::integer(request.query, "offset", 0, 0, 1 << 30));
 	Poco::Int64 customerId = 0;
 	if (request.query.count("customer_id"))
-		customerId = JsonInput::queryInt(request.query, "customer_id", 0, 1, std::numeric_limits<int>::max());
+		customerId =
+			erp::QueryParameters::integer(request.query, "customer_id", 0, 1, std::numeric_limits<Poco::Int64>::max());
 	std::string status;
 	if (auto it = request.query.find("status"); it != request.query.end())
 	{
@@ -258,15 +260,18 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 erp::HttpResponse InvoiceResource::get(const erp::HttpRequest& request)
 {
 	Poco::Data::Session session = _services.database.session();
-	return erp::HttpResponse::json(200, record(session, JsonInput::pathId(request.params, "id"), true));
+	return erp::HttpResponse::json(
+		200, record(session, erp::QueryParameters::pathId(request.params, "id", "invoice"), true));
 }
 
 
 erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 {
-	Poco::Int64 id = JsonInput::pathId(request.params, "id");
-	JsonInput input(JsonInput::parse(request.body));
-	input.allowOnly({"amount", "paid_on", "reference"}, RecordRegistry());
+	Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "invoice");
+	// A payment has no plugin sections.
+	const erp::JsonBody input(request.body);
+	input.allowOnly(
+		[](const std::string& field) { return field == "amount" || field == "paid_on" || field == "reference"; });
 	std::string paidOn = input.date("paid_on", false).value_or(_services.clock.today());
 	std::string reference = input.text("reference", false, 200).value_or("");
 

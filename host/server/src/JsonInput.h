@@ -9,7 +9,6 @@
 
 #include "RecordRegistry.h"
 #include "erp/JsonBody.h"
-#include <map>
 #include <set>
 #include <string>
 
@@ -26,11 +25,6 @@ public:
 
 	void allowOnly(const std::set<std::string>& fields, const RecordRegistry& sections) const;
 	/// Refuses a key that is neither a known field nor a registered plugin's section.
-
-	static Poco::Int64 pathId(const std::map<std::string, std::string>& params, const std::string& name);
-	/// A positive id from the URL, or 404.
-	static int queryInt(const std::map<std::string, std::string>& query, const std::string& name, int fallback,
-						int minimum, int maximum);
 };
 
 

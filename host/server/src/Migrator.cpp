@@ -4,7 +4,7 @@
 
 
 #include "Migrator.h"
-#include "Instant.h"
+#include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
@@ -122,7 +122,7 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 			erp::Transaction tx(session, _database.dialect());
 			for (const std::string& statement: statements(script))
 				session << statement, now;
-			std::string at = Instant::now();
+			std::string at = erp::Instant::now();
 			session << "INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)",
 				useRef(component), useRef(version), useRef(name), use(at), now;
 			tx.commit();

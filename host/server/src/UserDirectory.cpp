@@ -4,7 +4,7 @@
 
 
 #include "UserDirectory.h"
-#include "Instant.h"
+#include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
@@ -57,7 +57,7 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		std::string token = config.getString(prefix + ".token", "");
 		if (token.size() < 16) throw Poco::InvalidArgumentException(prefix + ".token must have at least 16 characters");
 		std::string tokenHash = hash(token);
-		std::string at = Instant::now();
+		std::string at = erp::Instant::now();
 		int exists = 0;
 		session << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(exists), now;
 		if (exists)

@@ -1,10 +1,12 @@
 //
 // QueryParameters.h
 //
+// Numbers from a request's URL.
+//
 
 
-#ifndef Reminders_QueryParameters_INCLUDED
-#define Reminders_QueryParameters_INCLUDED
+#ifndef Erp_QueryParameters_INCLUDED
+#define Erp_QueryParameters_INCLUDED
 
 
 #include "erp/ApiError.h"
@@ -13,7 +15,7 @@
 #include <string>
 
 
-namespace reminders {
+namespace erp {
 
 
 class QueryParameters
@@ -28,8 +30,8 @@ public:
 		if (it == query.end()) return fallback;
 		Poco::Int64 value = 0;
 		if (!Poco::NumberParser::tryParse64(it->second, value) || value < minimum || value > maximum)
-			throw erp::ApiError::invalid(name, name + " must be a whole number from " + std::to_string(minimum) +
-												   " to " + std::to_string(maximum));
+			throw ApiError::invalid(name, name + " must be a whole number from " + std::to_string(minimum) + " to " +
+											  std::to_string(maximum));
 		return value;
 	}
 
@@ -40,13 +42,13 @@ public:
 		auto it = params.find(name);
 		Poco::Int64 id = 0;
 		if (it == params.end() || !Poco::NumberParser::tryParse64(it->second, id) || id <= 0)
-			throw erp::ApiError::notFound(what);
+			throw ApiError::notFound(what);
 		return id;
 	}
 };
 
 
-} // namespace reminders
+} // namespace erp
 
 
-#endif // Reminders_QueryParameters_INCLUDED
+#endif // Erp_QueryParameters_INCLUDED

@@ -1,10 +1,12 @@
 //
 // Instant.h
 //
+// Instants as text.
+//
 
 
-#ifndef Host_Instant_INCLUDED
-#define Host_Instant_INCLUDED
+#ifndef Erp_Instant_INCLUDED
+#define Erp_Instant_INCLUDED
 
 
 #include <Poco/DateTimeFormat.h>
@@ -13,7 +15,7 @@
 #include <string>
 
 
-namespace host {
+namespace erp {
 
 
 class Instant
@@ -32,7 +34,7 @@ public:
 };
 
 
-} // namespace host
+} // namespace erp
 
 
-#endif // Host_Instant_INCLUDED
+#endif // Erp_Instant_INCLUDED
