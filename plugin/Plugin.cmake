@@ -13,7 +13,9 @@ add_library(reminders_core STATIC
 	plugin/core/InvoiceFlagRule.cpp
 	plugin/core/LocaleFormat.cpp
 	plugin/core/ReminderPlanner.cpp
+	plugin/core/RetryPolicy.cpp
 	plugin/core/SettingsRules.cpp
+	plugin/core/TimerDecision.cpp
 )
 target_include_directories(reminders_core PUBLIC ${CMAKE_SOURCE_DIR})
 # date/date.h is header-only: the core still links Poco::Foundation alone.
@@ -25,6 +27,7 @@ set_target_properties(reminders_core PROPERTIES
 add_library(reminders_impl STATIC
 	plugin/BulkEnableResource.cpp
 	plugin/InvoiceFlagResource.cpp
+	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp
 	plugin/PreviewResource.cpp
 	plugin/ReminderFields.cpp

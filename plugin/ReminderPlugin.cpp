@@ -46,7 +46,7 @@ void ReminderPlugin::start(erp::Host& host)
 	_runStore = std::make_unique<RunStore>(host.database().dialect());
 	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates,
 										  [this] { return _transports->create(); });
-	_runsResource = std::make_unique<RunsResource>(host, *_runStore, *_weekly);
+	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly);
 	host.scheduler().registerTask(
 		"reminders.weekly", [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
 		[this](const erp::TaskRun& run) { return _weekly->execute(run); });

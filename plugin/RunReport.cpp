@@ -24,16 +24,24 @@ namespace {
 std::string label(const std::string& code, const std::string& language)
 {
 	static const std::map<std::string, std::pair<const char*, const char*>> LABELS = {
-		{"accepted", {"παραδόθηκε", "accepted"}},
-		{"spooled", {"αποθηκεύτηκε για αποστολή", "spooled"}},
-		{"deferred", {"αναβλήθηκε, θα ξαναδοκιμαστεί", "deferred, will be retried"}},
-		{"rejected", {"απορρίφθηκε", "rejected"}},
-		{"failed", {"απέτυχε", "failed"}},
-		{"unknown", {"άγνωστο (διακοπή κατά την αποστολή)", "unknown (interrupted while sending)"}},
+		{"accepted", {"έγινε δεκτό από τον διακομιστή αλληλογραφίας", "accepted by the mail server"}},
+		{"spooled", {"γράφτηκε στον φάκελο αποστολής", "written to the spool folder"}},
+		{"deferred",
+		 {"αναβλήθηκε από τον διακομιστή, θα ξαναδοκιμαστεί", "deferred by the mail server, will be retried"}},
+		{"rejected", {"απορρίφθηκε από τον διακομιστή", "rejected by the mail server"}},
+		{"failed", {"απέτυχε: εξαντλήθηκαν οι προσπάθειες", "failed: no attempt left"}},
+		{"unknown",
+		 {"άγνωστο: διακοπή κατά την αποστολή, δεν ξαναστάλθηκε",
+		  "unknown: interrupted while sending, not sent again"}},
 		{"pending", {"σε αναμονή", "pending"}},
 		{"sending", {"αποστέλλεται", "sending"}},
+		{"cancelled",
+		 {"δεν στάλθηκε: τίποτα ληξιπρόθεσμο τη στιγμή της αποστολής",
+		  "not sent: nothing was overdue any more when its turn came"}},
+		{"skipped", {"δεν στάλθηκε", "not sent"}},
 		{"no_email", {"δεν υπάρχει διεύθυνση email", "no email address"}},
 		{"invalid_email", {"άκυρη διεύθυνση email", "invalid email address"}},
+		{"customer_off", {"οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες", "the customer's reminders are off"}},
 	};
 	auto it = LABELS.find(code);
 	if (it == LABELS.end()) return code;
@@ -43,6 +51,23 @@ std::string label(const std::string& code, const std::string& language)
 bool reminded(const MessageRecord& message)
 {
 	return message.state != "skipped" && message.state != "cancelled";
+}
+
+// The order in which the owner reads the states: what reached a server,
+// what did not, what is still open.
+const char* const STATE_ORDER[] = {"accepted", "spooled", "rejected", "failed",    "unknown",
+								   "deferred", "pending", "sending",  "cancelled", "skipped"};
+
+std::string notSentReason(const MessageRecord& message, const std::string& language)
+{
+	if (message.state == "skipped")
+	{
+		std::string reason = label(message.skipReason, language);
+		if (message.skipReason == "invalid_email" && !message.customerEmail.empty())
+			reason += ": \"" + HeaderEncoding::sanitize(message.customerEmail) + "\"";
+		return reason;
+	}
+	return label(message.state, language);
 }
 
 } // namespace
@@ -56,7 +81,29 @@ RunReport RunReport::load(Poco::Data::Session& session, const RunStore& store, P
 	report._run = *run;
 	report._messages = store.messages(session, runId);
 	report._listed = store.listedInvoices(session, runId);
+	report._reports = store.reports(session, runId);
 	return report;
+}
+
+
+std::string RunReport::reportState(const RunRecord& run, const std::vector<ReportRecord>& reports)
+{
+	// Runs from before reports were outbox rows kept the state on the run.
+	std::string state = run.reportState;
+	for (const ReportRecord& report: reports) // first before final
+		if (report.state != "superseded") state = report.state;
+	return state;
+}
+
+
+std::string RunReport::reply(int code, const std::string& text)
+{
+	if (!code) return text;
+	const std::string prefix = std::to_string(code);
+	if (text.compare(0, prefix.size(), prefix) == 0 &&
+		(text.size() == prefix.size() || text[prefix.size()] == ' ' || text[prefix.size()] == '-'))
+		return text;
+	return text.empty() ? prefix : prefix + " " + text;
 }
 
 
@@ -125,6 +172,8 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 		else
 		{
 			item->set("reason", message.state == "skipped" ? message.skipReason : message.replyText);
+			if (message.state == "skipped" && message.skipReason == "invalid_email")
+				item->set("email", message.customerEmail);
 			notReminded->add(item);
 		}
 	}
@@ -140,20 +189,38 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 	body->set("started_by", _run.startedBy);
 	body->set("started_at", _run.startedAt);
 	body->set("finished_at", _run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_run.finishedAt));
-	body->set("report", _run.reportState.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_run.reportState));
+	const std::string state = reportState(_run, _reports);
+	Poco::JSON::Array::Ptr reports = new Poco::JSON::Array;
+	for (const ReportRecord& report: _reports)
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("kind", report.kind);
+		item->set("recipient", report.recipient);
+		item->set("state", report.state);
+		item->set("attempts", report.attempts);
+		item->set("reply_code", report.replyCode ? Poco::Dynamic::Var(report.replyCode) : Poco::Dynamic::Var());
+		item->set("reply_text", report.replyText.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(report.replyText));
+		item->set("next_attempt_at",
+				  report.nextAttemptAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(report.nextAttemptAt));
+		item->set("updated_at", report.updatedAt);
+		reports->add(item);
+	}
+	body->set("report", state.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(state));
+	body->set("reports", reports);
 	body->set("counts", counts);
 	body->set("invoices", invoices);
 	body->set("totals", PlanJson::totals(totals));
 	body->set("reminded", remindedList);
 	body->set("not_reminded", notReminded);
 	body->set("final_reminders", stopped);
-	body->set("note", "accepted means the recipient's mail server took the message; nobody can tell whether it then "
-					  "reached the inbox");
+	body->set("note", "accepted means the mail server the message was handed to (the business's relay or the "
+					  "recipient's) took it; nobody can tell whether it then reached the inbox");
 	return body;
 }
 
 
-ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSettings& settings) const
+ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSettings& settings,
+								 const std::string& kind) const
 {
 	const std::string language = settings.fallbackLanguage;
 	std::map<Poco::Int64, std::vector<const ListedInvoice*>> byMessage;
@@ -162,12 +229,15 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	ctemplate::TemplateDictionary dictionary("report");
 	dictionary.SetValue("DATE", LocaleFormat::date(*CalendarDate::parse(_run.businessDate), language));
 	dictionary.SetValue("WEEK", _run.isoWeek);
+	dictionary.ShowSection(kind == "first" ? "FIRST" : "FINAL");
 	std::map<std::string, Poco::Int64> totals;
+	std::map<std::string, int> states;
 	int sent = 0, invoices = 0;
 	ctemplate::TemplateDictionary* notSent = nullptr; // the NOT_SENT_ANY section, made on first use
 	ctemplate::TemplateDictionary* stoppedAny = nullptr;
 	for (const MessageRecord& message: _messages)
 	{
+		++states[message.state];
 		std::map<std::string, Poco::Int64> customerTotals;
 		for (const ListedInvoice* listed: byMessage[message.id])
 			customerTotals[listed->currency] += listed->outstandingMinor;
@@ -180,8 +250,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 			row->SetValue("RECIPIENT", message.recipient);
 			row->SetValue("STATE", label(message.state, language));
 			if (!message.replyText.empty() && message.state != "spooled")
-				row->AddSectionDictionary("REPLY")->SetValue(
-					"REPLY", (message.replyCode ? std::to_string(message.replyCode) + " " : "") + message.replyText);
+				row->AddSectionDictionary("REPLY")->SetValue("REPLY", reply(message.replyCode, message.replyText));
 			row->SetIntValue("INVOICES", static_cast<long>(byMessage[message.id].size()));
 			for (const auto& [currency, minor]: customerTotals)
 				totals[currency] += minor;
@@ -196,18 +265,25 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 								   LocaleFormat::money(listed->outstandingMinor, listed->currency, language));
 				}
 		}
-		else if (message.state == "skipped")
+		else
 		{
 			if (!notSent) notSent = dictionary.AddSectionDictionary("NOT_SENT_ANY");
 			row = notSent->AddSectionDictionary("NOT_SENT");
-			row->SetValue("REASON", label(message.skipReason, language));
+			row->SetValue("REASON", notSentReason(message, language));
 		}
-		if (!row) continue;
 		row->SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(message.customerName));
 		for (const auto& [currency, minor]: customerTotals)
 			row->AddSectionDictionary("CUSTOMER_TOTALS")
 				->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
 	}
+	for (const char* state: STATE_ORDER)
+		if (states.count(state))
+		{
+			ctemplate::TemplateDictionary* count = dictionary.AddSectionDictionary("COUNT");
+			count->SetValue("LABEL", label(state, language));
+			count->SetIntValue("N", states[state]);
+		}
+	if (states.count("deferred")) dictionary.ShowSection("RETRIES_PENDING");
 	dictionary.SetIntValue("SENT_COUNT", sent);
 	dictionary.SetIntValue("INVOICE_COUNT", invoices);
 	for (const auto& [currency, minor]: totals)
@@ -217,7 +293,8 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	message.fromAddress = settings.fromAddress;
 	message.fromName = settings.fromName;
 	message.to = settings.ownerEmail;
-	message.messageId = MimeBuilder::newMessageId(settings.fromAddress, "report." + std::to_string(_run.id));
+	message.messageId =
+		MimeBuilder::newMessageId(settings.fromAddress, "report." + std::to_string(_run.id) + "." + kind);
 	return message;
 }
 

@@ -30,8 +30,19 @@ public:
 
 	Poco::JSON::Object::Ptr toJson() const;
 
-	ComposedMessage email(const TemplateSet& templates, const ReminderSettings& settings) const;
+	ComposedMessage email(const TemplateSet& templates, const ReminderSettings& settings,
+						  const std::string& kind = "final") const;
 	/// The owner's report in the fallback language, addressed to owner_email.
+	/// `kind` "first": retries are still pending and a final report follows;
+	/// "final": every message has its final state.
+
+	static std::string reportState(const RunRecord& run, const std::vector<ReportRecord>& reports);
+	/// The state of the run's report as one word: the final report's if it
+	/// is written, else the first one's; empty when there is none.
+
+	static std::string reply(int code, const std::string& text);
+	/// A server's reply as the owner reads it: the code once, then the text
+	/// (servers that repeat the code in the text are not shown it twice).
 
 	const RunRecord& run() const;
 
@@ -39,6 +50,7 @@ private:
 	RunRecord _run;
 	std::vector<MessageRecord> _messages;
 	std::vector<ListedInvoice> _listed;
+	std::vector<ReportRecord> _reports;
 };
 
 

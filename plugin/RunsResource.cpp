@@ -9,14 +9,16 @@
 #include "erp/Money.h"
 #include "erp/QueryParameters.h"
 #include "plugin/RunReport.h"
+#include "plugin/ZonedClock.h"
 #include <Poco/JSON/Array.h>
 
 
 namespace reminders {
 
 
-RunsResource::RunsResource(erp::Host& host, const RunStore& runs, WeeklyRun& weekly):
+RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly):
 	_host(host),
+	_settings(settings),
 	_runs(runs),
 	_weekly(weekly)
 {}
@@ -43,14 +45,26 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 	task.today = body.date("date", false).value_or("");
 	task.force = body.boolean("force").value_or(false);
 	task.startedAt = _host.clock().now();
-	const erp::TaskResult result = _weekly.execute(task);
+	if (!task.today.empty())
+	{
+		// Running a week that has not begun would send next week's
+		// reminders now and use up that week's run: the preview answers
+		// "what would go out", the run only acts on weeks that have begun.
+		Poco::Data::Session session = _host.database().session();
+		const CalendarDate today = ZonedClock::today(_settings.load(session), _host.clock());
+		const CalendarDate asked = *CalendarDate::parse(task.today);
+		if (asked.isoWeek() > today.isoWeek())
+			throw erp::ApiError(409, "week_not_begun",
+								"week " + asked.isoWeek() + " has not begun (today is in " + today.isoWeek() +
+									"); use the preview to see what would be sent",
+								"date");
+	}
+	const WeeklyRun::Outcome outcome = _weekly.run(task);
 	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
-	answer->set("ok", result.ok);
-	answer->set("summary", result.summary);
-	Poco::Data::Session session = _host.database().session();
-	std::vector<RunRecord> latest = _runs.runs(session, 1);
-	answer->set("run_id", latest.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(latest.front().id));
-	return erp::HttpResponse::json(result.ok ? 200 : 500, answer);
+	answer->set("ok", outcome.ok);
+	answer->set("summary", outcome.summary);
+	answer->set("run_id", outcome.runId ? Poco::Dynamic::Var(*outcome.runId) : Poco::Dynamic::Var());
+	return erp::HttpResponse::json(outcome.ok ? 200 : 500, answer);
 }
 
 
@@ -70,7 +84,8 @@ erp::HttpResponse RunsResource::list(const erp::HttpRequest& request)
 		item->set("started_by", run.startedBy);
 		item->set("started_at", run.startedAt);
 		item->set("finished_at", run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.finishedAt));
-		item->set("report", run.reportState.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.reportState));
+		const std::string report = RunReport::reportState(run, _runs.reports(session, run.id));
+		item->set("report", report.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(report));
 		items->add(item);
 	}
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;

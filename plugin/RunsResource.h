@@ -10,6 +10,7 @@
 #include "erp/Host.h"
 #include "plugin/WeeklyRun.h"
 #include "plugin/store/RunStore.h"
+#include "plugin/store/SettingsStore.h"
 
 
 namespace reminders {
@@ -19,14 +20,16 @@ class RunsResource
 /// The weekly runs over the API:
 ///   POST runs {"date": "YYYY-MM-DD", "force": bool} (admins): run now,
 ///     on this request's thread; the once-a-week rule holds unless
-///     "force" (audited as reminders.run.forced);
+///     "force" (audited as reminders.run.forced); a date in a week that
+///     has not begun is refused (409 week_not_begun: use the preview);
+///     the answer names the run it worked on or found;
 ///   GET runs?limit=N: the latest runs;
 ///   GET runs/{id}: a run's report;
 ///   GET invoices/{id}/history: every weekly reminder that listed the
 ///     invoice, with its delivery state and the server's reply.
 {
 public:
-	RunsResource(erp::Host& host, const RunStore& runs, WeeklyRun& weekly);
+	RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly);
 
 	void mount(erp::HttpRoutes& routes);
 
@@ -37,6 +40,7 @@ public:
 
 private:
 	erp::Host& _host;
+	const SettingsStore& _settings;
 	const RunStore& _runs;
 	WeeklyRun& _weekly;
 };

@@ -6,6 +6,7 @@
 #include "plugin/WeeklyRun.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
+#include "plugin/LeaseKeeper.h"
 #include "plugin/RunReport.h"
 #include "plugin/WeeklySchedule.h"
 #include "plugin/ZonedClock.h"
@@ -29,7 +30,7 @@ namespace reminders {
 struct WeeklyRun::Counts
 {
 	std::map<std::string, int> states;
-	bool leaseLost = false;
+	bool leaseLost = false; /// a renewal or a fenced write failed: another instance has the run
 
 	std::string describe() const
 	{
@@ -53,6 +54,28 @@ std::string instanceName()
 	return name.str();
 }
 
+using Instant = std::chrono::system_clock::time_point;
+
+Instant instantOf(const Poco::Timestamp& stamp)
+{
+	return Instant(std::chrono::microseconds(stamp.epochMicroseconds()));
+}
+
+Poco::Timestamp stampOf(Instant instant)
+{
+	return Poco::Timestamp(std::chrono::duration_cast<std::chrono::microseconds>(instant.time_since_epoch()).count());
+}
+
+std::optional<Instant> instantOf(const std::string& text)
+{
+	if (text.empty()) return std::nullopt;
+	int tz = 0;
+	Poco::DateTime parsed;
+	if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, parsed, tz))
+		return std::nullopt;
+	return instantOf(parsed.timestamp());
+}
+
 } // namespace
 
 
@@ -64,12 +87,19 @@ WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const Plann
 	_runs(runs),
 	_templates(templates),
 	_transports(std::move(transports)),
-	_owner(instanceName()),
-	_maxAttempts(host.config().getInt("retry.attempts", 5)),
-	_delayMinutes(host.config().getInt("retry.delay_minutes", 15)),
+	_instance(instanceName()),
+	_retry{host.config().getInt("retry.attempts", 5), host.config().getInt("retry.delay_minutes", 15)},
 	_leaseSeconds(host.config().getInt("lease.seconds", 300)),
 	_payUrl(host.config().getString("payment.url", ""))
 {}
+
+
+std::string WeeklyRun::nextOwner()
+{
+	// One owner name per claim: two calls in this process (the timer and an
+	// operator) are as distinct as two instances.
+	return _instance + "/" + std::to_string(++_claims);
+}
 
 
 std::string WeeklyRun::now() const
@@ -92,70 +122,84 @@ void WeeklyRun::audit(Poco::Data::Session& session, const std::string& actor, co
 }
 
 
+TimerDecision WeeklyRun::decide(Poco::Data::Session& session, const ReminderSettings& settings,
+								const Poco::Timestamp& nowStamp) const
+{
+	TimerDecision::Facts facts;
+	facts.now = instantOf(nowStamp);
+	facts.enabled = settings.enabled;
+	if (!settings.enabled) return TimerDecision::decide(facts);
+	const WeeklySchedule schedule(ZonedClock::zoneOf(settings, _host.clock()), settings.sendWeekday, settings.sendTime);
+	const CalendarDate today = schedule.localDate(facts.now);
+	facts.slotThisWeek = schedule.slotOfWeek(today);
+	facts.slotNextWeek = schedule.slotOfWeek(today.plusDays(7));
+	facts.firstEnabledAt = instantOf(settings.firstEnabledAt);
+	if (std::optional<RunRecord> latest = _runs.latestOfWeek(session, today.isoWeek()))
+	{
+		if (latest->state == "running")
+		{
+			facts.run = TimerDecision::WeekRun::RUNNING;
+			facts.leaseUntil = instantOf(latest->leaseUntil);
+		}
+		else if (latest->state == "waiting")
+		{
+			facts.run = TimerDecision::WeekRun::WAITING;
+			facts.nextMessageRetry = instantOf(_runs.nextRetry(session, latest->id, _retry.maxAttempts).value_or(""));
+		}
+		else
+			facts.run = TimerDecision::WeekRun::DONE;
+	}
+	facts.nextReportSend = instantOf(_runs.nextReport(session, _retry.maxAttempts).value_or(""));
+	return TimerDecision::decide(facts);
+}
+
+
 std::optional<Poco::Timestamp> WeeklyRun::nextRun(const Poco::Timestamp& nowStamp)
 {
-	const Poco::Timestamp inAnHour = nowStamp + 3600LL * Poco::Timestamp::resolution();
 	Poco::Data::Session session = _host.database().session();
 	const ReminderSettings settings = _settings.load(session);
-	if (!settings.enabled) return inAnHour;
-	const WeeklySchedule schedule(ZonedClock::zoneOf(settings, _host.clock()), settings.sendWeekday, settings.sendTime);
-	const auto nowInstant =
-		std::chrono::system_clock::time_point(std::chrono::microseconds(nowStamp.epochMicroseconds()));
-	std::optional<RunRecord> latest = _runs.latestOfWeek(session, schedule.isoWeek(nowInstant));
-	std::chrono::system_clock::time_point next = schedule.next(nowInstant, latest && latest->state != "running");
-	if (latest && latest->state == "running" && latest->leaseUntil > erp::Instant::format(nowStamp))
-		next = nowInstant + std::chrono::seconds(_leaseSeconds); // another instance holds it; look again later
-	if (latest && latest->state == "waiting")
-		if (std::optional<std::string> retry = _runs.nextRetry(session, latest->id, _maxAttempts))
-		{
-			int tz = 0;
-			const Poco::Timestamp at =
-				Poco::DateTimeParser::parse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, *retry, tz).timestamp();
-			next = std::min(next,
-							std::chrono::system_clock::time_point(std::chrono::microseconds(at.epochMicroseconds())));
-		}
-	const Poco::Timestamp result(
-		std::chrono::duration_cast<std::chrono::microseconds>(next.time_since_epoch()).count());
-	return std::min(result, inAnHour);
+	const TimerDecision decision = decide(session, settings, nowStamp);
+	return decision.workNow ? nowStamp : stampOf(decision.lookAgain);
 }
 
 
 erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 {
+	const Outcome outcome = run(task);
+	return {outcome.ok, outcome.summary};
+}
+
+
+WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
+{
 	const std::string actor = task.actor.empty() ? "scheduler" : task.actor;
 	Poco::Data::Session session = _host.database().session();
 	const ReminderSettings settings = _settings.load(session);
-	if (!settings.enabled) return {true, "reminders are turned off; nothing was sent"};
-	const std::string zone = ZonedClock::zoneOf(settings, _host.clock());
-	const WeeklySchedule schedule(zone, settings.sendWeekday, settings.sendTime);
-	CalendarDate day = ZonedClock::today(settings, _host.clock());
-	if (task.onDemand && !task.today.empty()) day = CalendarDate::parse(task.today).value_or(day);
+	if (!settings.enabled) return {true, "reminders are turned off; nothing was sent", std::nullopt};
 	if (!task.onDemand)
 	{
-		// The timer may wake early (settings changed, hourly look): only run
-		// once this week's moment has come.
-		const auto nowInstant =
-			std::chrono::system_clock::time_point(std::chrono::microseconds(_host.clock().now().epochMicroseconds()));
-		if (schedule.slotOfWeek(day) > nowInstant)
-			return {true, "not yet: this week's run is due " + schedule.localDate(schedule.slotOfWeek(day)).toString()};
-		// Catch-up is for a host that was down at the week's moment, not for
-		// reminders first switched on after it: those start next week.
-		const std::string slot = erp::Instant::format(Poco::Timestamp(
-			std::chrono::duration_cast<std::chrono::microseconds>(schedule.slotOfWeek(day).time_since_epoch())
-				.count()));
-		if (!settings.firstEnabledAt.empty() && settings.firstEnabledAt > slot)
-			return {true, "reminders were switched on after this week's moment; the first run is next week"};
+		// The timer works only when the same decision that set its time says
+		// so; otherwise it declines, and nextRun() names the next look.
+		const TimerDecision decision = decide(session, settings, _host.clock().now());
+		if (!decision.workNow) return {true, decision.reason, std::nullopt};
 	}
+	CalendarDate day = ZonedClock::today(settings, _host.clock());
+	if (task.onDemand && !task.today.empty()) day = CalendarDate::parse(task.today).value_or(day);
 	const std::string week = day.isoWeek();
+	const std::string owner = nextOwner();
 
 	RunStore::Claim claim;
 	{
 		erp::Transaction tx(session, _host.database().dialect());
+		const std::vector<Poco::Int64> earlier = _runs.unfinishedBefore(session, week);
 		const int closed = _runs.closeEarlierWeeks(session, week, now());
 		if (closed)
 			_host.logger().warning("%d message(s) of earlier weeks closed: retries ended, unsent ones superseded",
 								   closed);
-		claim = _runs.claim(session, week, day.toString(), _owner, now(), later(_leaseSeconds), task.force, actor);
+		// Their owner's report must say how they ended.
+		for (Poco::Int64 id: earlier)
+			if (!settings.ownerEmail.empty()) _runs.addReport(session, id, "final", settings.ownerEmail, now());
+		claim = _runs.claim(session, week, day.toString(), owner, now(), later(_leaseSeconds), task.force, actor);
 		if (claim.outcome == RunStore::ClaimOutcome::NEW)
 		{
 			Poco::JSON::Object details;
@@ -169,13 +213,21 @@ erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 		}
 		tx.commit();
 	}
-	if (claim.outcome == RunStore::ClaimOutcome::ALREADY_DONE)
-		return {true, "week " + week + " already has its run (" + std::to_string(claim.run.id) +
-						  "); nothing sent again (an administrator may force a re-send)"};
-	if (claim.outcome == RunStore::ClaimOutcome::BUSY)
-		return {true, "week " + week + "'s run is being sent by another instance"};
+	if (claim.outcome == RunStore::ClaimOutcome::ALREADY_DONE || claim.outcome == RunStore::ClaimOutcome::BUSY)
+	{
+		deliverReports(settings, actor);
+		const std::string id = claim.run.id ? " (run " + std::to_string(claim.run.id) + ")" : "";
+		if (claim.outcome == RunStore::ClaimOutcome::BUSY)
+			return {true, "week " + week + "'s run" + id + " is being sent by another instance",
+					claim.run.id ? std::optional<Poco::Int64>(claim.run.id) : std::nullopt};
+		return {true,
+				"week " + week + " already has its run" + id +
+					"; nothing sent again (an administrator may force a re-send)",
+				claim.run.id};
+	}
 
 	RunRecord run = claim.run;
+	const Fence fence{owner, run.leaseGeneration};
 	if (run.plannedAt.empty()) plan(run.id, settings, *CalendarDate::parse(run.businessDate));
 	const int interrupted = _runs.markInterrupted(session, run.id, now());
 	if (interrupted)
@@ -183,17 +235,32 @@ erp::TaskResult WeeklyRun::execute(const erp::TaskRun& task)
 							   std::to_string(run.id), interrupted);
 
 	Counts counts;
-	deliver(run, settings, actor, counts);
-	if (counts.leaseLost)
-		return {false, "run " + std::to_string(run.id) + " lost its lease to another instance; it goes on there"};
+	deliver(run, fence, settings, actor, counts);
+	const std::string lostLease =
+		"run " + std::to_string(run.id) + " lost its lease to another instance; it goes on there";
+	if (counts.leaseLost) return {false, lostLease, run.id};
 
-	const bool retriesLeft = _runs.nextRetry(session, run.id, _maxAttempts).has_value();
-	_runs.setState(session, run.id, retriesLeft ? "waiting" : "done", retriesLeft ? "" : now());
-	run = *_runs.run(session, run.id);
-	if (run.reportState.empty()) report(run, settings, actor);
-	run = *_runs.run(session, run.id);
-	return {true, "week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + "; report " +
-					  run.reportState + (retriesLeft ? "; retries pending" : "")};
+	const bool retriesLeft = _runs.nextRetry(session, run.id, _retry.maxAttempts).has_value();
+	{
+		erp::Transaction tx(session, _host.database().dialect());
+		if (!_runs.setState(session, run.id, fence, retriesLeft ? "waiting" : "done", retriesLeft ? "" : now()))
+			return {false, lostLease, run.id}; // rolled back
+		if (settings.ownerEmail.empty())
+			_runs.setReport(session, run.id, "not_configured",
+							"no owner_email in the settings; see GET runs/" + std::to_string(run.id));
+		else
+			_runs.addReport(session, run.id, retriesLeft ? "first" : "final", settings.ownerEmail, now());
+		tx.commit();
+	}
+	deliverReports(settings, actor);
+	std::string reports;
+	for (const ReportRecord& report: _runs.reports(session, run.id))
+		reports += "; " + report.kind + " report " + report.state;
+	if (reports.empty()) reports = "; no report (no owner address)";
+	return {true,
+			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + reports +
+				(retriesLeft ? "; retries pending" : ""),
+			run.id};
 }
 
 
@@ -214,24 +281,20 @@ void WeeklyRun::plan(Poco::Int64 runId, const ReminderSettings& settings, const 
 }
 
 
-void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, const std::string& actor,
-						Counts& counts)
+void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const ReminderSettings& settings,
+						const std::string& actor, Counts& counts)
 {
 	Poco::Data::Session session = _host.database().session();
 	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
 	const ReminderComposer composer(_templates, settings, _payUrl);
+	LeaseKeeper lease(_host.database(), _runs, _host.clock(), run.id, fence, _leaseSeconds);
 	std::unique_ptr<Transport> transport;
-	int sinceRenewal = 0;
-	for (MessageRecord message: _runs.deliverable(session, run.id, now(), _maxAttempts))
+	for (MessageRecord message: _runs.deliverable(session, run.id, now(), _retry.maxAttempts))
 	{
-		if (++sinceRenewal >= 20)
+		if (!lease.holds())
 		{
-			sinceRenewal = 0;
-			if (!_runs.renewLease(session, run.id, _owner, later(_leaseSeconds)))
-			{
-				counts.leaseLost = true;
-				break;
-			}
+			counts.leaseLost = true;
+			break;
 		}
 		// Right before the send: what is owed now (payments made since the
 		// plan count), and is there still anything to remind of?
@@ -245,7 +308,11 @@ void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, 
 			message.replyText = plan ? "the address became unusable: " + CustomerPlan::reason(plan->outcome)
 									 : "nothing is due any more (paid, unflagged or switched off since the plan)";
 			message.updatedAt = now();
-			_runs.updateMessage(session, message);
+			if (!_runs.updateMessage(session, message, fence))
+			{
+				counts.leaseLost = true;
+				break;
+			}
 			++counts.states[message.state];
 			continue;
 		}
@@ -263,21 +330,31 @@ void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, 
 			message.state = "failed";
 			message.replyText = std::string("the message could not be written: ") + exc.what();
 			message.updatedAt = now();
-			_runs.updateMessage(session, message);
+			if (!_runs.updateMessage(session, message, fence))
+			{
+				counts.leaseLost = true;
+				break;
+			}
 			++counts.states[message.state];
 			continue;
 		}
 		if (!transport)
 			transport = _transports(); // before the row says "sending": a transport that cannot be made sends nothing
 		{
+			// Durably "sending" before a byte goes out: a crash from here on
+			// leaves "unknown", never a second copy.
 			erp::Transaction tx(session, _host.database().dialect());
-			_runs.replaceListedInvoices(session, message.id, plan->invoices);
 			message.state = "sending";
 			message.recipient = plan->customer.email;
 			message.subject = composed.subject;
 			message.attempts += 1;
 			message.updatedAt = now();
-			_runs.updateMessage(session, message);
+			if (!_runs.updateMessage(session, message, fence))
+			{
+				counts.leaseLost = true; // rolled back: another instance has the run
+				break;
+			}
+			_runs.replaceListedInvoices(session, message.id, plan->invoices);
 			tx.commit();
 		}
 
@@ -297,14 +374,14 @@ void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, 
 		message.nextAttemptAt.clear();
 		if (delivery.state == Delivery::State::DEFERRED)
 		{
-			if (message.attempts >= _maxAttempts)
-				message.state = "failed";
+			if (std::optional<long> delay = _retry.delaySeconds(message.attempts))
+				message.nextAttemptAt = later(*delay);
 			else
-				message.nextAttemptAt = later(60L * _delayMinutes * (1L << (message.attempts - 1)));
+				message.state = "failed";
 		}
 		message.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());
-		_runs.updateMessage(session, message);
+		const bool held = _runs.updateMessage(session, message, fence);
 		Poco::JSON::Object details;
 		details.set("run_id", run.id);
 		details.set("recipient", message.recipient);
@@ -313,6 +390,7 @@ void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, 
 		details.set("reply_code", message.replyCode);
 		details.set("reply_text", message.replyText);
 		details.set("message_id", message.messageId);
+		if (!held) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
 		Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
 		for (const DueInvoice& line: plan->invoices)
 			numbers->add(line.invoice.number);
@@ -321,39 +399,69 @@ void WeeklyRun::deliver(const RunRecord& run, const ReminderSettings& settings, 
 			  details);
 		tx.commit();
 		++counts.states[message.state];
+		if (!held)
+		{
+			counts.leaseLost = true;
+			break;
+		}
 	}
 	if (transport) transport->close();
 }
 
 
-void WeeklyRun::report(const RunRecord& run, const ReminderSettings& settings, const std::string& actor)
+void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::string& actor)
 {
 	Poco::Data::Session session = _host.database().session();
-	if (settings.ownerEmail.empty())
+	// A report left "sending" for longer than a lease was cut off by a
+	// crash: it may have gone out, so it is not sent again.
+	_runs.markReportsInterrupted(session, later(-_leaseSeconds), now());
+	std::unique_ptr<Transport> transport;
+	for (ReportRecord report: _runs.deliverableReports(session, now(), _retry.maxAttempts))
 	{
-		_runs.setReport(session, run.id, "not_configured",
-						"no owner_email in the settings; see GET runs/" + std::to_string(run.id));
-		return;
+		if (!_runs.beginReportSend(session, report, now())) continue; // another instance took it
+		Delivery delivery;
+		try
+		{
+			ReminderSettings addressed = settings;
+			addressed.ownerEmail = report.recipient;
+			ComposedMessage message =
+				RunReport::load(session, _runs, report.runId).email(_templates, addressed, report.kind);
+			message.date = _host.clock().now();
+			report.messageId = message.messageId;
+			if (!transport) transport = _transports();
+			delivery = transport->send(message);
+		}
+		catch (std::exception& exc)
+		{
+			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
+			transport.reset();
+		}
+		report.state = Delivery::name(delivery.state);
+		report.replyCode = delivery.code;
+		report.replyText = delivery.text;
+		report.nextAttemptAt.clear();
+		if (delivery.state == Delivery::State::DEFERRED)
+		{
+			if (std::optional<long> delay = _retry.delaySeconds(report.attempts))
+				report.nextAttemptAt = later(*delay);
+			else
+				report.state = "failed";
+		}
+		report.updatedAt = now();
+		erp::Transaction tx(session, _host.database().dialect());
+		_runs.updateReport(session, report);
+		Poco::JSON::Object details;
+		details.set("run_id", report.runId);
+		details.set("kind", report.kind);
+		details.set("recipient", report.recipient);
+		details.set("state", report.state);
+		details.set("attempt", report.attempts);
+		details.set("reply_code", report.replyCode);
+		details.set("reply_text", report.replyText);
+		audit(session, actor, "reminders.report." + report.state, "run", std::to_string(report.runId), details);
+		tx.commit();
 	}
-	Delivery delivery;
-	try
-	{
-		ComposedMessage message = RunReport::load(session, _runs, run.id).email(_templates, settings);
-		message.date = _host.clock().now();
-		delivery = _transports()->send(message);
-	}
-	catch (std::exception& exc)
-	{
-		delivery = {Delivery::State::DEFERRED, 0, exc.what()};
-	}
-	_runs.setReport(session, run.id, Delivery::name(delivery.state),
-					(delivery.code ? std::to_string(delivery.code) + " " : "") + delivery.text);
-	Poco::JSON::Object details;
-	details.set("run_id", run.id);
-	details.set("recipient", settings.ownerEmail);
-	details.set("state", Delivery::name(delivery.state));
-	details.set("reply", delivery.text);
-	audit(session, actor, "reminders.report." + Delivery::name(delivery.state), "run", std::to_string(run.id), details);
+	if (transport) transport->close();
 }
 
 

@@ -8,11 +8,14 @@
 
 
 #include "erp/Host.h"
+#include "plugin/core/RetryPolicy.h"
+#include "plugin/core/TimerDecision.h"
 #include "plugin/mail/TemplateSet.h"
 #include "plugin/mail/Transport.h"
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/RunStore.h"
 #include "plugin/store/SettingsStore.h"
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,10 +32,15 @@ class WeeklyRun
 ///     anything: one row per customer, pending or skipped (no address);
 ///  3. deliver each pending row over one transport session, re-checking
 ///     the customer's invoices right before the send (payments made
-///     meanwhile count); rows a crash left "sending" become "unknown"
-///     and are never re-sent blindly; 4xx is retried with backoff, 5xx
-///     is final; one customer's failure never stops the run;
-///  4. finish, and send the owner's report once.
+///     meanwhile count); a row is durably "sending" before the send, and
+///     rows a crash left "sending" become "unknown" and are never re-sent
+///     blindly; 4xx is retried with backoff, 5xx is final; one customer's
+///     failure never stops the run. The lease is renewed by time
+///     (LeaseKeeper) and every write is fenced by owner and generation:
+///     an instance that lost the run stops at once;
+///  4. finish: the owner's report is an outbox row too, written in the
+///     transaction that ends the pass: a "first" report when retries are
+///     pending and a "final" one when nothing will change any more.
 /// Every send is audited.
 ///
 /// Configuration (the plugin's section): retry.attempts (5),
@@ -45,21 +53,39 @@ class WeeklyRun
 public:
 	using TransportFactory = std::function<std::unique_ptr<Transport>()>;
 
+	struct Outcome
+	{
+		bool ok = true;
+		std::string summary;
+		std::optional<Poco::Int64> runId; /// the run it worked on or found, if any
+	};
+
 	WeeklyRun(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning, const RunStore& runs,
 			  const TemplateSet& templates, TransportFactory transports);
 
 	erp::TaskResult execute(const erp::TaskRun& run);
+	/// The scheduler's entry point (see run()).
+
+	Outcome run(const erp::TaskRun& run);
+	/// A timer call works only when TimerDecision says so (and declines
+	/// otherwise, with the reason); an operator's call (onDemand) runs the
+	/// week of `run.today` now.
 
 	std::optional<Poco::Timestamp> nextRun(const Poco::Timestamp& now);
-	/// The schedule (WeeklySchedule), a live lease or a pending retry; at
-	/// most an hour ahead, so that changed settings are noticed.
+	/// When the timer should call next: TimerDecision's answer over the
+	/// schedule, the week's run, its retries and the reports to send; at
+	/// most an hour ahead.
 
 private:
 	struct Counts;
 
+	TimerDecision decide(Poco::Data::Session& session, const ReminderSettings& settings,
+						 const Poco::Timestamp& now) const;
 	void plan(Poco::Int64 runId, const ReminderSettings& settings, const CalendarDate& day);
-	void deliver(const RunRecord& run, const ReminderSettings& settings, const std::string& actor, Counts& counts);
-	void report(const RunRecord& run, const ReminderSettings& settings, const std::string& actor);
+	void deliver(const RunRecord& run, const Fence& fence, const ReminderSettings& settings, const std::string& actor,
+				 Counts& counts);
+	void deliverReports(const ReminderSettings& settings, const std::string& actor);
+	std::string nextOwner();
 	std::string now() const;
 	std::string later(long seconds) const;
 	void audit(Poco::Data::Session& session, const std::string& actor, const std::string& action,
@@ -71,9 +97,9 @@ private:
 	const RunStore& _runs;
 	const TemplateSet& _templates;
 	TransportFactory _transports;
-	std::string _owner;
-	int _maxAttempts;
-	int _delayMinutes;
+	std::string _instance;
+	std::atomic<unsigned> _claims{0};
+	RetryPolicy _retry;
 	int _leaseSeconds;
 	std::string _payUrl;
 };

@@ -67,9 +67,11 @@ Delivery SpoolTransport::send(const ComposedMessage& message)
 		}
 		catch (...)
 		{}
-		return {Delivery::State::DEFERRED, 0, "spool write failed: " + exc.displayText()};
+		// What the accountant reads in the history: no server path.
+		return {Delivery::State::DEFERRED, 0,
+				"the spool folder could not be written (" + std::string(exc.name()) + "); see the host's log"};
 	}
-	return {Delivery::State::SPOOLED, 0, final};
+	return {Delivery::State::SPOOLED, 0, "written to the spool folder as " + name + ".eml"};
 }
 
 

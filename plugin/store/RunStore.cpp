@@ -23,11 +23,15 @@ const auto text = NullableText::text;
 const auto nullable = NullableText::column;
 
 using RunRow = Poco::Tuple<Poco::Int64, std::string, int, std::string, std::string, Text, Text, std::string,
-						   std::string, Text, Text, Text, Text>;
+						   std::string, Text, Text, Text, Text, Poco::Int64>;
 
 const char* const RUN_COLUMNS = "SELECT id, iso_week, sequence, business_date, state, lease_owner, lease_until, "
-								"started_by, started_at, finished_at, planned_at, report_state, report_reply "
-								"FROM reminder_runs ";
+								"started_by, started_at, finished_at, planned_at, report_state, report_reply, "
+								"lease_generation FROM reminder_runs ";
+
+// The condition every fenced write adds: the run is still held by the fence.
+const char* const FENCED = " AND EXISTS (SELECT 1 FROM reminder_runs f WHERE f.id = ? AND f.lease_owner = ? "
+						   "AND f.lease_generation = ? AND f.state = 'running')";
 
 RunRecord runOf(const RunRow& row)
 {
@@ -45,15 +49,48 @@ RunRecord runOf(const RunRow& row)
 	run.plannedAt = text(row.get<10>());
 	run.reportState = text(row.get<11>());
 	run.reportReply = text(row.get<12>());
+	run.leaseGeneration = row.get<13>();
 	return run;
 }
 
+using ReportRow = Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string, std::string, int, Text,
+							  Poco::Nullable<int>, Text, Text, std::string, std::string>;
+
+const char* const REPORT_COLUMNS = "SELECT id, run_id, kind, recipient, state, attempts, next_attempt_at, reply_code, "
+								   "reply_text, message_id, created_at, updated_at FROM reminder_reports ";
+
+ReportRecord reportOf(const ReportRow& row)
+{
+	ReportRecord report;
+	report.id = row.get<0>();
+	report.runId = row.get<1>();
+	report.kind = row.get<2>();
+	report.recipient = row.get<3>();
+	report.state = row.get<4>();
+	report.attempts = row.get<5>();
+	report.nextAttemptAt = text(row.get<6>());
+	report.replyCode = row.get<7>().isNull() ? 0 : row.get<7>().value();
+	report.replyText = text(row.get<8>());
+	report.messageId = text(row.get<9>());
+	report.createdAt = row.get<10>();
+	report.updatedAt = row.get<11>();
+	return report;
+}
+
+std::vector<ReportRecord> reportsOf(const std::vector<ReportRow>& rows)
+{
+	std::vector<ReportRecord> result;
+	for (const ReportRow& row: rows)
+		result.push_back(reportOf(row));
+	return result;
+}
+
 using MessageRow = Poco::Tuple<Poco::Int64, Poco::Int64, Poco::Int64, std::string, Text, std::string, std::string, Text,
-							   int, Text, Poco::Nullable<int>, Text, Text, Text, std::string>;
+							   int, Text, Poco::Nullable<int>, Text, Text, Text, std::string, Text>;
 
 const char* const MESSAGE_COLUMNS = "SELECT m.id, m.run_id, m.customer_id, c.name, m.recipient, m.language, m.state, "
 									"m.skip_reason, m.attempts, m.next_attempt_at, m.reply_code, m.reply_text, "
-									"m.message_id, m.subject, m.updated_at FROM reminder_messages m "
+									"m.message_id, m.subject, m.updated_at, c.email FROM reminder_messages m "
 									"JOIN customers c ON c.id = m.customer_id ";
 
 MessageRecord messageOf(const MessageRow& row)
@@ -74,6 +111,7 @@ MessageRecord messageOf(const MessageRow& row)
 	message.messageId = text(row.get<12>());
 	message.subject = text(row.get<13>());
 	message.updatedAt = row.get<14>();
+	message.customerEmail = text(row.get<15>());
 	return message;
 }
 
@@ -114,17 +152,21 @@ RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::str
 	int sequence = 1;
 	if (latest)
 	{
-		const bool leased = latest->state == "running" && latest->leaseUntil > nowText && latest->leaseOwner != owner;
+		// A live lease is respected whoever holds it, this process included
+		// (the timer and an operator's run meet here).
+		const bool leased = latest->state == "running" && latest->leaseUntil > nowText;
 		if (leased) return {ClaimOutcome::BUSY, *latest};
 		if (latest->state != "done")
 		{
 			std::string o = owner, until = leaseUntil;
-			Poco::Int64 id = latest->id;
-			transaction << "UPDATE reminder_runs SET state = 'running', lease_owner = ?, lease_until = ? WHERE id = ?",
-				use(o), use(until), use(id), now;
+			Poco::Int64 id = latest->id, generation = latest->leaseGeneration + 1;
+			transaction << "UPDATE reminder_runs SET state = 'running', lease_owner = ?, lease_until = ?, "
+						   "lease_generation = ? WHERE id = ?",
+				use(o), use(until), use(generation), use(id), now;
 			latest->state = "running";
 			latest->leaseOwner = owner;
 			latest->leaseUntil = leaseUntil;
+			latest->leaseGeneration = generation;
 			return {ClaimOutcome::RESUMED, *latest};
 		}
 		if (!force) return {ClaimOutcome::ALREADY_DONE, *latest};
@@ -134,7 +176,7 @@ RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::str
 	try
 	{
 		transaction << "INSERT INTO reminder_runs (iso_week, sequence, business_date, state, lease_owner, lease_until, "
-					   "started_by, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+					   "started_by, started_at, lease_generation) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, 1)",
 			use(week), use(sequence), use(day), use(o), use(until), use(by), use(at), now;
 	}
 	catch (Poco::Data::DataException&)
@@ -150,13 +192,15 @@ RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::str
 }
 
 
-bool RunStore::renewLease(Poco::Data::Session& session, Poco::Int64 runId, const std::string& owner,
+bool RunStore::renewLease(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence,
 						  const std::string& until) const
 {
-	std::string o = owner, u = until;
+	std::string o = fence.owner, u = until;
+	Poco::Int64 generation = fence.generation;
 	Poco::Data::Statement update(session);
-	update << "UPDATE reminder_runs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'running'", use(u),
-		use(runId), use(o);
+	update << "UPDATE reminder_runs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
+			  "AND state = 'running'",
+		use(u), use(runId), use(o), use(generation);
 	return update.execute() == 1;
 }
 
@@ -256,18 +300,22 @@ std::vector<ListedInvoice> RunStore::listedInvoices(Poco::Data::Session& session
 }
 
 
-void RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& m) const
+bool RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& m, const Fence& fence) const
 {
 	std::string state = m.state, updated = m.updatedAt;
 	int attempts = m.attempts;
 	Text next = nullable(m.nextAttemptAt), reply = nullable(m.replyText), messageId = nullable(m.messageId),
 		 subject = nullable(m.subject);
 	Poco::Nullable<int> code = m.replyCode ? Poco::Nullable<int>(m.replyCode) : Poco::Nullable<int>();
-	Poco::Int64 id = m.id;
-	session << "UPDATE reminder_messages SET state = ?, attempts = ?, next_attempt_at = ?, reply_code = ?, "
-			   "reply_text = ?, message_id = ?, subject = ?, updated_at = ? WHERE id = ?",
+	Poco::Int64 id = m.id, runId = m.runId, generation = fence.generation;
+	std::string owner = fence.owner;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_messages SET state = ?, attempts = ?, next_attempt_at = ?, reply_code = ?, "
+			  "reply_text = ?, message_id = ?, subject = ?, updated_at = ? WHERE id = ?" +
+				  std::string(FENCED),
 		use(state), use(attempts), use(next), use(code), use(reply), use(messageId), use(subject), use(updated),
-		use(id), now;
+		use(id), use(runId), use(owner), use(generation);
+	return update.execute() == 1;
 }
 
 
@@ -316,14 +364,17 @@ std::optional<std::string> RunStore::nextRetry(Poco::Data::Session& session, Poc
 }
 
 
-void RunStore::setState(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
+bool RunStore::setState(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence, const std::string& state,
 						const std::string& finishedAt) const
 {
-	std::string s = state;
+	std::string s = state, owner = fence.owner;
 	Text finished = nullable(finishedAt);
-	session
-		<< "UPDATE reminder_runs SET state = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
-		use(s), use(finished), use(runId), now;
+	Poco::Int64 generation = fence.generation;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_runs SET state = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL "
+			  "WHERE id = ? AND lease_owner = ? AND lease_generation = ? AND state = 'running'",
+		use(s), use(finished), use(runId), use(owner), use(generation);
+	return update.execute() == 1;
 }
 
 
@@ -334,6 +385,111 @@ void RunStore::setReport(Poco::Data::Session& session, Poco::Int64 runId, const 
 	Text r = nullable(reply);
 	session << "UPDATE reminder_runs SET report_state = ?, report_reply = ? WHERE id = ?", use(s), use(r), use(runId),
 		now;
+}
+
+
+std::vector<Poco::Int64> RunStore::unfinishedBefore(Poco::Data::Session& session, const std::string& isoWeek) const
+{
+	std::vector<Poco::Int64> ids;
+	std::string week = isoWeek;
+	session << "SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> 'done' ORDER BY id", use(week), into(ids),
+		now;
+	return ids;
+}
+
+
+bool RunStore::addReport(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& kind,
+						 const std::string& recipient, const std::string& nowText) const
+{
+	int exists = 0;
+	std::string k = kind, to = recipient, at = nowText;
+	transaction << "SELECT COUNT(*) FROM reminder_reports WHERE run_id = ? AND kind = ?", use(runId), use(k),
+		into(exists), now;
+	if (exists) return false;
+	if (kind == "final")
+		transaction << "UPDATE reminder_reports SET state = 'superseded', next_attempt_at = NULL, updated_at = ?, "
+					   "reply_text = 'not sent: the final report replaces it' "
+					   "WHERE run_id = ? AND kind = 'first' AND state IN ('pending', 'deferred')",
+			use(at), use(runId), now;
+	transaction << "INSERT INTO reminder_reports (run_id, kind, recipient, state, attempts, created_at, updated_at) "
+				   "VALUES (?, ?, ?, 'pending', 0, ?, ?)",
+		use(runId), use(k), use(to), use(at), use(at), now;
+	return true;
+}
+
+
+std::vector<ReportRecord> RunStore::reports(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<ReportRow> rows;
+	session << std::string(REPORT_COLUMNS) + "WHERE run_id = ? ORDER BY id", use(runId), into(rows), now;
+	return reportsOf(rows);
+}
+
+
+std::vector<ReportRecord> RunStore::deliverableReports(Poco::Data::Session& session, const std::string& nowText,
+													   int maxAttempts) const
+{
+	std::vector<ReportRow> rows;
+	std::string at = nowText;
+	session << std::string(REPORT_COLUMNS) +
+				   "WHERE state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ? AND attempts < ?) "
+				   "ORDER BY id",
+		use(at), use(maxAttempts), into(rows), now;
+	return reportsOf(rows);
+}
+
+
+bool RunStore::beginReportSend(Poco::Data::Session& session, ReportRecord& report, const std::string& nowText) const
+{
+	std::string state = report.state, at = nowText;
+	Poco::Int64 id = report.id;
+	int attempts = report.attempts;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_reports SET state = 'sending', attempts = attempts + 1, next_attempt_at = NULL, "
+			  "updated_at = ? WHERE id = ? AND state = ? AND attempts = ?",
+		use(at), use(id), use(state), use(attempts);
+	if (update.execute() != 1) return false;
+	report.state = "sending";
+	report.attempts += 1;
+	report.nextAttemptAt.clear();
+	report.updatedAt = nowText;
+	return true;
+}
+
+
+void RunStore::updateReport(Poco::Data::Session& session, const ReportRecord& r) const
+{
+	std::string state = r.state, updated = r.updatedAt;
+	Text next = nullable(r.nextAttemptAt), reply = nullable(r.replyText), messageId = nullable(r.messageId);
+	Poco::Nullable<int> code = r.replyCode ? Poco::Nullable<int>(r.replyCode) : Poco::Nullable<int>();
+	Poco::Int64 id = r.id;
+	session << "UPDATE reminder_reports SET state = ?, next_attempt_at = ?, reply_code = ?, reply_text = ?, "
+			   "message_id = ?, updated_at = ? WHERE id = ?",
+		use(state), use(next), use(code), use(reply), use(messageId), use(updated), use(id), now;
+}
+
+
+int RunStore::markReportsInterrupted(Poco::Data::Session& session, const std::string& sendingBefore,
+									 const std::string& nowText) const
+{
+	std::string before = sendingBefore, at = nowText;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_reports SET state = 'unknown', reply_text = 'interrupted while sending; not re-sent', "
+			  "updated_at = ? WHERE state = 'sending' AND updated_at < ?",
+		use(at), use(before);
+	return static_cast<int>(update.execute());
+}
+
+
+std::optional<std::string> RunStore::nextReport(Poco::Data::Session& session, int maxAttempts) const
+{
+	std::vector<Text> times; // MIN() of no rows is NULL
+	session << "SELECT MIN(CASE WHEN state = 'pending' THEN created_at ELSE next_attempt_at END) "
+			   "FROM reminder_reports WHERE state = 'pending' OR (state = 'deferred' AND attempts < ? "
+			   "AND next_attempt_at IS NOT NULL)",
+		use(maxAttempts), into(times), now;
+	if (times.empty() || text(times.front()).empty()) return std::nullopt;
+	return text(times.front());
 }
 
 

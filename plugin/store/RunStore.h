@@ -26,6 +26,7 @@ struct RunRecord
 	std::string state; /// running | waiting (only retries left) | done
 	std::string leaseOwner;
 	std::string leaseUntil;
+	Poco::Int64 leaseGeneration = 0; /// grows at every claim or takeover of the lease
 	std::string startedBy;
 	std::string startedAt;
 	std::string finishedAt;
@@ -42,6 +43,7 @@ struct MessageRecord
 	Poco::Int64 runId = 0;
 	Poco::Int64 customerId = 0;
 	std::string customerName;
+	std::string customerEmail; /// the customer's address as it is now (shown when it was unusable)
 	std::string recipient;
 	std::string language;
 	std::string
@@ -72,10 +74,37 @@ struct ListedInvoice
 };
 
 
+struct ReportRecord
+/// One owner's report of a run, an outbox row like the reminders.
+{
+	Poco::Int64 id = 0;
+	Poco::Int64 runId = 0;
+	std::string kind;      /// first (retries still pending) | final (nothing will change any more)
+	std::string recipient; /// the owner's address when it was written
+	std::string state; /// pending | sending | accepted | spooled | deferred | rejected | failed | unknown | superseded
+	int attempts = 0;
+	std::string nextAttemptAt;
+	int replyCode = 0;
+	std::string replyText;
+	std::string messageId;
+	std::string createdAt;
+	std::string updatedAt;
+};
+
+
+struct Fence
+/// Who holds a run's lease, and which takeover of it: every write to the
+/// run's outbox names both and changes nothing when they no longer hold.
+{
+	std::string owner;
+	Poco::Int64 generation = 0;
+};
+
+
 class RunStore
 /// The weekly runs and their outbox (reminder_runs, reminder_messages,
-/// reminder_message_invoices). Every call works in the caller's session;
-/// the caller owns the transactions. Thread-safe.
+/// reminder_message_invoices, reminder_reports). Every call works in the
+/// caller's session; the caller owns the transactions. Thread-safe.
 {
 public:
 	enum class ClaimOutcome
@@ -100,9 +129,11 @@ public:
 	/// Claims the week's run in the caller's write transaction. A unique key
 	/// (iso_week, sequence) makes two instances racing for a new week's run
 	/// end with one NEW and one BUSY (the loser's insert fails; the caller
-	/// rolls back). `force` starts another run in a week that has one.
+	/// rolls back). `force` starts another run in a week that has one. A run
+	/// whose lease is live is BUSY whoever holds it; NEW and RESUMED raise
+	/// the lease generation, so the previous holder's writes are fenced off.
 
-	bool renewLease(Poco::Data::Session& session, Poco::Int64 runId, const std::string& owner,
+	bool renewLease(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence,
 					const std::string& until) const;
 	/// false when the lease was lost to another instance.
 
@@ -122,7 +153,8 @@ public:
 	std::vector<MessageRecord> messages(Poco::Data::Session& session, Poco::Int64 runId) const;
 	std::vector<ListedInvoice> listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const;
 
-	void updateMessage(Poco::Data::Session& session, const MessageRecord& message) const;
+	bool updateMessage(Poco::Data::Session& session, const MessageRecord& message, const Fence& fence) const;
+	/// Fenced: false, and nothing changed, when `fence` no longer holds the run.
 	void replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
 							   const std::vector<DueInvoice>& invoices) const;
 
@@ -135,10 +167,43 @@ public:
 	std::optional<std::string> nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const;
 	/// The earliest retry time of the run's deferred rows, if any.
 
-	void setState(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
+	bool setState(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence, const std::string& state,
 				  const std::string& finishedAt) const;
+	/// Fenced; releases the lease.
 	void setReport(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
 				   const std::string& reply) const;
+	/// The run's report summary when no report row is written (not_configured).
+
+	std::vector<Poco::Int64> unfinishedBefore(Poco::Data::Session& session, const std::string& isoWeek) const;
+	/// Runs of earlier weeks that are not done (closeEarlierWeeks closes them).
+
+	bool addReport(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& kind,
+				   const std::string& recipient, const std::string& now) const;
+	/// Writes a pending report row unless the run has one of that kind;
+	/// a final report supersedes a first one that has not gone out yet.
+	/// Returns whether a row was written.
+
+	std::vector<ReportRecord> reports(Poco::Data::Session& session, Poco::Int64 runId) const;
+	/// The run's report rows, first before final.
+
+	std::vector<ReportRecord> deliverableReports(Poco::Data::Session& session, const std::string& now,
+												 int maxAttempts) const;
+	/// Every run's pending reports, and deferred ones whose retry time has come.
+
+	bool beginReportSend(Poco::Data::Session& session, ReportRecord& report, const std::string& now) const;
+	/// Marks the row "sending" (attempts + 1) if it is still as read: false
+	/// when another instance took it first. Compare-and-set, no lease.
+
+	void updateReport(Poco::Data::Session& session, const ReportRecord& report) const;
+
+	int markReportsInterrupted(Poco::Data::Session& session, const std::string& sendingBefore,
+							   const std::string& now) const;
+	/// Report rows left "sending" since before `sendingBefore` become
+	/// "unknown": they may have gone out, so they are never sent twice.
+
+	std::optional<std::string> nextReport(Poco::Data::Session& session, int maxAttempts) const;
+	/// The earliest moment a report is due to go: a pending row's creation,
+	/// or a deferred row's retry time.
 
 	std::optional<RunRecord> run(Poco::Data::Session& session, Poco::Int64 runId) const;
 	std::optional<RunRecord> latestOfWeek(Poco::Data::Session& session, const std::string& isoWeek) const;

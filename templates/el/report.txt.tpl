@@ -1,13 +1,22 @@
-Αναφορά υπενθυμίσεων της {{DATE}} (εβδομάδα {{WEEK}})
+Αναφορά υπενθυμίσεων της {{DATE}} (εβδομάδα {{WEEK}}){{#FIRST}}: πρώτη αναφορά{{/FIRST}}{{#FINAL}}: τελική αναφορά{{/FINAL}}
 
-Υπενθυμίσεις: {{SENT_COUNT}} πελάτες, {{INVOICE_COUNT}} τιμολόγια. Σύνολο:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}
-{{#SENT}}
-* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}; τιμολόγια: {{INVOICES}}, υπόλοιπο{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} +{{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}{{/SENT}}
+Πελάτες που ειδοποιήθηκαν: {{SENT_COUNT}}
+Τιμολόγια στις υπενθυμίσεις: {{INVOICE_COUNT}}
+Συνολικό υπόλοιπο στις υπενθυμίσεις:
+{{#TOTALS}}  {{AMOUNT}}
+{{/TOTALS}}
+Μηνύματα ανά κατάσταση:
+{{#COUNT}}  {{LABEL}}: {{N}}
+{{/COUNT}}{{#SENT}}
+* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} (απάντηση διακομιστή: {{REPLY}}){{/REPLY}}
+  τιμολόγια: {{INVOICES}}· υπόλοιπο: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}{{/SENT}}
 {{#NOT_SENT_ANY}}
-Δεν στάλθηκε υπενθύμιση (λείπει ή είναι άκυρη η διεύθυνση email):
-{{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} +{{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}
+Δεν στάλθηκε υπενθύμιση:
+{{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}}· υπόλοιπο: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Τιμολόγια που έλαβαν την τελευταία υπενθύμιση («Διακοπή μετά από μήνες»):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}
-«Παραδόθηκε» σημαίνει ότι ο διακομιστής αλληλογραφίας του παραλήπτη δέχτηκε το μήνυμα.
+{{/STOPPED}}{{/STOPPED_ANY}}{{#FIRST}}
+Όσα μηνύματα ανέβαλε ένας διακομιστής αλληλογραφίας θα σταλούν ξανά. Θα λάβετε τελική αναφορά όταν όλα τα μηνύματα έχουν οριστική κατάσταση (το αργότερο στο τέλος της εβδομάδας).
+{{/FIRST}}
+«Έγινε δεκτό» σημαίνει ότι το μήνυμα το δέχτηκε ο διακομιστής αλληλογραφίας στον οποίο παραδόθηκε (ο δικός σας ή του παραλήπτη)· κανείς δεν μπορεί να γνωρίζει αν έφτασε τελικά στα εισερχόμενα.

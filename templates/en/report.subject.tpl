@@ -1,1 +1,1 @@
-Weekly reminder report {{DATE}}
+Weekly reminder report {{DATE}}{{#FIRST}} (first report: retries pending){{/FIRST}}

@@ -1,13 +1,22 @@
-Reminder report for {{DATE}} (week {{WEEK}})
+Reminder report for {{DATE}} (week {{WEEK}}){{#FIRST}}: first report{{/FIRST}}{{#FINAL}}: final report{{/FINAL}}
 
-Reminded: {{SENT_COUNT}} customers, {{INVOICE_COUNT}} invoices. Total:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}
-{{#SENT}}
-* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} ({{REPLY}}){{/REPLY}}; invoices: {{INVOICES}}, outstanding{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} +{{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}{{/SENT}}
+Customers reminded: {{SENT_COUNT}}
+Invoices listed: {{INVOICE_COUNT}}
+Total outstanding in the reminders:
+{{#TOTALS}}  {{AMOUNT}}
+{{/TOTALS}}
+Messages by state:
+{{#COUNT}}  {{LABEL}}: {{N}}
+{{/COUNT}}{{#SENT}}
+* {{CUSTOMER_NAME}} <{{RECIPIENT}}>: {{STATE}}{{#REPLY}} (server's reply: {{REPLY}}){{/REPLY}}
+  invoices listed: {{INVOICES}}; outstanding: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}{{/SENT}}
 {{#NOT_SENT_ANY}}
-Not reminded (no or invalid email address):
-{{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}},{{#CUSTOMER_TOTALS}} {{AMOUNT}}{{#CUSTOMER_TOTALS_separator}} +{{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}
+Not reminded:
+{{#NOT_SENT}}* {{CUSTOMER_NAME}}: {{REASON}}; outstanding: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Invoices that had their last reminder (stop after months):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}
-"Accepted" means the recipient's mail server took the message; nobody can tell whether it then reached the inbox.
+{{/STOPPED}}{{/STOPPED_ANY}}{{#FIRST}}
+Messages a mail server deferred are tried again. A final report follows when every message has its final state (at the latest when the week ends).
+{{/FIRST}}
+"Accepted" means that the mail server the message was handed to (your relay or the recipient's) took it; nobody can tell whether it then reached the inbox.

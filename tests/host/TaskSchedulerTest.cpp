@@ -5,13 +5,51 @@
 
 #include "TaskScheduler.h"
 #include "HostClock.h"
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
 #include <Poco/Exception.h>
+#include <Poco/Message.h>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cppunit/extensions/HelperMacros.h>
 #include <mutex>
 #include <thread>
+
+
+namespace {
+
+// Counts the lines a logger writes.
+class CountingChannel: public Poco::Channel
+{
+public:
+	void log(const Poco::Message&) override
+	{
+		++lines;
+	}
+
+	std::atomic<int> lines{0};
+};
+
+const Poco::Timestamp::TimeDiff SECOND = Poco::Timestamp::resolution();
+
+// Drives the scheduler's timer with a clock moved by hand for `span`: each
+// pass runs what is due and the clock jumps to the next due moment; a
+// scheduler that answers "due now" again only moves the clock by a
+// millisecond, so a spin shows up as a huge count, not as a hang.
+void simulate(host::TaskScheduler& scheduler, host::HostClock& clock, Poco::Timestamp::TimeDiff span)
+{
+	const Poco::Timestamp end = clock.now() + span;
+	for (int passes = 0; clock.now() < end && passes < 1000000; ++passes)
+	{
+		const std::optional<Poco::Timestamp> next = scheduler.runDue();
+		Poco::Timestamp to = clock.now() + 60 * SECOND;
+		if (next) to = *next > clock.now() ? *next : clock.now() + 1000;
+		clock.pin(std::min(to, end));
+	}
+}
+
+} // namespace
 
 
 class TaskSchedulerTest: public CppUnit::TestFixture
@@ -24,6 +62,9 @@ class TaskSchedulerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDuplicateName);
 	CPPUNIT_TEST(testUnregisterAllByOwner);
 	CPPUNIT_TEST(testNotScheduled);
+	CPPUNIT_TEST(testATaskThatAlwaysSaysNowCannotSpin);
+	CPPUNIT_TEST(testBrokenNextRunIsAskedAgainWithBackoff);
+	CPPUNIT_TEST(testRescheduleTakesEffectAtOnce);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -152,7 +193,90 @@ public:
 		scheduler.stop();
 		CPPUNIT_ASSERT_EQUAL(0, runs.load());
 		for (const auto& task: scheduler.tasks())
-			CPPUNIT_ASSERT(!task.nextRun.has_value());
+			// The broken one is not dropped: its next run is asked again later.
+			CPPUNIT_ASSERT_EQUAL(task.name == "o.broken", task.nextRun.has_value());
+	}
+
+	void testATaskThatAlwaysSaysNowCannotSpin()
+	{
+		host::HostClock clock("UTC");
+		clock.pin(Poco::Timestamp::fromEpochTime(1796018400));
+		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
+		Poco::Logger& logger = Poco::Logger::get("test.spin");
+		logger.setChannel(channel);
+		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		host::TaskScheduler scheduler(clock, logger);
+		int asked = 0;
+		scheduler.registerTask(
+			"o", "o.eager",
+			[&](const Poco::Timestamp& now) -> std::optional<Poco::Timestamp> {
+				++asked;
+				return now; // "now", whatever happened
+			},
+			[](const erp::TaskRun&) {
+				return erp::TaskResult{true, "declined: not yet"};
+			});
+		simulate(scheduler, clock, 600 * SECOND);
+		// Ten minutes: at most one start a second, one line per start.
+		const unsigned long starts = scheduler.tasks().front().starts;
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(starts), starts >= 590 && starts <= 601);
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines >= 590 && channel->lines <= 601);
+		CPPUNIT_ASSERT(asked <= 602);
+	}
+
+	void testBrokenNextRunIsAskedAgainWithBackoff()
+	{
+		host::HostClock clock("UTC");
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
+		clock.pin(start);
+		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
+		Poco::Logger& logger = Poco::Logger::get("test.backoff");
+		logger.setChannel(channel);
+		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		host::TaskScheduler scheduler(clock, logger);
+		std::vector<Poco::Timestamp::TimeDiff> askedAt;
+		bool databaseDown = true;
+		int runs = 0;
+		scheduler.registerTask(
+			"o", "o.db",
+			[&](const Poco::Timestamp& now) -> std::optional<Poco::Timestamp> {
+				askedAt.push_back((now - start) / SECOND);
+				if (databaseDown) throw std::runtime_error("database is locked");
+				return now + 3600 * SECOND;
+			},
+			[&](const erp::TaskRun&) {
+				++runs;
+				return erp::TaskResult{true, "ran"};
+			});
+		simulate(scheduler, clock, 600 * SECOND);
+		// Asked at registration, then after 5, 10, 20, 40, 80, 160 and 300 s.
+		const std::vector<Poco::Timestamp::TimeDiff> expected{0, 5, 15, 35, 75, 155, 315};
+		CPPUNIT_ASSERT(askedAt == expected);
+		CPPUNIT_ASSERT_EQUAL(7, channel->lines.load()); // one line per pause
+		CPPUNIT_ASSERT_EQUAL(0, runs);
+		// The database comes back: the task is scheduled again, not dropped.
+		databaseDown = false;
+		simulate(scheduler, clock, 300 * SECOND);
+		CPPUNIT_ASSERT(scheduler.tasks().front().nextRun.has_value());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(8), askedAt.size());
+	}
+
+	void testRescheduleTakesEffectAtOnce()
+	{
+		host::HostClock clock("UTC");
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
+		clock.pin(start);
+		host::TaskScheduler scheduler(clock, Poco::Logger::get("test"));
+		Poco::Timestamp::TimeDiff in = 3600 * SECOND;
+		scheduler.registerTask(
+			"o", "o.weekly", [&](const Poco::Timestamp& now) { return std::optional<Poco::Timestamp>(now + in); },
+			[](const erp::TaskRun&) { return erp::TaskResult(); });
+		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 3600 * SECOND);
+		in = 60 * SECOND;                                 // the settings changed
+		scheduler.reschedule("someone-else", "o.weekly"); // not its owner: ignored
+		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 3600 * SECOND);
+		scheduler.reschedule("o", "o.weekly");
+		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 60 * SECOND);
 	}
 };
 

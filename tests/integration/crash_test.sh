@@ -85,7 +85,7 @@ check "the sink holds every accepted message ($customers_at_sink of $accepted ac
 check "at most the one interrupted message is unknown ($unknown)" test "$unknown" -le 1
 reports=$(grep -l "^X-Rcpt-Args: <owner@example.com>" "$WORK/sink"/* | wc -l)
 check "the owner got exactly one report" test "$reports" -eq 1
-state=$(sqlite3 "$DB" "SELECT state || ' ' || COALESCE(report_state, '') FROM reminder_runs WHERE id = 1")
+state=$(sqlite3 "$DB" "SELECT r.state || ' ' || COALESCE(p.state, '') FROM reminder_runs r LEFT JOIN reminder_reports p ON p.run_id = r.id AND p.kind = 'final' WHERE r.id = 1")
 check "the run is done and its report accepted ($state)" test "$state" = "done accepted"
 
 echo "$passes passed, $failures failed"

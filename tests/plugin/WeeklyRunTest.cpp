@@ -6,11 +6,23 @@
 #include "plugin/WeeklyRun.h"
 #include "PluginHost.h"
 #include "TestHost.h"
+#include "erp/Instant.h"
+#include "plugin/LeaseKeeper.h"
 #include "plugin/core/ReminderPlanner.h"
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Message.h>
+#include <Poco/StreamCopier.h>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cppunit/extensions/HelperMacros.h>
 #include <functional>
+#include <mutex>
+#include <thread>
 
 
 using namespace reminders;
@@ -53,6 +65,35 @@ Delivery reply(Delivery::State state, int code, const std::string& text)
 	return Delivery{state, code, text};
 }
 
+Delivery accepted(const ComposedMessage&)
+{
+	return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok");
+}
+
+// Counts the lines loggers write.
+class CountingChannel: public Poco::Channel
+{
+public:
+	void log(const Poco::Message&) override
+	{
+		++lines;
+	}
+
+	std::atomic<int> lines{0};
+};
+
+const Poco::Timestamp::TimeDiff SECOND = Poco::Timestamp::resolution();
+const Poco::Timestamp::TimeDiff MINUTE = 60 * SECOND;
+// Monday 30 November 2026 (ISO week 2026-W49), 08:00 in Athens (06:00 UTC).
+const Poco::Timestamp MONDAY_8 = Poco::Timestamp::fromEpochTime(1796018400);
+const Poco::Timestamp SUNDAY_NOON = MONDAY_8 - 20 * 60 * MINUTE; // 29 November, 12:00 in Athens
+const Poco::Timestamp MONDAY_10 = MONDAY_8 + 120 * MINUTE;       // after the default 09:00 moment
+
+std::string at(const Poco::Timestamp& instant)
+{
+	return erp::Instant::format(instant);
+}
+
 } // namespace
 
 
@@ -69,6 +110,21 @@ class WeeklyRunTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testOnceAWeekUnlessForced);
 	CPPUNIT_TEST(testNextRun);
 	CPPUNIT_TEST(testSwitchedOnMidWeekStartsNextWeek);
+	CPPUNIT_TEST(testSendingIsDurableBeforeTheSend);
+	CPPUNIT_TEST(testRetriesBackOffByDoubling);
+	CPPUNIT_TEST(testATakeoverStopsTheSenderAtOnce);
+	CPPUNIT_TEST(testLeaseKeeperRenewsByTimeAndNoticesALoss);
+	CPPUNIT_TEST(testTwoInstancesWithASlowServerSendNothingTwice);
+	CPPUNIT_TEST(testNextRunIsTheEarliestRetry);
+	CPPUNIT_TEST(testOwnerTotalsAreSummed);
+	CPPUNIT_TEST(testReportWaitsForTheRetriesAndNeverLies);
+	CPPUNIT_TEST(testADeferredReportIsRetried);
+	CPPUNIT_TEST(testAReportIsNotLostToACrash);
+	CPPUNIT_TEST(testReportWording);
+	CPPUNIT_TEST(testFutureWeekIsRefused);
+	CPPUNIT_TEST(testAnswerNamesTheWeeksRun);
+	CPPUNIT_TEST(testHistoryShowsNoServerPathNewestFirst);
+	CPPUNIT_TEST(testTimerNeverSpins);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -139,7 +195,8 @@ public:
 		_sent.clear();
 		const erp::TaskResult again = execute("2026-11-30");
 		CPPUNIT_ASSERT_MESSAGE(again.summary, again.ok);
-		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"b@example.com"})); // only the deferred one, no second report
+		// Only the deferred one, then the final report (the first one said retries were pending).
+		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"b@example.com", "owner@example.com"}));
 		auto report = _host->call("GET", "/api/plugins/reminders/runs/1").object();
 		CPPUNIT_ASSERT_EQUAL(std::string("done"), report->getValue<std::string>("state"));
 		CPPUNIT_ASSERT_EQUAL(3, report->getObject("counts")->getValue<int>("accepted"));
@@ -241,12 +298,14 @@ public:
 	{
 		const auto customers = fourCustomers();
 		const std::string pay = "/api/invoices/" + std::to_string(customers[1].second) + "/payments";
+		int paid = 0; // recorded here, asserted outside: the run catches what the transport throws
 		script([&](const ComposedMessage& m) {
 			if (m.to == "a@example.com") // while a's reminder goes out, b pays in full
-				CPPUNIT_ASSERT_EQUAL(201, _host->call("POST", pay, R"({"amount": "100"})").status);
+				paid = _host->call("POST", pay, R"({"amount": "100"})").status;
 			return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok");
 		});
 		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(201, paid);
 		CPPUNIT_ASSERT(std::find(_sent.begin(), _sent.end(), "b@example.com") == _sent.end());
 		auto report = _host->call("GET", "/api/plugins/reminders/runs/1").object();
 		CPPUNIT_ASSERT_EQUAL(1, report->getObject("counts")->getValue<int>("cancelled"));
@@ -289,8 +348,9 @@ public:
 
 	void testSwitchedOnMidWeekStartsNextWeek()
 	{
-		// Reminders were switched on just now (setUp), after this week's
+		// Reminders switched on on Monday at 10:00, after this week's
 		// moment: the timer's run sends nothing this week...
+		restart({}, MONDAY_10);
 		fourCustomers();
 		script([](const ComposedMessage&) { return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok"); });
 		erp::TaskRun timer;
@@ -305,10 +365,462 @@ public:
 		CPPUNIT_ASSERT(!_sent.empty());
 	}
 
+	void testSendingIsDurableBeforeTheSend()
+	{
+		fourCustomers();
+		std::vector<std::string> seen; // the row's state while the transport holds the message
+		script([&](const ComposedMessage& m) {
+			if (m.to != "owner@example.com") seen.push_back(stateOf(m.to));
+			return accepted(m);
+		});
+		execute("2026-11-30");
+		CPPUNIT_ASSERT((seen == std::vector<std::string>{"sending", "sending", "sending"}));
+		// A transport that delivers and then fails: the message stays
+		// accounted for (deferred: the transport's word), never lost.
+		restart({});
+		fourCustomers();
+		script([&](const ComposedMessage& m) -> Delivery {
+			if (m.to == "b@example.com") throw std::runtime_error("connection reset after DATA");
+			return accepted(m);
+		});
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(std::string("deferred"), stateOf("b@example.com"));
+	}
+
+	void testRetriesBackOffByDoubling()
+	{
+		restart({{"reminders.retry.attempts", "4"}, {"reminders.retry.delay_minutes", "15"}});
+		fourCustomers();
+		script([](const ComposedMessage& m) {
+			return m.to == "b@example.com" ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+										   : accepted(m);
+		});
+		std::vector<Poco::Timestamp::TimeDiff> pauses;
+		Poco::Timestamp now = MONDAY_10;
+		for (int attempt = 1; attempt <= 4; ++attempt)
+		{
+			pin(now);
+			execute("2026-11-30");
+			const std::string next = column("next_attempt_at", "b@example.com");
+			if (next.empty()) break;
+			int tz = 0;
+			const Poco::Timestamp retry =
+				Poco::DateTimeParser::parse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, next, tz).timestamp();
+			pauses.push_back((retry - now) / MINUTE);
+			now = retry;
+		}
+		CPPUNIT_ASSERT((pauses == std::vector<Poco::Timestamp::TimeDiff>{15, 30, 60}));
+		CPPUNIT_ASSERT_EQUAL(std::string("failed"), stateOf("b@example.com"));
+		CPPUNIT_ASSERT_EQUAL(std::string("4"), column("attempts", "b@example.com"));
+		// The policy alone, beyond what a run reaches.
+		const RetryPolicy policy{6, 10};
+		CPPUNIT_ASSERT_EQUAL(600L, *policy.delaySeconds(1));
+		CPPUNIT_ASSERT_EQUAL(1200L, *policy.delaySeconds(2));
+		CPPUNIT_ASSERT_EQUAL(9600L, *policy.delaySeconds(5));
+		CPPUNIT_ASSERT(!policy.delaySeconds(6));
+	}
+
+	void testATakeoverStopsTheSenderAtOnce()
+	{
+		fourCustomers();
+		Poco::Data::Session session = _host->runtime().database().session();
+		// While a's message is with the server, another instance takes the run over.
+		script([&](const ComposedMessage& m) {
+			if (m.to == "a@example.com")
+				session << "UPDATE reminder_runs SET lease_owner = 'other-host:9', lease_generation = lease_generation "
+						   "+ 1, lease_until = '2999-01-01T00:00:00.000Z'",
+					now;
+			return accepted(m);
+		});
+		const erp::TaskResult result = execute("2026-11-30");
+		CPPUNIT_ASSERT(!result.ok);
+		CPPUNIT_ASSERT_MESSAGE(result.summary, result.summary.find("lost its lease") != std::string::npos);
+		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"a@example.com"})); // b and c are left to the new holder
+		// a's row is the new holder's to settle; nothing this instance wrote after the takeover stuck.
+		CPPUNIT_ASSERT_EQUAL(std::string("sending"), stateOf("a@example.com"));
+		CPPUNIT_ASSERT_EQUAL(std::string("pending"), stateOf("b@example.com"));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.message.accepted")); // the send itself is on record
+	}
+
+	void testLeaseKeeperRenewsByTimeAndNoticesALoss()
+	{
+		fourCustomers();
+		Poco::Data::Session session = _host->runtime().database().session();
+		session << "INSERT INTO reminder_runs (iso_week, sequence, business_date, state, lease_owner, lease_until, "
+				   "lease_generation, started_by, started_at) VALUES ('2026-W49', 1, '2026-11-30', 'running', 'me', ?, "
+				   "3, 'scheduler', ?)",
+			bind(at(MONDAY_10 + 30 * SECOND)), bind(at(MONDAY_10)), now;
+		auto leaseUntil = [&] {
+			std::string until;
+			session << "SELECT lease_until FROM reminder_runs", into(until), now;
+			return until;
+		};
+		LeaseKeeper keeper(_host->runtime().database(), _runs, _host->runtime().services().clock, 1, Fence{"me", 3},
+						   30);
+		pin(MONDAY_10 + 9 * SECOND); // under a third of the lease: nothing to do
+		CPPUNIT_ASSERT(keeper.holds());
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 30 * SECOND), leaseUntil());
+		pin(MONDAY_10 + 10 * SECOND); // a third: renewed to a whole lease from now
+		CPPUNIT_ASSERT(keeper.holds());
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 40 * SECOND), leaseUntil());
+		session << "UPDATE reminder_runs SET lease_owner = 'other', lease_generation = 4", now; // taken over
+		pin(MONDAY_10 + 19 * SECOND);
+		CPPUNIT_ASSERT(keeper.holds()); // not due: it cannot know yet
+		pin(MONDAY_10 + 20 * SECOND);
+		CPPUNIT_ASSERT(!keeper.holds());
+		CPPUNIT_ASSERT(keeper.lost());
+		session << "UPDATE reminder_runs SET lease_owner = 'me', lease_generation = 3", now;
+		pin(MONDAY_10 + 40 * SECOND);
+		CPPUNIT_ASSERT(!keeper.holds()); // once lost, lost: the sender has stopped
+	}
+
+	void testTwoInstancesWithASlowServerSendNothingTwice()
+	{
+		// Two instances on one database, a server that takes 400 ms per
+		// message and a lease of 1 s: the lease must be renewed while a
+		// transaction is slow, and the second instance keeps trying.
+		restart({{"reminders.lease.seconds", "1"}});
+		unpin();
+		std::vector<Poco::Int64> customers;
+		for (int i = 0; i < 8; ++i)
+			customers.push_back(_host->createCustomer("slow" + std::to_string(i), "s" + std::to_string(i) + "@ex.com"));
+		for (Poco::Int64 c: customers)
+			_host->createInvoice(c, "S-" + std::to_string(c), "10");
+		std::mutex mutex;
+		std::map<std::string, int> received;
+		ScriptedTransport::Script slow = [&](const ComposedMessage& m) {
+			std::this_thread::sleep_for(std::chrono::milliseconds(400));
+			std::lock_guard<std::mutex> lock(mutex);
+			++received[m.to];
+			return accepted(m);
+		};
+		std::vector<std::string> ignored;
+		WeeklyRun second(*_facade, _settingsStore, _planning, _runs, *_templates,
+						 [&] { return std::make_unique<ScriptedTransport>(slow, ignored); });
+		_script = slow;
+		std::atomic<bool> firstDone{false};
+		std::thread other([&] {
+			// The other instance tries every 100 ms until the week is done.
+			for (int i = 0; i < 200 && !firstDone; ++i)
+			{
+				erp::TaskRun run;
+				run.onDemand = true;
+				run.actor = "other";
+				run.today = "2026-11-30";
+				second.execute(run);
+				std::this_thread::sleep_for(std::chrono::milliseconds(100));
+			}
+		});
+		std::this_thread::sleep_for(std::chrono::milliseconds(50));
+		execute("2026-11-30");
+		firstDone = true;
+		other.join();
+		CPPUNIT_ASSERT_EQUAL(std::size_t(8), received.size());
+		for (const auto& [to, count]: received)
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(to, 1, count);
+	}
+
+	void testNextRunIsTheEarliestRetry()
+	{
+		restart({{"reminders.retry.delay_minutes", "15"}});
+		fourCustomers();
+		script([](const ComposedMessage& m) {
+			return m.to == "b@example.com" || m.to == "c@example.com"
+					   ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+					   : accepted(m);
+		});
+		pin(MONDAY_10);
+		execute("2026-11-30");
+		Poco::Data::Session session = _host->runtime().database().session();
+		// c waits longer than b.
+		session << "UPDATE reminder_messages SET next_attempt_at = ? WHERE recipient = 'c@example.com'",
+			bind(at(MONDAY_10 + 50 * MINUTE)), now;
+		session << "UPDATE reminder_messages SET next_attempt_at = ? WHERE recipient = 'b@example.com'",
+			bind(at(MONDAY_10 + 20 * MINUTE)), now;
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 20 * MINUTE), *_runs.nextRetry(session, 1, 5));
+		// The timer looks again at b's retry, well before next Monday.
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 20 * MINUTE), at(*_weekly->nextRun(MONDAY_10)));
+		// At that moment the timer's call works (it does not decline) and
+		// sends b alone.
+		pin(MONDAY_10 + 20 * MINUTE);
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 20 * MINUTE), at(*_weekly->nextRun(MONDAY_10 + 20 * MINUTE)));
+		_sent.clear();
+		script(accepted);
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		CPPUNIT_ASSERT(_weekly->execute(timer).ok);
+		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"b@example.com"}));
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 50 * MINUTE), at(*_weekly->nextRun(MONDAY_10 + 20 * MINUTE)));
+	}
+
+	void testOwnerTotalsAreSummed()
+	{
+		const auto customers = fourCustomers(); // a, b, c owe 100.00 EUR each
+		_host->createInvoice(customers[0].first, "W-a2", "20.50");
+		const auto pounds = _host->createCustomer("e", "e@example.com");
+		_host->createInvoice(pounds, "W-e", "7", R"("currency": "GBP")");
+		std::string text;
+		script([&](const ComposedMessage& m) {
+			if (m.to == "owner@example.com") text = m.text;
+			return accepted(m);
+		});
+		execute("2026-11-30");
+		auto totals = _host->call("GET", "/api/plugins/reminders/runs/1").object()->getObject("totals");
+		CPPUNIT_ASSERT_EQUAL(std::string("320.50"), totals->getValue<std::string>("EUR"));
+		CPPUNIT_ASSERT_EQUAL(std::string("7.00"), totals->getValue<std::string>("GBP"));
+		// The email lists each currency on its own line.
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("\n  320,50 €\n") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("\n  7,00 £\n") != std::string::npos);
+	}
+
+	void testReportWaitsForTheRetriesAndNeverLies()
+	{
+		restart({{"reminders.retry.attempts", "2"}, {"reminders.retry.delay_minutes", "15"}});
+		fourCustomers();
+		std::vector<ComposedMessage> reports;
+		script([&](const ComposedMessage& m) {
+			if (m.to == "owner@example.com")
+			{
+				reports.push_back(m);
+				return accepted(m);
+			}
+			return m.to == "b@example.com" ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+										   : accepted(m);
+		});
+		pin(MONDAY_10);
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), reports.size());
+		CPPUNIT_ASSERT_MESSAGE(reports[0].subject, reports[0].subject.find("retries pending") != std::string::npos ||
+													   reports[0].subject.find("εκκρεμούν") != std::string::npos);
+		pin(MONDAY_10 + 15 * MINUTE);
+		execute("2026-11-30"); // b's second and last attempt is deferred too: failed
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), reports.size());
+		const std::string final = reports[1].text;
+		CPPUNIT_ASSERT_MESSAGE(final, final.find("θα ξαναδοκιμαστεί") == std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(final, final.find("εξαντλήθηκαν οι προσπάθειες: 1") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(final, final.find("τελική αναφορά") != std::string::npos);
+		auto run = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), run->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), run->getArray("reports")->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("accepted"), run->getValue<std::string>("report"));
+		execute("2026-11-30"); // nothing more: no third report
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), reports.size());
+	}
+
+	void testADeferredReportIsRetried()
+	{
+		restart({{"reminders.retry.delay_minutes", "15"}});
+		fourCustomers();
+		int reportTries = 0;
+		script([&](const ComposedMessage& m) {
+			if (m.to == "owner@example.com" && ++reportTries == 1)
+				return reply(Delivery::State::DEFERRED, 452, "4.2.2 Mailbox full");
+			return accepted(m);
+		});
+		pin(MONDAY_10);
+		execute("2026-11-30");
+		auto run = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), run->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("deferred"), run->getValue<std::string>("report"));
+		// The timer comes back for the report at its retry time, not next week.
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 15 * MINUTE), at(*_weekly->nextRun(MONDAY_10)));
+		pin(MONDAY_10 + 15 * MINUTE);
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		CPPUNIT_ASSERT(_weekly->execute(timer).ok);
+		CPPUNIT_ASSERT_EQUAL(2, reportTries);
+		run = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("accepted"), run->getValue<std::string>("report"));
+	}
+
+	void testAReportIsNotLostToACrash()
+	{
+		fourCustomers();
+		script(accepted);
+		pin(MONDAY_10);
+		execute("2026-11-30");
+		// As if the process died right after the run was marked done, before
+		// the report went out: the row is there, pending.
+		Poco::Data::Session session = _host->runtime().database().session();
+		session << "UPDATE reminder_reports SET state = 'pending', attempts = 0, reply_code = NULL, reply_text = NULL",
+			now;
+		_sent.clear();
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + MINUTE), at(*_weekly->nextRun(MONDAY_10 + MINUTE)));
+		pin(MONDAY_10 + MINUTE);
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		CPPUNIT_ASSERT(_weekly->execute(timer).ok);
+		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"owner@example.com"}));
+		// A report cut off while sending is not sent twice.
+		session << "UPDATE reminder_reports SET state = 'sending', updated_at = ?", bind(at(MONDAY_10)), now;
+		_sent.clear();
+		pin(MONDAY_10 + 20 * MINUTE);
+		execute("2026-11-30");
+		CPPUNIT_ASSERT(_sent.empty());
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("unknown"),
+			_host->call("GET", "/api/plugins/reminders/runs/1").object()->getValue<std::string>("report"));
+	}
+
+	void testReportWording()
+	{
+		_host->call("PUT", "/api/plugins/reminders/settings", R"({"fallback_language": "en"})");
+		const auto customers = fourCustomers();
+		// e has an address the planner refuses.
+		Poco::Data::Session session = _host->runtime().database().session();
+		const auto e = _host->createCustomer("e", "e@example.com");
+		_host->createInvoice(e, "W-e", "5");
+		session << "UPDATE customers SET email = 'not an address' WHERE id = ?", bind(e), now;
+		std::string text, html;
+		script([&](const ComposedMessage& m) {
+			if (m.to == "owner@example.com")
+			{
+				text = m.text;
+				html = m.html;
+			}
+			if (m.to == "b@example.com") return reply(Delivery::State::REJECTED, 550, "550 5.1.1 No such user");
+			return reply(Delivery::State::ACCEPTED, 250, "250 2.0.0 Ok: queued as 4F2");
+		});
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("250 250") == std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("550 550") == std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("(server's reply: 250 2.0.0 Ok: queued as 4F2)") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("accepted by the mail server: 2") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("rejected by the mail server: 1") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("invalid email address: \"not an address\"") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("delivered") == std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("your relay or the recipient's") != std::string::npos);
+		// The HTML headline is labelled like the text one.
+		CPPUNIT_ASSERT_MESSAGE(html, html.find("Customers reminded: 3") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(html, html.find("Invoices listed: 3") != std::string::npos);
+		(void)customers;
+	}
+
+	void testFutureWeekIsRefused()
+	{
+		fourCustomers();
+		pin(MONDAY_10); // week 2026-W49
+		Reply future = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-07"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(future.body, 409, future.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("week_not_begun"), future.errorCode());
+		CPPUNIT_ASSERT_EQUAL(std::string("date"), future.errorField());
+		CPPUNIT_ASSERT_EQUAL(0, spoolCount());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0),
+							 _host->call("GET", "/api/plugins/reminders/runs").object()->getArray("items")->size());
+		// This week and an earlier one are fine.
+		CPPUNIT_ASSERT_EQUAL(200,
+							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-06"})").status);
+	}
+
+	void testAnswerNamesTheWeeksRun()
+	{
+		fourCustomers();
+		pin(MONDAY_10 + 7 * 24 * 60 * MINUTE); // the week after: W50
+		CPPUNIT_ASSERT_EQUAL(200,
+							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})").status);
+		Reply w50 = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-07"})");
+		CPPUNIT_ASSERT_EQUAL(2, w50.object()->getValue<int>("run_id"));
+		Reply again = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})");
+		const std::string summary = again.object()->getValue<std::string>("summary");
+		CPPUNIT_ASSERT_MESSAGE(summary, summary.find("already has its run (run 1)") != std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("run_id"));
+	}
+
+	void testHistoryShowsNoServerPathNewestFirst()
+	{
+		const auto customers = fourCustomers();
+		pin(MONDAY_10 + 7 * 24 * 60 * MINUTE);
+		CPPUNIT_ASSERT_EQUAL(200,
+							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})").status);
+		CPPUNIT_ASSERT_EQUAL(200,
+							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-07"})").status);
+		Reply history =
+			_host->call("GET", "/api/plugins/reminders/invoices/" + std::to_string(customers[0].second) + "/history",
+						"", TestHost::ACCOUNTANT);
+		auto items = history.object()->getArray("items");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), items->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-12-07"), items->getObject(0)->getValue<std::string>("date"));
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-11-30"), items->getObject(1)->getValue<std::string>("date"));
+		for (std::size_t i = 0; i < items->size(); ++i)
+		{
+			const std::string reply = items->getObject(i)->getValue<std::string>("reply_text");
+			CPPUNIT_ASSERT_MESSAGE(reply, reply.find(_host->folder()) == std::string::npos);
+			CPPUNIT_ASSERT_MESSAGE(reply, reply.find('/') == std::string::npos);
+		}
+	}
+
+	void testTimerNeverSpins()
+	{
+		// The host's own scheduler with its clock moved by hand, in the
+		// states that made it spin: ten simulated minutes each.
+		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
+		Poco::Logger::root().setChannel(channel);
+		for (const char* name: {"erp.scheduler", "erp.plugin.reminders"})
+		{
+			Poco::Logger::get(name).setChannel(channel);
+			Poco::Logger::get(name).setLevel(Poco::Message::PRIO_INFORMATION);
+		}
+		// The host (and so its scheduler) is made anew by each restart.
+		auto scheduler = [&]() -> host::TaskScheduler& { return _host->runtime().scheduler(); };
+		auto starts = [&] {
+			for (const auto& task: scheduler().tasks())
+				if (task.name == "reminders.weekly") return task.starts;
+			CPPUNIT_FAIL("no reminders.weekly task");
+			return 0UL;
+		};
+		auto tenMinutes = [&](const Poco::Timestamp& from) {
+			pin(from);
+			scheduler().reschedule("reminders", "reminders.weekly");
+			const unsigned long before = starts();
+			channel->lines = 0;
+			const Poco::Timestamp end = from + 10 * MINUTE;
+			for (int passes = 0; clock().now() < end && passes < 100000; ++passes)
+			{
+				const std::optional<Poco::Timestamp> next = scheduler().runDue();
+				Poco::Timestamp to = clock().now() + MINUTE;
+				if (next) to = *next > clock().now() ? *next : clock().now() + 1000;
+				pin(std::min(to, end));
+			}
+			return starts() - before;
+		};
+
+		// 1. Switched on on Tuesday, after this week's moment, with no run.
+		restart({}, MONDAY_10 + 24 * 60 * MINUTE);
+		fourCustomers();
+		CPPUNIT_ASSERT_EQUAL(0UL, tenMinutes(MONDAY_10 + 25 * 60 * MINUTE));
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines <= 2);
+
+		// 2. A run started by hand before the week's moment, with a deferred
+		// message whose retry comes before that moment.
+		restart({});
+		fourCustomers();
+		script([](const ComposedMessage& m) {
+			return m.to == "b@example.com" ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+										   : accepted(m);
+		});
+		pin(MONDAY_8 - 60 * MINUTE); // 07:00, before the 09:00 moment
+		execute("2026-11-30");
+		Poco::Data::Session session = _host->runtime().database().session();
+		session << "UPDATE reminder_messages SET next_attempt_at = ? WHERE state = 'deferred'",
+			bind(at(MONDAY_8 - 55 * MINUTE)), now;
+		const unsigned long retried = tenMinutes(MONDAY_8 - 58 * MINUTE);
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(retried), retried >= 1 && retried <= 3);
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines <= 10);
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), stateOf("b@example.com")); // the real plugin spools
+
+		// 3. The database fails while the next run is computed.
+		session << "ALTER TABLE reminder_settings RENAME TO reminder_settings_away", now;
+		CPPUNIT_ASSERT_EQUAL(0UL, tenMinutes(MONDAY_8 + 3 * 60 * MINUTE));
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines >= 3 && channel->lines <= 8);
+		session << "ALTER TABLE reminder_settings_away RENAME TO reminder_settings", now;
+		Poco::Logger::root().setChannel(nullptr);
+	}
+
 private:
-	void start(const std::map<std::string, std::string>& extra)
+	void start(const std::map<std::string, std::string>& extra, const Poco::Timestamp& switchedOnAt = SUNDAY_NOON)
 	{
 		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true, "", extra);
+		pin(switchedOnAt);
 		_facade = std::make_unique<host::PluginHost>(
 			_host->runtime().services(),
 			host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
@@ -318,12 +830,46 @@ private:
 		Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
 							   R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 0})");
 		CPPUNIT_ASSERT_EQUAL(200, on.status);
+		pin(std::max(switchedOnAt, MONDAY_10)); // tests start on Monday, after the week's moment
 	}
 
-	void restart(const std::map<std::string, std::string>& extra)
+	void restart(const std::map<std::string, std::string>& extra, const Poco::Timestamp& switchedOnAt = SUNDAY_NOON)
 	{
 		tearDown();
-		start(extra);
+		start(extra, switchedOnAt);
+	}
+
+	host::HostClock& clock()
+	{
+		return _host->runtime().services().clock;
+	}
+
+	void pin(const Poco::Timestamp& instant)
+	{
+		clock().pin(instant);
+	}
+
+	void unpin()
+	{
+		clock().unpin();
+	}
+
+	std::string column(const std::string& name, const std::string& recipient)
+	{
+		Poco::Data::Session session = _host->runtime().database().session();
+		std::vector<Poco::Nullable<std::string>> values;
+		std::string to = recipient;
+		session << "SELECT CAST(" + name +
+					   " AS TEXT) FROM reminder_messages m JOIN customers c ON c.id = "
+					   "m.customer_id WHERE c.email = ? ORDER BY m.id DESC LIMIT 1",
+			use(to), into(values), now;
+		if (values.empty() || values.front().isNull()) return "";
+		return values.front().value();
+	}
+
+	std::string stateOf(const std::string& recipient)
+	{
+		return column("state", recipient);
 	}
 
 	void script(ScriptedTransport::Script script)

@@ -33,15 +33,31 @@ HostClock::HostClock(const std::string& timeZone, const std::string& fixedToday)
 
 Poco::Timestamp HostClock::now() const
 {
-	return Poco::Timestamp();
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _pinned.value_or(Poco::Timestamp());
 }
 
 
 std::string HostClock::today() const
 {
 	if (!_fixedToday.empty()) return _fixedToday;
-	const auto local = date::make_zoned(_timeZone, std::chrono::system_clock::now()).get_local_time();
+	const std::chrono::system_clock::time_point instant{std::chrono::microseconds(now().epochMicroseconds())};
+	const auto local = date::make_zoned(_timeZone, instant).get_local_time();
 	return date::format("%Y-%m-%d", date::floor<date::days>(local));
+}
+
+
+void HostClock::pin(const Poco::Timestamp& instant)
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	_pinned = instant;
+}
+
+
+void HostClock::unpin()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	_pinned.reset();
 }
 
 

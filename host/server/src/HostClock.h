@@ -8,6 +8,8 @@
 
 
 #include "erp/Clock.h"
+#include <mutex>
+#include <optional>
 #include <string>
 
 
@@ -27,12 +29,21 @@ public:
 	std::string today() const override;
 	std::string timeZone() const override;
 
+	void pin(const Poco::Timestamp& instant);
+	/// From now on now() answers `instant` and today() its date in the
+	/// business zone (unless a fixed date was given), until pinned again or
+	/// unpinned: a clock that tests move by hand.
+
+	void unpin();
+
 	static bool isDate(const std::string& text);
 	/// A real calendar date written YYYY-MM-DD.
 
 private:
 	std::string _timeZone;
 	std::string _fixedToday;
+	mutable std::mutex _mutex;
+	std::optional<Poco::Timestamp> _pinned;
 };
 
 

@@ -37,6 +37,11 @@ public:
 		_scheduler.unregisterTask(_owner, name);
 	}
 
+	void reschedule(const std::string& name) override
+	{
+		_scheduler.reschedule(_owner, name);
+	}
+
 private:
 	TaskScheduler& _scheduler;
 	std::string _owner;

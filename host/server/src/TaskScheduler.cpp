@@ -5,7 +5,9 @@
 
 #include "TaskScheduler.h"
 #include <Poco/Exception.h>
+#include <algorithm>
 #include <chrono>
+#include <vector>
 
 
 namespace host {
@@ -23,17 +25,37 @@ TaskScheduler::~TaskScheduler()
 }
 
 
-std::optional<Poco::Timestamp> TaskScheduler::computeNext(const std::string& name, Task& task)
+void TaskScheduler::computeNext(const std::string& name, Task& task)
 {
+	// REQUIRES: _mutex is held.
+	const Poco::Timestamp now = _clock.now();
+	task.askAgain.reset();
 	try
 	{
-		return task.nextRun ? task.nextRun(_clock.now()) : std::nullopt;
+		task.due = task.nextRun ? task.nextRun(now) : std::nullopt;
+		if (task.failures)
+			_logger.information("task %s: its next run is known again after %d failed attempt(s)", name, task.failures);
+		task.failures = 0;
 	}
 	catch (std::exception& exc)
 	{
-		_logger.error("task %s: computing its next run failed: %s; not scheduled", name, std::string(exc.what()));
-		return std::nullopt;
+		// A passing fault (the database, say) must not drop the task: ask
+		// again after a pause that grows with each failure, one line each.
+		task.due.reset();
+		Poco::Timestamp::TimeDiff pause = FIRST_BACKOFF;
+		for (int i = 0; i < task.failures && pause < MAX_BACKOFF; ++i)
+			pause *= 2;
+		pause = std::min(pause, MAX_BACKOFF);
+		++task.failures;
+		task.askAgain = now + pause;
+		_logger.error("task %s: computing its next run failed (%d time(s)): %s; asking again in %d s", name,
+					  task.failures, std::string(exc.what()), static_cast<int>(pause / Poco::Timestamp::resolution()));
+		return;
 	}
+	// Whatever the task answers, the timer never starts it twice within
+	// MIN_INTERVAL: a task that keeps saying "now" cannot spin a core.
+	if (task.due && task.lastStart && *task.due < *task.lastStart + MIN_INTERVAL)
+		task.due = *task.lastStart + MIN_INTERVAL;
 }
 
 
@@ -47,7 +69,18 @@ void TaskScheduler::registerTask(const std::string& owner, const std::string& na
 	task.owner = owner;
 	task.nextRun = std::move(nextRun);
 	task.body = std::move(body);
-	task.due = computeNext(name, task);
+	computeNext(name, task);
+	_changed.notify_all();
+}
+
+
+void TaskScheduler::reschedule(const std::string& owner, const std::string& name)
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	auto it = _tasks.find(name);
+	if (it == _tasks.end() || it->second.owner != owner) return;
+	// A running task is asked again when it ends anyway.
+	if (!it->second.running) computeNext(name, it->second);
 	_changed.notify_all();
 }
 
@@ -85,6 +118,7 @@ erp::TaskResult TaskScheduler::execute(const std::string& name, Task& task, cons
 {
 	// REQUIRES: lock holds _mutex and task.running is false.
 	task.running = true;
+	++task.starts;
 	erp::Scheduler::Body body = task.body;
 	lock.unlock();
 	erp::TaskResult result;
@@ -109,7 +143,7 @@ erp::TaskResult TaskScheduler::execute(const std::string& name, Task& task, cons
 	task.running = false;
 	task.lastOk = result.ok;
 	task.lastSummary = result.summary;
-	task.due = computeNext(name, task);
+	computeNext(name, task);
 	_changed.notify_all();
 	if (result.ok)
 		_logger.information("task %s done: %s", name, result.summary);
@@ -141,7 +175,8 @@ std::vector<TaskScheduler::TaskInfo> TaskScheduler::tasks() const
 	std::lock_guard<std::mutex> lock(_mutex);
 	std::vector<TaskInfo> result;
 	for (const auto& [name, task]: _tasks)
-		result.push_back({name, task.owner, task.due, task.running, task.lastSummary, task.lastOk});
+		result.push_back({name, task.owner, task.due ? task.due : task.askAgain, task.running, task.lastSummary,
+						  task.lastOk, task.starts});
 	return result;
 }
 
@@ -166,37 +201,58 @@ void TaskScheduler::stop()
 }
 
 
+std::optional<Poco::Timestamp> TaskScheduler::runDue()
+{
+	std::unique_lock<std::mutex> lock(_mutex);
+	return runDue(lock);
+}
+
+
+std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex>& lock)
+{
+	// REQUIRES: lock holds _mutex.
+	const Poco::Timestamp now = _clock.now();
+	for (auto& [name, task]: _tasks)
+		if (task.askAgain && *task.askAgain <= now && !task.running) computeNext(name, task);
+	std::vector<std::string> due;
+	for (auto& [name, task]: _tasks)
+		if (task.due && *task.due <= now && !task.running) due.push_back(name);
+	for (const std::string& name: due)
+	{
+		auto it = _tasks.find(name);
+		if (it == _tasks.end() || it->second.running || _stopping) continue;
+		erp::TaskRun run;
+		run.task = name;
+		run.actor = "scheduler";
+		run.today = _clock.today();
+		run.startedAt = _clock.now();
+		it->second.lastStart = run.startedAt;
+		execute(name, it->second, run, lock);
+	}
+	std::optional<Poco::Timestamp> earliest;
+	for (const auto& [name, task]: _tasks)
+	{
+		if (task.running) continue;
+		for (const std::optional<Poco::Timestamp>& at: {task.due, task.askAgain})
+			if (at && (!earliest || *at < *earliest)) earliest = at;
+	}
+	return earliest;
+}
+
+
 void TaskScheduler::loop()
 {
 	std::unique_lock<std::mutex> lock(_mutex);
 	while (!_stopping)
 	{
-		const Poco::Timestamp now = _clock.now();
-		std::optional<Poco::Timestamp> earliest;
-		std::string dueName;
-		for (auto& [name, task]: _tasks)
-		{
-			if (!task.due || task.running) continue;
-			if (!earliest || *task.due < *earliest)
-			{
-				earliest = task.due;
-				dueName = name;
-			}
-		}
-		if (earliest && *earliest <= now)
-		{
-			erp::TaskRun run;
-			run.task = dueName;
-			run.actor = "scheduler";
-			run.today = _clock.today();
-			execute(dueName, _tasks[dueName], run, lock);
-			continue;
-		}
+		const std::optional<Poco::Timestamp> next = runDue(lock);
+		if (_stopping) break;
 		// Wake at the due moment, or at least every minute so that a changed
-		// wall clock is noticed.
+		// wall clock is noticed; reschedule() and registerTask() wake it too.
+		const Poco::Timestamp now = _clock.now();
 		auto wait = std::chrono::microseconds(60LL * 1000 * 1000);
-		if (earliest) wait = std::min(wait, std::chrono::microseconds(*earliest - now));
-		_changed.wait_for(lock, wait);
+		if (next) wait = std::min(wait, std::chrono::microseconds(std::max<Poco::Timestamp::TimeDiff>(*next - now, 0)));
+		if (wait.count() > 0) _changed.wait_for(lock, wait);
 	}
 }
 

@@ -28,6 +28,10 @@ class TaskScheduler
 /// for the next moment. runNow() runs a task on the caller's thread. A
 /// task never runs twice at once: a second caller waits.
 ///
+/// Whatever a task answers, the timer never starts it twice within
+/// MIN_INTERVAL. A NextRun that throws is asked again after a back-off
+/// (FIRST_BACKOFF, doubling up to MAX_BACKOFF), with one log line each time.
+///
 /// Thread-safe.
 {
 public:
@@ -39,7 +43,12 @@ public:
 		bool running = false;
 		std::string lastSummary;
 		bool lastOk = true;
+		unsigned long starts = 0; /// how many times the body was called, timer and operators alike
 	};
+
+	static constexpr Poco::Timestamp::TimeDiff MIN_INTERVAL = 1000 * 1000;        /// 1 s
+	static constexpr Poco::Timestamp::TimeDiff FIRST_BACKOFF = 5 * 1000 * 1000;   /// 5 s
+	static constexpr Poco::Timestamp::TimeDiff MAX_BACKOFF = 300LL * 1000 * 1000; /// 5 min
 
 	TaskScheduler(erp::Clock& clock, Poco::Logger& logger);
 	~TaskScheduler();
@@ -53,11 +62,21 @@ public:
 
 	int unregisterAll(const std::string& owner);
 
+	void reschedule(const std::string& owner, const std::string& name);
+	/// Asks the task's NextRun again now (its settings changed) and wakes
+	/// the timer thread. Ignored for an unknown name or another owner's task.
+
 	erp::TaskResult runNow(const std::string& name, erp::TaskRun run);
 	/// Runs a task now on this thread. Throws Poco::NotFoundException for an
 	/// unknown name; a task that throws yields a failed result.
 
 	std::vector<TaskInfo> tasks() const;
+
+	std::optional<Poco::Timestamp> runDue();
+	/// One pass of the timer: runs every task that is due by the clock now
+	/// (on this thread), asks again for NextRun where a back-off ended, and
+	/// returns the earliest moment something is due next. The timer thread
+	/// calls it in a loop; tests call it with a fake clock.
 
 	void start();
 	/// Starts the timer thread.
@@ -71,14 +90,19 @@ private:
 		std::string owner;
 		erp::Scheduler::NextRun nextRun;
 		erp::Scheduler::Body body;
-		std::optional<Poco::Timestamp> due;
+		std::optional<Poco::Timestamp> due;       /// when to run the body
+		std::optional<Poco::Timestamp> askAgain;  /// when to call NextRun again after it threw
+		std::optional<Poco::Timestamp> lastStart; /// the timer's last start of the body
+		int failures = 0;                         /// NextRun's consecutive failures
+		unsigned long starts = 0;
 		bool running = false;
 		bool lastOk = true;
 		std::string lastSummary;
 	};
 
 	void loop();
-	std::optional<Poco::Timestamp> computeNext(const std::string& name, Task& task);
+	std::optional<Poco::Timestamp> runDue(std::unique_lock<std::mutex>& lock);
+	void computeNext(const std::string& name, Task& task);
 	erp::TaskResult execute(const std::string& name, Task& task, const erp::TaskRun& run,
 							std::unique_lock<std::mutex>& lock);
 

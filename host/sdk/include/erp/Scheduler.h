@@ -41,9 +41,16 @@ struct TaskResult
 class ERP_API Scheduler
 /// Named tasks. The host asks `nextRun(now)` for the next moment a task
 /// is due (nullopt: not scheduled), runs the task on its scheduler thread
-/// when that moment comes, and asks again after each run. A task runs at
-/// most once at a time. Operators run a task by name on demand
-/// (`erp-host --run-task=NAME`).
+/// when that moment comes, and asks again after each run. A task that
+/// declines to work when called (not yet, nothing to do) says when to look
+/// again through its next `nextRun` answer. A task runs at most once at a
+/// time. Operators run a task by name on demand (`erp-host --run-task=NAME`).
+///
+/// The host protects itself from a task that keeps answering "now": it
+/// never starts the same task twice within one second (timer runs only;
+/// operators' runs are not limited). A `nextRun` that throws (a database
+/// error, say) does not drop the task: the host asks again after a growing
+/// pause (5 s, doubling, at most 5 minutes) and logs once per pause.
 ///
 /// Thread-safe. Tasks run on the host's scheduler thread or on the thread
 /// of the operator's request.
@@ -59,6 +66,11 @@ public:
 
 	virtual void unregisterTask(const std::string& name) = 0;
 	/// Removes a task, waiting for a running call to finish.
+
+	virtual void reschedule(const std::string& name) = 0;
+	/// Asks `nextRun` again now, e.g. after the task's settings changed, so
+	/// that a new time takes effect at once instead of at the next wake-up.
+	/// Unknown names are ignored. Since ABI 1.1.
 };
 
 

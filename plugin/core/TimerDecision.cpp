@@ -1,0 +1,80 @@
+//
+// TimerDecision.cpp
+//
+
+
+#include "plugin/core/TimerDecision.h"
+#include <algorithm>
+
+
+namespace reminders {
+
+
+TimerDecision TimerDecision::decide(const Facts& facts)
+{
+	TimerDecision decision;
+	decision.lookAgain = facts.now + LONGEST_SLEEP;
+	auto lookAt = [&](Instant at) { decision.lookAgain = std::min(decision.lookAgain, at); };
+
+	if (!facts.enabled)
+	{
+		decision.reason = "reminders are turned off; nothing was sent";
+		return decision;
+	}
+	// An owner's report still to deliver is work of its own.
+	if (facts.nextReportSend)
+	{
+		if (*facts.nextReportSend <= facts.now)
+		{
+			decision.workNow = true;
+			return decision;
+		}
+		lookAt(*facts.nextReportSend);
+	}
+	switch (facts.run)
+	{
+	case WeekRun::NONE:
+		if (facts.now < facts.slotThisWeek)
+		{
+			decision.reason = "not yet: this week's run is due later";
+			lookAt(facts.slotThisWeek);
+		}
+		else if (facts.firstEnabledAt && *facts.firstEnabledAt > facts.slotThisWeek)
+		{
+			// Catch-up is for a host that was down at the week's moment, not
+			// for reminders first switched on after it: those start next week.
+			decision.reason = "reminders were switched on after this week's moment; the first run is next week";
+			lookAt(facts.slotNextWeek);
+		}
+		else
+			decision.workNow = true;
+		break;
+	case WeekRun::RUNNING:
+		if (facts.leaseUntil && *facts.leaseUntil > facts.now)
+		{
+			decision.reason = "this week's run is being sent by another instance";
+			lookAt(*facts.leaseUntil);
+		}
+		else
+			decision.workNow = true; // a run whose holder died: resume it
+		break;
+	case WeekRun::WAITING:
+		if (facts.nextMessageRetry && *facts.nextMessageRetry <= facts.now)
+			decision.workNow = true;
+		else
+		{
+			decision.reason = "this week's run waits for its retries";
+			lookAt(facts.nextMessageRetry.value_or(facts.slotNextWeek));
+		}
+		break;
+	case WeekRun::DONE:
+		decision.reason = "this week already has its run";
+		lookAt(facts.slotNextWeek);
+		break;
+	}
+	if (decision.workNow) decision.reason.clear();
+	return decision;
+}
+
+
+} // namespace reminders

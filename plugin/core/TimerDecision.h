@@ -1,0 +1,63 @@
+//
+// TimerDecision.h
+//
+
+
+#ifndef Reminders_TimerDecision_INCLUDED
+#define Reminders_TimerDecision_INCLUDED
+
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+
+namespace reminders {
+
+
+struct TimerDecision
+/// Whether the timer's call of the weekly task has work to do now, and
+/// when to look again if not. The scheduler's next-run question and the
+/// task itself ask the same function, so the task never declines a call
+/// that the schedule announced: that mismatch made the timer spin.
+/// Pure.
+{
+	using Instant = std::chrono::system_clock::time_point;
+
+	enum class WeekRun
+	{
+		NONE,    /// this ISO week has no run yet
+		RUNNING, /// a run holds a lease (live or expired)
+		WAITING, /// the first pass is over; only retries are left
+		DONE     /// the week's run is finished
+	};
+
+	struct Facts
+	{
+		Instant now;
+		bool enabled = false;
+		Instant slotThisWeek;                  /// this ISO week's moment (e.g. Monday 09:00 local)
+		Instant slotNextWeek;                  /// next ISO week's moment
+		std::optional<Instant> firstEnabledAt; /// when the master switch was first turned on
+		WeekRun run = WeekRun::NONE;
+		std::optional<Instant> leaseUntil;       /// RUNNING: the lease's end
+		std::optional<Instant> nextMessageRetry; /// the week's run: earliest deferred message
+		std::optional<Instant> nextReportSend;   /// any run: earliest report waiting to go (pending: now)
+	};
+
+	bool workNow = false;
+	Instant lookAgain;  /// when the answer may change (meaningful when !workNow)
+	std::string reason; /// for the log and the operator, when !workNow
+
+	static constexpr std::chrono::hours LONGEST_SLEEP{1};
+	/// The longest the answer is trusted: settings may change without a
+	/// reschedule (another instance, a direct database edit).
+
+	static TimerDecision decide(const Facts& facts);
+};
+
+
+} // namespace reminders
+
+
+#endif // Reminders_TimerDecision_INCLUDED
