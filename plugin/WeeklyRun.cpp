@@ -159,7 +159,7 @@ std::optional<Poco::Timestamp> WeeklyRun::nextRun(const Poco::Timestamp& nowStam
 	Poco::Data::Session session = _host.database().session();
 	const ReminderSettings settings = _settings.load(session);
 	const TimerDecision decision = decide(session, settings, nowStamp);
-	return decision.workNow ? nowStamp : stampOf(decision.lookAgain);
+	return decision.workNow() ? nowStamp : stampOf(decision.lookAgain);
 }
 
 
@@ -181,7 +181,11 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 		// The timer works only when the same decision that set its time says
 		// so; otherwise it declines, and nextRun() names the next look.
 		const TimerDecision decision = decide(session, settings, _host.clock().now());
-		if (!decision.workNow) return {true, decision.reason, std::nullopt};
+		if (!decision.runWeek)
+		{
+			if (decision.sendReports) deliverReports(settings, actor);
+			return {true, decision.reason + (decision.sendReports ? "; reports sent" : ""), std::nullopt};
+		}
 	}
 	CalendarDate day = ZonedClock::today(settings, _host.clock());
 	if (task.onDemand && !task.today.empty()) day = CalendarDate::parse(task.today).value_or(day);

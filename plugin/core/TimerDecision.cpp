@@ -21,15 +21,14 @@ TimerDecision TimerDecision::decide(const Facts& facts)
 		decision.reason = "reminders are turned off; nothing was sent";
 		return decision;
 	}
-	// An owner's report still to deliver is work of its own.
+	// An owner's report still to deliver is work of its own, which never
+	// starts a week's run before its moment.
 	if (facts.nextReportSend)
 	{
 		if (*facts.nextReportSend <= facts.now)
-		{
-			decision.workNow = true;
-			return decision;
-		}
-		lookAt(*facts.nextReportSend);
+			decision.sendReports = true;
+		else
+			lookAt(*facts.nextReportSend);
 	}
 	switch (facts.run)
 	{
@@ -47,7 +46,7 @@ TimerDecision TimerDecision::decide(const Facts& facts)
 			lookAt(facts.slotNextWeek);
 		}
 		else
-			decision.workNow = true;
+			decision.runWeek = true;
 		break;
 	case WeekRun::RUNNING:
 		if (facts.leaseUntil && *facts.leaseUntil > facts.now)
@@ -56,11 +55,11 @@ TimerDecision TimerDecision::decide(const Facts& facts)
 			lookAt(*facts.leaseUntil);
 		}
 		else
-			decision.workNow = true; // a run whose holder died: resume it
+			decision.runWeek = true; // a run whose holder died: resume it
 		break;
 	case WeekRun::WAITING:
 		if (facts.nextMessageRetry && *facts.nextMessageRetry <= facts.now)
-			decision.workNow = true;
+			decision.runWeek = true;
 		else
 		{
 			decision.reason = "this week's run waits for its retries";
@@ -72,7 +71,7 @@ TimerDecision TimerDecision::decide(const Facts& facts)
 		lookAt(facts.slotNextWeek);
 		break;
 	}
-	if (decision.workNow) decision.reason.clear();
+	if (decision.runWeek) decision.reason.clear();
 	return decision;
 }
 

@@ -45,9 +45,15 @@ struct TimerDecision
 		std::optional<Instant> nextReportSend;   /// any run: earliest report waiting to go (pending: now)
 	};
 
-	bool workNow = false;
-	Instant lookAgain;  /// when the answer may change (meaningful when !workNow)
-	std::string reason; /// for the log and the operator, when !workNow
+	bool runWeek = false;     /// the week's run has work: start, resume or retry it
+	bool sendReports = false; /// an owner's report is due (this only sends reports)
+	Instant lookAgain;        /// when the answer may change (meaningful when neither is set)
+	std::string reason;       /// why the week's run has no work now
+
+	bool workNow() const
+	{
+		return runWeek || sendReports;
+	}
 
 	static constexpr std::chrono::hours LONGEST_SLEEP{1};
 	/// The longest the answer is trusted: settings may change without a
