@@ -9,9 +9,12 @@ PACKAGES=(
 	libhowardhinnant-date-dev libdate-tz3 tzdata
 	libmariadb-dev libctemplate-dev
 	python3 python3-aiosmtpd postfix
+	libemail-mime-perl libemail-address-xs-perl
 	valgrind curl jq openssl clang-format sqlite3
 )
 
+# libemail-mime-perl (Perl's Email::MIME) is the second, independent MIME
+# parser the mail tests read each composed message with.
 # Postfix only provides the smtp-sink test peer; its daemon is never started.
 if ! dpkg-query -W -f='${Status}' postfix 2>/dev/null | grep -q "install ok installed"; then
 	echo "postfix postfix/main_mailer_type select Local only" | ${SUDO:-} debconf-set-selections 2>/dev/null || true

@@ -37,6 +37,11 @@ std::string localized(const std::string& decimal, char group, char point)
 	return (negative ? "-" : "") + grouped;
 }
 
+char groupSeparator(const std::string& language)
+{
+	return language == "el" ? '.' : ',';
+}
+
 } // namespace
 
 
@@ -45,9 +50,9 @@ std::string LocaleFormat::money(Poco::Int64 minor, const std::string& currency, 
 	const std::string decimal = erp::Money::format(minor, currency);
 	const std::string sign = symbol(currency);
 	if (language == "el") return localized(decimal, '.', ',') + " " + (sign.empty() ? currency : sign);
-	const std::string number = localized(decimal, ',', '.');
-	if (sign.empty()) return currency + " " + number;
-	return number.front() == '-' ? "-" + sign + number.substr(1) : sign + number;
+	const std::string amount = localized(decimal, ',', '.');
+	if (sign.empty()) return currency + " " + amount;
+	return amount.front() == '-' ? "-" + sign + amount.substr(1) : sign + amount;
 }
 
 
@@ -60,6 +65,28 @@ std::string LocaleFormat::date(const CalendarDate& day, const std::string& langu
 	if (language == "el") return dd + "/" + mm + "/" + yyyy;
 	const int month = std::stoi(mm);
 	return std::to_string(std::stoi(dd)) + " " + MONTHS[month - 1] + " " + yyyy;
+}
+
+
+LocaleFormat::Plural LocaleFormat::plural(long count, const std::string& /*language*/)
+{
+	// CLDR: el "one: n = 1", en "one: i = 1 and v = 0"; for whole counts
+	// both are "the absolute value is 1". Languages added later with other
+	// rules (e.g. French, where 0 is "one") get their own branch here.
+	return count == 1 || count == -1 ? Plural::ONE : Plural::OTHER;
+}
+
+
+std::string LocaleFormat::number(long count, const std::string& language)
+{
+	return localized(std::to_string(count), groupSeparator(language), '.');
+}
+
+
+std::string LocaleFormat::count(long count, const std::string& language, const std::string& one,
+								const std::string& other)
+{
+	return number(count, language) + " " + (plural(count, language) == Plural::ONE ? one : other);
 }
 
 

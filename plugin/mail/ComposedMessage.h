@@ -28,7 +28,8 @@ struct ComposedMessage
 	std::string to;
 	std::string toName;
 	std::string messageId; /// without angle brackets
-	Poco::Timestamp date;
+	Poco::Timestamp date;  /// the instant; the Date header shows it in timeZone
+	std::string timeZone;  /// IANA zone of the Date header's offset; empty: UTC
 };
 
 

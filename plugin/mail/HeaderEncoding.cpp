@@ -5,6 +5,7 @@
 
 #include "plugin/mail/HeaderEncoding.h"
 #include "plugin/mail/Base64Text.h"
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -62,25 +63,35 @@ std::string HeaderEncoding::sanitize(const std::string& utf8)
 
 std::size_t HeaderEncoding::wordCapacity(std::size_t used)
 {
-	// A line holding encoded-words has at most 76 characters (RFC 2047);
-	// "=?UTF-8?B?" and "?=" take 12, and base64 carries 3 bytes in 4.
+	// A line holding encoded-words has at most 76 characters and an
+	// encoded-word at most 75 (RFC 2047); "=?UTF-8?B?" and "?=" take 12,
+	// and base64 carries 3 bytes in 4.
 	const std::size_t room = used + 12 < LINE ? LINE - used - 12 : 0;
-	return room / 4 * 3;
+	return std::min(room / 4 * 3, WORD_BYTES);
 }
 
 
-std::vector<std::string> HeaderEncoding::chunks(const std::string& text, std::size_t firstCapacity)
+std::vector<std::string> HeaderEncoding::chunks(const std::string& text, std::size_t firstCapacity, bool atSpaces)
 {
 	std::vector<std::string> result;
 	std::string chunk;
 	std::size_t capacity = firstCapacity;
 	for (std::size_t i = 0; i < text.size();)
 	{
-		const std::size_t length = sequenceLength(text, i);
-		if (chunk.size() + length > capacity && !chunk.empty())
+		const std::size_t length = std::max<std::size_t>(sequenceLength(text, i), 1);
+		if (chunk.size() + length > capacity && (!chunk.empty() || !result.empty() || capacity < length))
 		{
-			result.push_back(chunk);
-			chunk.clear();
+			// Full: end this word after its last space when that keeps it
+			// at least half full, so that words of a name stay whole.
+			std::string carried;
+			const std::string::size_type space = atSpaces ? chunk.rfind(' ') : std::string::npos;
+			if (space != std::string::npos && space + 1 >= chunk.size() / 2 && space + 1 < chunk.size())
+			{
+				carried = chunk.substr(space + 1);
+				chunk.erase(space + 1);
+			}
+			result.push_back(chunk); // empty when the first line had no room at all
+			chunk = carried;
 			capacity = wordCapacity(1);
 		}
 		chunk.append(text, i, length);
@@ -91,42 +102,71 @@ std::vector<std::string> HeaderEncoding::chunks(const std::string& text, std::si
 }
 
 
-std::string HeaderEncoding::encodeWords(const std::string& utf8, std::size_t firstLineUsed)
+std::string HeaderEncoding::words(const std::string& text, std::size_t firstLineUsed, bool atSpaces)
 {
-	const std::string text = sanitize(utf8);
-	if (plainAtomText(text) && firstLineUsed + text.size() <= 78) return text;
 	std::string result;
-	for (const std::string& chunk: chunks(text, wordCapacity(firstLineUsed)))
-		result += (result.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") + Base64Text::encode(chunk) + "?=";
+	for (const std::string& chunk: chunks(text, wordCapacity(firstLineUsed), atSpaces))
+	{
+		if (chunk.empty())
+		{
+			result += "\r\n "; // no room left on the header's first line
+			continue;
+		}
+		if (!result.empty() && result.back() != ' ') result += "\r\n ";
+		result += "=?UTF-8?B?" + Base64Text::encode(chunk) + "?=";
+	}
 	return result;
 }
 
 
-std::string HeaderEncoding::displayName(const std::string& name, std::size_t firstLineUsed)
+std::string HeaderEncoding::encodeWords(const std::string& utf8, std::size_t firstLineUsed)
 {
-	const std::string text = sanitize(name);
-	if (plainAtomText(text)) return text;
-	const std::size_t capacity = wordCapacity(firstLineUsed);
-	if (text.size() <= capacity) return text;
-	// Cut on a character boundary, at the last space that leaves room for "…".
-	const std::string ellipsis = "\xE2\x80\xA6";
-	std::string kept = chunks(text, capacity - ellipsis.size()).front();
-	const std::string::size_type space = kept.rfind(' ');
-	if (space != std::string::npos && space > 0) kept.erase(space);
-	return kept + ellipsis;
+	const std::string text = sanitize(utf8);
+	if (plainAtomText(text) && firstLineUsed + text.size() <= 78) return text;
+	return words(text, firstLineUsed, true);
+}
+
+
+std::string HeaderEncoding::displayName(const std::string& name)
+{
+	std::string shown;
+	for (char c: sanitize(name))
+		if (c != ' ' || (!shown.empty() && shown.back() != ' ')) shown += c;
+	if (!shown.empty() && shown.back() == ' ') shown.pop_back();
+	return shown;
 }
 
 
 std::string HeaderEncoding::mailbox(const std::string& name, const std::string& address, std::size_t firstLineUsed)
 {
-	const std::string shown = displayName(name, firstLineUsed);
+	const std::string shown = displayName(name);
 	if (shown.empty()) return address;
-	if (plainAtomText(shown))
-		return shown + (firstLineUsed + shown.size() + address.size() + 3 <= 78 ? " <" : "\r\n <") + address + ">";
-	// One encoded-word only: parsers disagree on the space between two
-	// adjacent encoded-words in a display name (RFC 2047 says to drop it,
-	// Python's email package keeps one), so a name never spans two.
-	return "=?UTF-8?B?" + Base64Text::encode(shown) + "?=\r\n <" + address + ">";
+	std::string phrase;
+	bool ascii = true;
+	for (unsigned char c: shown)
+		ascii = ascii && c < 0x80;
+	if (ascii && plainAtomText(shown))
+		phrase = shown;
+	else if (ascii)
+	{
+		phrase = "\"";
+		for (char c: shown)
+			phrase += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+		phrase += "\"";
+	}
+	if (phrase.empty() || firstLineUsed + phrase.size() > LINE)
+	{
+		// Not ASCII, or too long for one line: encoded-words, which fold
+		// and carry any character (RFC 2047 5(3): in a phrase). A name that
+		// one encoded-word holds starts on the next line rather than be
+		// split in two: then no reader has to join encoded-words at all.
+		const bool fold = shown.size() > wordCapacity(firstLineUsed) && shown.size() <= wordCapacity(1);
+		phrase = fold ? "\r\n " + words(shown, 1, true) : words(shown, firstLineUsed, true);
+	}
+	const std::string::size_type lastBreak = phrase.rfind("\r\n");
+	const std::size_t lastLine =
+		lastBreak == std::string::npos ? firstLineUsed + phrase.size() : phrase.size() - lastBreak - 2;
+	return phrase + (lastLine + 2 + address.size() + 1 <= LINE ? " <" : "\r\n <") + address + ">";
 }
 
 

@@ -5,11 +5,13 @@
 
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/HeaderEncoding.h"
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/HexBinaryEncoder.h>
 #include <Poco/Net/StringPartSource.h>
 #include <Poco/RandomStream.h>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <date/tz.h>
 #include <sstream>
 
 
@@ -25,7 +27,7 @@ std::unique_ptr<Poco::Net::MailMessage> MimeBuilder::build(const ComposedMessage
 	mail->set("To", HeaderEncoding::mailbox(message.toName, message.to, 4));
 	if (!message.replyTo.empty()) mail->set("Reply-To", message.replyTo);
 	mail->set("Subject", HeaderEncoding::encodeWords(message.subject, 9));
-	mail->set("Date", Poco::DateTimeFormatter::format(message.date, Poco::DateTimeFormat::RFC1123_FORMAT));
+	mail->set("Date", dateHeader(message.date, message.timeZone));
 	mail->set("Message-ID", "<" + message.messageId + ">");
 	mail->set("Content-Language", message.language);
 	mail->set("Auto-Submitted", "auto-generated");
@@ -42,6 +44,42 @@ std::string MimeBuilder::bytes(const ComposedMessage& message)
 	std::ostringstream out;
 	build(message)->write(out);
 	return out.str();
+}
+
+
+std::string MimeBuilder::dateHeader(const Poco::Timestamp& instant, const std::string& timeZone)
+{
+	using std::chrono::seconds;
+	const date::sys_seconds utc = date::floor<seconds>(
+		std::chrono::system_clock::time_point(std::chrono::microseconds(instant.epochMicroseconds())));
+	seconds offset{0};
+	if (!timeZone.empty())
+	{
+		try
+		{
+			offset = date::locate_zone(timeZone)->get_info(utc).offset;
+		}
+		catch (std::exception&)
+		{
+			// The settings validate the zone; an unknown one still gives the right instant, in UTC.
+		}
+	}
+	const date::sys_seconds local = utc + offset;
+	const date::sys_days day = date::floor<date::days>(local);
+	const date::year_month_day ymd(day);
+	const date::hh_mm_ss<seconds> time(local - day);
+	static const char* const WEEKDAYS[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char* const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+										 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	const long minutes = std::abs(static_cast<long>(offset.count())) / 60;
+	char text[128];
+	std::snprintf(text, sizeof(text), "%s, %02u %s %04d %02ld:%02ld:%02ld %c%02ld%02ld",
+				  WEEKDAYS[date::weekday(day).c_encoding()], static_cast<unsigned>(ymd.day()),
+				  MONTHS[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+				  static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+				  static_cast<long>(time.seconds().count()), offset.count() < 0 ? '-' : '+', minutes / 60,
+				  minutes % 60);
+	return text;
 }
 
 

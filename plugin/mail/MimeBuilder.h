@@ -21,13 +21,19 @@ class MimeBuilder
 /// with a UTF-8 text and HTML part (quoted-printable), Date, Message-ID,
 /// From, To, Reply-To and an RFC 2047 Subject and display names that
 /// never split a character. Header values are built here, not by Poco's
-/// encoder (which splits multi-byte characters).
+/// encoder (which splits multi-byte characters). The Date header shows
+/// the message's instant in its time zone's offset at that instant.
 {
 public:
 	static std::unique_ptr<Poco::Net::MailMessage> build(const ComposedMessage& message);
 
 	static std::string bytes(const ComposedMessage& message);
 	/// The message as it goes on the wire or into a .eml file.
+
+	static std::string dateHeader(const Poco::Timestamp& instant, const std::string& timeZone);
+	/// RFC 5322 date-time of the instant in the IANA zone's offset then
+	/// (daylight saving time included): "Mon, 30 Nov 2026 09:00:00 +0200".
+	/// An empty or unknown zone: UTC, "+0000".
 
 	static std::string newMessageId(const std::string& fromAddress, const std::string& tag);
 	/// "<tag>.<random>@<domain of fromAddress>", without angle brackets.

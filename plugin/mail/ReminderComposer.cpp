@@ -23,14 +23,25 @@ std::string encoded(const std::string& value)
 	return out;
 }
 
+// NAME, the count as the language writes it, and the section NAME_ONE or
+// NAME_OTHER that holds the noun in the form the count needs.
+void setCount(ctemplate::TemplateDictionary& dictionary, const std::string& name, long count,
+			  const std::string& language)
+{
+	dictionary.SetValue(name, LocaleFormat::number(count, language));
+	dictionary.ShowSection(name +
+						   (LocaleFormat::plural(count, language) == LocaleFormat::Plural::ONE ? "_ONE" : "_OTHER"));
+}
+
 } // namespace
 
 
 ReminderComposer::ReminderComposer(const TemplateSet& templates, const ReminderSettings& settings,
-								   const std::string& payUrlPattern):
+								   const std::string& payUrlPattern, const std::string& hostTimeZone):
 	_templates(templates),
 	_settings(settings),
-	_payUrlPattern(payUrlPattern)
+	_payUrlPattern(payUrlPattern),
+	_hostTimeZone(hostTimeZone)
 {}
 
 
@@ -53,7 +64,7 @@ ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::
 	ctemplate::TemplateDictionary dictionary("reminder");
 	dictionary.SetValue("BUSINESS_NAME", HeaderEncoding::sanitize(business));
 	dictionary.SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(plan.customer.name));
-	dictionary.SetIntValue("INVOICE_COUNT", static_cast<long>(plan.invoices.size()));
+	setCount(dictionary, "INVOICE_COUNT", static_cast<long>(plan.invoices.size()), language);
 	for (const DueInvoice& line: plan.invoices)
 	{
 		ctemplate::TemplateDictionary* row = dictionary.AddSectionDictionary("INVOICES");
@@ -69,8 +80,9 @@ ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::
 		row->SetValue("TOTAL", LocaleFormat::money(line.invoice.totalMinor, line.invoice.currency, language));
 		row->SetValue("PAID", LocaleFormat::money(line.invoice.paidMinor, line.invoice.currency, language));
 		row->SetValue("OUTSTANDING", LocaleFormat::money(line.outstandingMinor, line.invoice.currency, language));
-		row->SetIntValue("DAYS_OVERDUE", line.daysOverdue);
-		if (line.finalReminder) row->ShowSection("FINAL");
+		setCount(*row, "DAYS_OVERDUE", line.daysOverdue, language);
+		// line.finalReminder is for the owner's report only: the customer is
+		// never told that the reminders about an invoice stop.
 		if (!_payUrlPattern.empty())
 			row->AddSectionDictionary("PAY")->SetValue("PAY_URL",
 													   payUrl(_payUrlPattern, line.invoice, line.outstandingMinor));
@@ -85,6 +97,7 @@ ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::
 	message.to = plan.customer.email;
 	message.toName = plan.customer.name;
 	message.messageId = messageId;
+	message.timeZone = _settings.timeZone.empty() ? _hostTimeZone : _settings.timeZone;
 	return message;
 }
 

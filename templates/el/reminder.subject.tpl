@@ -1,1 +1,1 @@
-Υπενθύμιση ανεξόφλητων τιμολογίων – {{BUSINESS_NAME}}
+{{#INVOICE_COUNT_ONE}}Υπενθύμιση ανεξόφλητου τιμολογίου{{/INVOICE_COUNT_ONE}}{{#INVOICE_COUNT_OTHER}}Υπενθύμιση ανεξόφλητων τιμολογίων{{/INVOICE_COUNT_OTHER}} – {{BUSINESS_NAME}}

@@ -1,15 +1,16 @@
 Προς: {{CUSTOMER_NAME}}
 
-Αγαπητέ πελάτη,
+Χαίρετε,
 
-Σας υπενθυμίζουμε ευγενικά ότι τα παρακάτω τιμολόγια παραμένουν ανεξόφλητα:
+{{#INVOICE_COUNT_ONE}}Σας υπενθυμίζουμε ευγενικά ότι το παρακάτω τιμολόγιο παραμένει ανεξόφλητο:{{/INVOICE_COUNT_ONE}}{{#INVOICE_COUNT_OTHER}}Σας υπενθυμίζουμε ευγενικά ότι τα παρακάτω τιμολόγια παραμένουν ανεξόφλητα:{{/INVOICE_COUNT_OTHER}}
 {{#INVOICES}}
 * Τιμολόγιο {{NUMBER}}, έκδοση {{ISSUE_DATE}}{{#BASIS_DUE}}, πληρωτέο έως {{DUE_DATE}}{{/BASIS_DUE}}
   Ποσό {{TOTAL}}, εξοφλημένο {{PAID}}, υπόλοιπο {{OUTSTANDING}}
-  {{#BASIS_DUE}}{{DAYS_OVERDUE}} ημέρες μετά τη λήξη{{/BASIS_DUE}}{{#BASIS_ISSUE}}{{DAYS_OVERDUE}} ημέρες από την έκδοση{{/BASIS_ISSUE}}{{#FINAL}} (τελευταία υπενθύμιση για αυτό το τιμολόγιο){{/FINAL}}
+  {{DAYS_OVERDUE}} {{#DAYS_OVERDUE_ONE}}ημέρα{{/DAYS_OVERDUE_ONE}}{{#DAYS_OVERDUE_OTHER}}ημέρες{{/DAYS_OVERDUE_OTHER}} {{#BASIS_DUE}}μετά τη λήξη{{/BASIS_DUE}}{{#BASIS_ISSUE}}από την έκδοση{{/BASIS_ISSUE}}
 {{#PAY}}  Πληρωμή: {{PAY_URL}}
 {{/PAY}}{{/INVOICES}}
-Συνολικό υπόλοιπο:{{#TOTALS}} {{AMOUNT}}{{#TOTALS_separator}} +{{/TOTALS_separator}}{{/TOTALS}}
+Συνολικό υπόλοιπο: {{#TOTALS}}{{AMOUNT}}{{#TOTALS_separator}}
+                   {{/TOTALS_separator}}{{/TOTALS}}
 
 Αν έχετε ήδη εξοφλήσει, παρακαλούμε αγνοήστε αυτό το μήνυμα. Για κάθε
 απορία μπορείτε να απαντήσετε σε αυτό το email.

@@ -1,1 +1,1 @@
-Payment reminder: unpaid invoices from {{BUSINESS_NAME}}
+Payment reminder: {{#INVOICE_COUNT_ONE}}unpaid invoice{{/INVOICE_COUNT_ONE}}{{#INVOICE_COUNT_OTHER}}unpaid invoices{{/INVOICE_COUNT_OTHER}} from {{BUSINESS_NAME}}

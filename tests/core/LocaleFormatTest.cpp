@@ -18,6 +18,8 @@ class LocaleFormatTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testMoney);
 	CPPUNIT_TEST(testDates);
 	CPPUNIT_TEST(testIndependentOfTheProcessLocale);
+	CPPUNIT_TEST(testPluralCategory);
+	CPPUNIT_TEST(testCountedNouns);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -63,6 +65,36 @@ public:
 			if (std::setlocale(LC_ALL, locale))
 				CPPUNIT_ASSERT_EQUAL(std::string("1.234,56 €"), LocaleFormat::money(123456, "EUR", "el"));
 		std::setlocale(LC_ALL, saved.c_str());
+	}
+
+	void testPluralCategory()
+	{
+		// Greek and English (CLDR cardinals): "one" is exactly 1, all else "other".
+		for (const char* language: {"el", "en", "de"})
+		{
+			CPPUNIT_ASSERT(LocaleFormat::plural(1, language) == LocaleFormat::Plural::ONE);
+			CPPUNIT_ASSERT(LocaleFormat::plural(-1, language) == LocaleFormat::Plural::ONE);
+			for (long n: {0L, 2L, 5L, 11L, 21L, 101L, 1000L, -2L})
+				CPPUNIT_ASSERT(LocaleFormat::plural(n, language) == LocaleFormat::Plural::OTHER);
+		}
+	}
+
+	void testCountedNouns()
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("1 ημέρα"), LocaleFormat::count(1, "el", "ημέρα", "ημέρες"));
+		CPPUNIT_ASSERT_EQUAL(std::string("2 ημέρες"), LocaleFormat::count(2, "el", "ημέρα", "ημέρες"));
+		CPPUNIT_ASSERT_EQUAL(std::string("0 ημέρες"), LocaleFormat::count(0, "el", "ημέρα", "ημέρες"));
+		CPPUNIT_ASSERT_EQUAL(std::string("1 day"), LocaleFormat::count(1, "en", "day", "days"));
+		CPPUNIT_ASSERT_EQUAL(std::string("21 days"), LocaleFormat::count(21, "en", "day", "days"));
+		CPPUNIT_ASSERT_EQUAL(std::string("1 τιμολόγιο"), LocaleFormat::count(1, "el", "τιμολόγιο", "τιμολόγια"));
+		CPPUNIT_ASSERT_EQUAL(std::string("3 invoices"), LocaleFormat::count(3, "en", "invoice", "invoices"));
+		// Large counts are grouped as the language writes numbers.
+		CPPUNIT_ASSERT_EQUAL(std::string("1.500 ημέρες"), LocaleFormat::count(1500, "el", "ημέρα", "ημέρες"));
+		CPPUNIT_ASSERT_EQUAL(std::string("1,500 days"), LocaleFormat::count(1500, "en", "day", "days"));
+		CPPUNIT_ASSERT_EQUAL(std::string("12.345"), LocaleFormat::number(12345, "el"));
+		CPPUNIT_ASSERT_EQUAL(std::string("12,345"), LocaleFormat::number(12345, "en"));
+		CPPUNIT_ASSERT_EQUAL(std::string("-7"), LocaleFormat::number(-7, "en"));
+		CPPUNIT_ASSERT_EQUAL(std::string("999"), LocaleFormat::number(999, "el"));
 	}
 };
 
