@@ -290,7 +290,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 {
 	Poco::Data::Session session = _host.database().session();
 	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
-	const ReminderComposer composer(_templates, settings, _payUrl);
+	const ReminderComposer composer(_templates, settings, _payUrl, _host.clock().timeZone());
 	LeaseKeeper lease(_host.database(), _runs, _host.clock(), run.id, fence, _leaseSeconds);
 	std::unique_ptr<Transport> transport;
 	for (MessageRecord message: _runs.deliverable(session, run.id, now(), _retry.maxAttempts))
@@ -431,6 +431,7 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 			ComposedMessage message =
 				RunReport::load(session, _runs, report.runId).email(_templates, addressed, report.kind);
 			message.date = _host.clock().now();
+			message.timeZone = ZonedClock::zoneOf(settings, _host.clock());
 			report.messageId = message.messageId;
 			if (!transport) transport = _transports();
 			delivery = transport->send(message);
