@@ -57,6 +57,7 @@ void TaskScheduler::unregisterTask(const std::string& owner, const std::string& 
 	std::unique_lock<std::mutex> lock(_mutex);
 	auto it = _tasks.find(name);
 	if (it == _tasks.end() || it->second.owner != owner) return;
+	it->second.retiring = true;
 	_changed.wait(lock, [&] {
 		auto found = _tasks.find(name);
 		return found == _tasks.end() || !found->second.running;
@@ -176,7 +177,7 @@ void TaskScheduler::loop()
 		std::string dueName;
 		for (auto& [name, task]: _tasks)
 		{
-			if (!task.due || task.running) continue;
+			if (!task.due || task.running || task.retiring) continue;
 			if (!earliest || *task.due < *earliest)
 			{
 				earliest = task.due;

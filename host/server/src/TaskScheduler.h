@@ -49,7 +49,9 @@ public:
 	/// Throws Poco::ExistsException when the name is taken.
 
 	void unregisterTask(const std::string& owner, const std::string& name);
-	/// Waits for a running call of the task to finish.
+	/// Waits for a running call of the task to finish; from the moment it is
+	/// called the timer thread starts the task no more (a task due again at
+	/// once could otherwise keep it waiting for ever).
 
 	int unregisterAll(const std::string& owner);
 
@@ -73,6 +75,7 @@ private:
 		erp::Scheduler::Body body;
 		std::optional<Poco::Timestamp> due;
 		bool running = false;
+		bool retiring = false; /// being unregistered: not started again
 		bool lastOk = true;
 		std::string lastSummary;
 	};
