@@ -3,7 +3,9 @@
 //
 // Loads, starts, exercises, stops and unloads the reminders plugin N times
 // in one process (run under valgrind by ctest: no definite or indirect
-// leak), and checks that each cycle leaves no registration behind.
+// leak), and checks that each cycle leaves no registration behind. Every
+// other cycle goes through the administrator's API instead of the loader:
+// PUT /api/plugins/reminders {"enabled": false}, then true.
 //
 
 
@@ -23,7 +25,20 @@ int main(int argc, char** argv)
 		const std::string plugin = tests::TestHost::remindersPluginsDirectory() + "/reminders";
 		for (int i = 0; i < cycles; ++i)
 		{
-			if (!host.runtime().plugins().load(plugin))
+			host::Router& router = host.runtime().services().router;
+			const std::string admin = "Bearer " + tests::TestHost::ADMIN;
+			const bool throughApi = i % 2 == 1;
+			if (throughApi)
+			{
+				const erp::HttpResponse enabled =
+					router.dispatch("PUT", "/api/plugins/reminders", {}, R"({"enabled": true})", admin);
+				if (enabled.status != 200 || enabled.body.find("\"running\"") == std::string::npos)
+				{
+					std::cerr << "cycle " << i << ": enable: " << enabled.body << std::endl;
+					return 1;
+				}
+			}
+			else if (!host.runtime().plugins().load(plugin))
 			{
 				std::cerr << "cycle " << i << ": refused: " << host.runtime().plugins().status().back().reason
 						  << std::endl;
@@ -37,8 +52,6 @@ int main(int argc, char** argv)
 			}
 			// Exercise the hooks and the record extension through the API.
 			const std::string number = std::to_string(i);
-			host::Router& router = host.runtime().services().router;
-			const std::string admin = "Bearer " + tests::TestHost::ADMIN;
 			const erp::HttpResponse customer = router.dispatch(
 				"POST", "/api/customers", {},
 				R"({"name": "Cycle )" + number + R"(", "reminders": {"enabled": true, "default": true}})", admin);
@@ -55,7 +68,20 @@ int main(int argc, char** argv)
 			}
 			const erp::TaskResult result = host.runtime().runTask("reminders.weekly", "2026-11-30", false, "check");
 			if (result.summary.empty()) return 1;
-			host.runtime().plugins().unloadAll();
+			if (throughApi || i + 1 == cycles)
+			{
+				host.runtime().plugins().unloadAll();
+			}
+			else
+			{
+				const erp::HttpResponse disabled =
+					router.dispatch("PUT", "/api/plugins/reminders", {}, R"({"enabled": false})", admin);
+				if (disabled.status != 200 || disabled.body.find("\"disabled\"") == std::string::npos)
+				{
+					std::cerr << "cycle " << i << ": disable: " << disabled.body << std::endl;
+					return 1;
+				}
+			}
 			if (!host.runtime().events().subscriptions("reminders").empty() ||
 				!host.runtime().scheduler().tasks().empty())
 			{

@@ -20,6 +20,7 @@ class PluginManagerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testFailingMigrationRefusesAndKeepsNoPartialFile);
 	CPPUNIT_TEST(testDuplicateIdRefused);
 	CPPUNIT_TEST(testWellBehavedProbeLoadsAndUnloads);
+	CPPUNIT_TEST(testEachLibraryGivesItsOwnClass);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -135,6 +136,19 @@ public:
 		CPPUNIT_ASSERT(host.runtime().events().subscriptions("probe").empty());
 		host.createInvoice(customer, "W-2", "5");
 		CPPUNIT_ASSERT_EQUAL(1, host.auditCount("probe.seen"));
+	}
+
+	void testEachLibraryGivesItsOwnClass()
+	{
+		// probe.so and throwing-start.so both export a ProbePlugin: the second
+		// must run its own (which throws), not the class of the first library.
+		TestHost host(TestHost::testPluginsDirectory() + "/none");
+		CPPUNIT_ASSERT(host.runtime().plugins().load(TestHost::testPluginsDirectory() + "/probe"));
+		CPPUNIT_ASSERT(!host.runtime().plugins().load(TestHost::testPluginsDirectory() + "/throwing-start"));
+		CPPUNIT_ASSERT(host.runtime().plugins().status().back().reason.find("probe start failure") !=
+					   std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(404, host.call("GET", "/api/plugins/throwing-start/ping").status);
+		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/probe/ping").status);
 	}
 };
 

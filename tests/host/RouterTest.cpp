@@ -6,11 +6,14 @@
 #include "Router.h"
 #include "SqlDatabase.h"
 #include "erp/ApiError.h"
+#include <Poco/Event.h>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Util/MapConfiguration.h>
+#include <atomic>
 #include <cppunit/extensions/HelperMacros.h>
+#include <thread>
 
 
 class RouterTest: public CppUnit::TestFixture
@@ -19,6 +22,8 @@ class RouterTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDispatch);
 	CPPUNIT_TEST(testErrors);
 	CPPUNIT_TEST(testRemoveAll);
+	CPPUNIT_TEST(testRemoveAllWaitsForHandlersInFlight);
+	CPPUNIT_TEST(testHandlerMayRemoveAnotherOwnersRoutes);
 	CPPUNIT_TEST(testBootstrapRefusesWeakConfig);
 	CPPUNIT_TEST_SUITE_END();
 
@@ -99,6 +104,52 @@ public:
 		const std::string clerk = "Bearer clerk-token-0123456789";
 		CPPUNIT_ASSERT_EQUAL(404, _router->dispatch("GET", "/api/p/a", {}, "", clerk).status);
 		CPPUNIT_ASSERT_EQUAL(200, _router->dispatch("GET", "/api/q/a", {}, "", clerk).status);
+	}
+
+	void testRemoveAllWaitsForHandlersInFlight()
+	{
+		Poco::Event entered, release;
+		std::atomic<bool> finished(false);
+		_router->add("p", "GET", "/api/p/slow", erp::Role::ACCOUNTANT, [&](const erp::HttpRequest&) {
+			entered.set();
+			release.wait();
+			finished = true;
+			return erp::HttpResponse::json(200, 1);
+		});
+		_router->add("q", "GET", "/api/q/a", erp::Role::ACCOUNTANT,
+					 [](const erp::HttpRequest&) { return erp::HttpResponse::json(200, 1); });
+		const std::string clerk = "Bearer clerk-token-0123456789";
+		int slowStatus = 0;
+		std::thread request([&] { slowStatus = _router->dispatch("GET", "/api/p/slow", {}, "", clerk).status; });
+		entered.wait();
+		// Another owner's routes serve while p's handler runs.
+		CPPUNIT_ASSERT_EQUAL(200, _router->dispatch("GET", "/api/q/a", {}, "", clerk).status);
+		bool finishedWhenRemoved = false;
+		std::thread remover([&] {
+			_router->removeAll("p");
+			finishedWhenRemoved = finished;
+		});
+		release.set();
+		remover.join();
+		request.join();
+		CPPUNIT_ASSERT(finishedWhenRemoved);
+		CPPUNIT_ASSERT_EQUAL(200, slowStatus);
+		CPPUNIT_ASSERT_EQUAL(404, _router->dispatch("GET", "/api/p/slow", {}, "", clerk).status);
+	}
+
+	void testHandlerMayRemoveAnotherOwnersRoutes()
+	/// The host's PUT /api/plugins/{id} unloads a plugin from inside a
+	/// handler: removing another owner's routes there must not deadlock.
+	{
+		_router->add("p", "GET", "/api/p/a", erp::Role::ACCOUNTANT,
+					 [](const erp::HttpRequest&) { return erp::HttpResponse::json(200, 1); });
+		_router->add("host", "PUT", "/api/switch", erp::Role::ADMIN,
+					 [this](const erp::HttpRequest&) { return erp::HttpResponse::json(200, _router->removeAll("p")); });
+		const erp::HttpResponse response =
+			_router->dispatch("PUT", "/api/switch", {}, "", "Bearer boss-token-0123456789");
+		CPPUNIT_ASSERT_EQUAL(200, response.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("1"), response.body);
+		CPPUNIT_ASSERT_EQUAL(404, _router->dispatch("GET", "/api/p/a", {}, "", "Bearer clerk-token-0123456789").status);
 	}
 
 	void testBootstrapRefusesWeakConfig()

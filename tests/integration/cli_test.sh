@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # erp-host as an operator runs it: --help, a bad configuration, serving with
 # the plugin loaded, the demo data through the API, --run-task exit codes,
-# and a graceful stop on SIGTERM.
+# a graceful stop on SIGTERM, and a plugin switched off that stays off
+# across a restart.
 #   cli_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
 BUILD="$1"
@@ -82,6 +83,40 @@ code=$?
 check "SIGTERM stops the host" test $stopped -eq 0
 check "SIGTERM exit status is 0" test $code -eq 0
 check "the plugin was stopped and unloaded" grep -q "plugin reminders stopped and unloaded" "$WORK/host.log"
+
+# An administrator switches the plugin off; it stays off after a restart.
+serve() { # serve LOG: start erp-host and wait until it answers
+	"$HOST" --config="$WORK/host.properties" >"$1" 2>&1 &
+	PID=$!
+	for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/api/plugins" && break; sleep 0.2; done
+}
+halt() {
+	kill -TERM $PID
+	wait $PID 2>/dev/null
+	PID=
+}
+ADMIN=(-H "Authorization: Bearer cli-admin-token-000000000")
+serve "$WORK/host2.log"
+check "an error status carries its own reason phrase" \
+	test "$(curl -si "$BASE/api/nothing" "${ADMIN[@]}" | head -1 | tr -d '\r')" = "HTTP/1.1 404 Not Found"
+check "accountants may not switch a plugin off" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$BASE/api/plugins/reminders" \
+		-H "Authorization: Bearer cli-maria-token-000000000" -d '{"enabled": false}')" = "403"
+state=$(curl -s -X PUT "$BASE/api/plugins/reminders" "${ADMIN[@]}" -d '{"enabled": false}' | jq -r .state)
+check "PUT /api/plugins/reminders switches it off at once" test "$state" = "disabled"
+check "its routes are gone" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/plugins/reminders/settings" "${ADMIN[@]}")" = "404"
+halt
+serve "$WORK/host3.log"
+plugins=$(curl -s "$BASE/api/plugins" "${ADMIN[@]}")
+check "after a restart it is listed as disabled" \
+	test "$(jq -r '.items[] | select(.id == "reminders") | .state' <<<"$plugins")" = "disabled"
+check "and was not loaded" grep -q "plugin reminders is disabled; not loaded" "$WORK/host3.log"
+state=$(curl -s -X PUT "$BASE/api/plugins/reminders" "${ADMIN[@]}" -d '{"enabled": true}' | jq -r .state)
+check "switched on again without a restart" test "$state" = "running"
+check "its routes are back" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/plugins/reminders/settings" "${ADMIN[@]}")" = "200"
+halt
 
 echo "$passes passed, $failures failed"
 exit $(( failures > 0 ))

@@ -43,18 +43,25 @@ void AuditService::append(Poco::Data::Session& transaction, const erp::AuditEntr
 
 
 Poco::JSON::Array::Ptr AuditService::query(const std::string& entity, const std::string& entityId,
-										   const std::string& action, Poco::Int64 beforeId, int limit)
+										   const std::string& action, const std::string& plugin, Poco::Int64 beforeId,
+										   int limit)
 {
 	Poco::Data::Session session = _database.session();
 	using Row = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string,
 							Poco::Nullable<std::string>, Poco::Nullable<std::string>>;
 	std::vector<Row> rows;
 	std::string e = entity, id = entityId, a = action;
+	// "<plugin>." <= action < "<plugin>/": the actions that start with
+	// "<plugin>." ('/' follows '.'), a range of the audit_action index.
+	std::string from = plugin.empty() ? std::string() : plugin + ".";
+	std::string to = plugin.empty() ? std::string() : plugin + "/";
 	Poco::Int64 before = beforeId > 0 ? beforeId : std::numeric_limits<Poco::Int64>::max();
 	session << "SELECT id, at, actor, action, entity, entity_id, details FROM audit_log "
-			   "WHERE (? = '' OR entity = ?) AND (? = '' OR entity_id = ?) AND (? = '' OR action = ?) AND id < ? "
+			   "WHERE (? = '' OR entity = ?) AND (? = '' OR entity_id = ?) AND (? = '' OR action = ?) "
+			   "AND (? = '' OR (action >= ? AND action < ?)) AND id < ? "
 			   "ORDER BY id DESC LIMIT ?",
-		use(e), use(e), use(id), use(id), use(a), use(a), use(before), use(limit), into(rows), now;
+		use(e), use(e), use(id), use(id), use(a), use(a), use(from), use(from), use(to), use(before), use(limit),
+		into(rows), now;
 
 	Poco::JSON::Array::Ptr result = new Poco::JSON::Array;
 	Poco::JSON::Parser parser;

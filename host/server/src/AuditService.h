@@ -27,8 +27,9 @@ public:
 	void append(Poco::Data::Session& transaction, const erp::AuditEntry& entry) override;
 
 	Poco::JSON::Array::Ptr query(const std::string& entity, const std::string& entityId, const std::string& action,
-								 Poco::Int64 beforeId, int limit);
-	/// Newest first. Empty filters match everything; beforeId 0 means no bound.
+								 const std::string& plugin, Poco::Int64 beforeId, int limit);
+	/// Newest first. Empty filters match everything; beforeId 0 means no
+	/// bound. `plugin` keeps the actions that start with "<plugin>.".
 
 private:
 	erp::Database& _database;

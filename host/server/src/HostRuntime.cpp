@@ -40,9 +40,9 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_customers->mount();
 	_invoices = std::make_unique<InvoiceResource>(*_services);
 	_invoices->mount();
-	_auditResource = std::make_unique<AuditResource>(*_services);
-	_auditResource->mount();
 	_plugins = std::make_unique<PluginManager>(*_services, Poco::Logger::get("erp.plugins"));
+	_auditResource = std::make_unique<AuditResource>(*_services, *_plugins);
+	_auditResource->mount();
 	_pluginResource = std::make_unique<PluginResource>(*_services, *_plugins);
 	_pluginResource->mount();
 }

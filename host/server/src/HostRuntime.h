@@ -90,8 +90,8 @@ private:
 	std::unique_ptr<HostServices> _services;
 	std::unique_ptr<CustomerResource> _customers;
 	std::unique_ptr<InvoiceResource> _invoices;
-	std::unique_ptr<AuditResource> _auditResource;
 	std::unique_ptr<PluginManager> _plugins;
+	std::unique_ptr<AuditResource> _auditResource;
 	std::unique_ptr<PluginResource> _pluginResource;
 	std::unique_ptr<HttpFrontend> _http;
 	bool _started = false;

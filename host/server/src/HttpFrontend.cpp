@@ -10,7 +10,6 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 
@@ -31,15 +30,19 @@ public:
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
 	{
 		erp::HttpResponse answer;
+		bool bodyRead = false;
 		try
 		{
-			answer = answerFor(request);
+			answer = answerFor(request, bodyRead);
 		}
 		catch (Poco::Exception& exc)
 		{
 			answer = erp::HttpResponse::error(400, "bad_request", exc.message());
 		}
-		response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+		// The status with its own reason phrase ("400 Bad Request", never "400 OK").
+		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+		// A body left unread would be taken for the next request: close instead.
+		if (!bodyRead) response.setKeepAlive(false);
 		response.setContentType(answer.contentType +
 								(answer.contentType == "application/json" ? "; charset=utf-8" : ""));
 		response.set("Cache-Control", "no-store");
@@ -49,19 +52,31 @@ public:
 	}
 
 private:
-	erp::HttpResponse answerFor(Poco::Net::HTTPServerRequest& request)
+	erp::HttpResponse answerFor(Poco::Net::HTTPServerRequest& request, bool& bodyRead)
 	{
+		const std::string authorization = request.get("Authorization", "");
+		// Anonymous requests are refused before any of the body is read.
+		if (!_router.authenticate(authorization))
+			return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
 		if (request.hasContentLength() && request.getContentLength() > MAX_BODY)
 			return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+		// Read at most one byte past the limit (a chunked body announces no length).
 		std::string body;
-		Poco::StreamCopier::copyToString(request.stream(), body);
+		std::istream& in = request.stream();
+		char buffer[8192];
+		while (in && static_cast<std::streamsize>(body.size()) <= MAX_BODY)
+		{
+			in.read(buffer, sizeof(buffer));
+			body.append(buffer, static_cast<std::size_t>(in.gcount()));
+		}
 		if (static_cast<std::streamsize>(body.size()) > MAX_BODY)
 			return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+		bodyRead = true;
 		const Poco::URI uri(request.getURI());
 		std::map<std::string, std::string> query;
 		for (const auto& [key, value]: uri.getQueryParameters())
 			query[key] = value;
-		return _router.dispatch(request.getMethod(), uri.getPath(), query, body, request.get("Authorization", ""));
+		return _router.dispatch(request.getMethod(), uri.getPath(), query, body, authorization);
 	}
 
 	Router& _router;

@@ -5,6 +5,8 @@
 
 #include "PluginManager.h"
 #include "Migrator.h"
+#include "PluginStateStore.h"
+#include "erp/Transaction.h"
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Format.h>
@@ -14,6 +16,9 @@
 
 
 namespace host {
+
+
+POCO_IMPLEMENT_EXCEPTION(PluginRefusedException, Poco::IllegalStateException, "Plugin refused")
 
 
 PluginManager::PluginManager(HostServices& services, Poco::Logger& logger):
@@ -47,8 +52,29 @@ void PluginManager::loadAll(const std::string& directory)
 	std::set<std::string> children;
 	for (Poco::DirectoryIterator it(directory), end; it != end; ++it)
 		if (it->isDirectory()) children.insert(it->path());
+	const std::set<std::string> disabled = PluginStateStore(_services.database).disabled();
 	for (const std::string& child: children)
+	{
+		if (!disabled.empty())
+		{
+			try
+			{
+				const PluginManifest manifest = PluginManifest::read(child);
+				if (disabled.count(manifest.id))
+				{
+					_logger.information("plugin %s is disabled; not loaded", manifest.id);
+					std::lock_guard<std::mutex> lock(_mutex);
+					_disabled.push_back(Status{manifest.directory, manifest.id, manifest.version, false, "", true});
+					continue;
+				}
+			}
+			catch (Poco::Exception&)
+			{
+				// load() refuses it with the reason.
+			}
+		}
 		load(child);
+	}
 }
 
 
@@ -89,6 +115,13 @@ void PluginManager::checkHandshake(const PluginManifest& manifest)
 
 bool PluginManager::load(const std::string& pluginDirectory)
 {
+	std::lock_guard<std::mutex> switching(_switching);
+	return loadFolder(pluginDirectory);
+}
+
+
+bool PluginManager::loadFolder(const std::string& pluginDirectory)
+{
 	PluginManifest manifest;
 	try
 	{
@@ -97,6 +130,12 @@ bool PluginManager::load(const std::string& pluginDirectory)
 	catch (Poco::Exception& exc)
 	{
 		refuse(pluginDirectory, "", exc.displayText());
+		return false;
+	}
+	if (manifest.id == "host")
+	{
+		// The host's own name: its migrations and audit actions.
+		refuse(pluginDirectory, manifest.id, "the id host is reserved for the host");
 		return false;
 	}
 	bool duplicate = false;
@@ -157,7 +196,14 @@ bool PluginManager::load(const std::string& pluginDirectory)
 
 	auto loaded = std::make_unique<Loaded>();
 	loaded->manifest = manifest;
-	const Poco::AbstractMetaObject<erp::Plugin>* meta = _loader.findClass(manifest.className);
+	// The class of this library: ClassLoader::findClass() would take the
+	// first library loaded that exports a class of that name.
+	const Poco::AbstractMetaObject<erp::Plugin>* meta = nullptr;
+	if (const Poco::ClassLoader<erp::Plugin>::Manif* classes = _loader.findManifest(manifest.library))
+	{
+		auto it = classes->find(manifest.className);
+		if (it != classes->end()) meta = *it;
+	}
 	if (!meta)
 	{
 		_loader.unloadLibrary(manifest.library);
@@ -225,6 +271,7 @@ void PluginManager::unload(Loaded& loaded)
 
 void PluginManager::unloadAll()
 {
+	std::lock_guard<std::mutex> switching(_switching);
 	std::vector<std::unique_ptr<Loaded>> loaded;
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
@@ -238,6 +285,97 @@ void PluginManager::unloadAll()
 }
 
 
+void PluginManager::record(const std::string& id, bool enabled, const std::string& actor)
+{
+	Poco::Data::Session session = _services.database.session();
+	erp::Transaction transaction(session, _services.database.dialect());
+	PluginStateStore(_services.database).save(session, id, enabled, actor);
+	Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
+	change->set("old", !enabled);
+	change->set("new", enabled);
+	Poco::JSON::Object details;
+	details.set("enabled", change);
+	_services.audit.append(
+		session, {actor, enabled ? "plugin.enable" : "plugin.disable", "plugin", id, erp::AuditEntry::json(details)});
+	transaction.commit();
+}
+
+
+const PluginManager::Status* PluginManager::refusal(const std::string& id) const
+{
+	for (auto it = _refused.rbegin(); it != _refused.rend(); ++it)
+		if (it->id == id) return &*it;
+	return nullptr;
+}
+
+
+PluginManager::Change PluginManager::setEnabled(const std::string& id, bool enabled, const std::string& actor)
+{
+	std::lock_guard<std::mutex> switching(_switching);
+	std::unique_ptr<Loaded> running;
+	std::string directory;
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		auto loaded = std::find_if(_loaded.begin(), _loaded.end(),
+								   [&](const std::unique_ptr<Loaded>& l) { return l->manifest.id == id; });
+		auto disabled =
+			std::find_if(_disabled.begin(), _disabled.end(), [&](const Status& status) { return status.id == id; });
+		if (loaded == _loaded.end() && disabled == _disabled.end())
+		{
+			if (const Status* refused = refusal(id))
+				throw PluginRefusedException("plugin " + id + " failed to load: " + refused->reason);
+			throw Poco::NotFoundException("no plugin " + id);
+		}
+		if ((loaded != _loaded.end()) == enabled) return Change::UNCHANGED;
+		if (disabled != _disabled.end()) directory = disabled->directory;
+	}
+
+	// Stored and audited first: a failure there changes nothing.
+	record(id, enabled, actor);
+	if (!enabled)
+	{
+		{
+			std::lock_guard<std::mutex> lock(_mutex);
+			auto it = std::find_if(_loaded.begin(), _loaded.end(),
+								   [&](const std::unique_ptr<Loaded>& l) { return l->manifest.id == id; });
+			running = std::move(*it);
+			_loaded.erase(it);
+		}
+		// The existing paths: stop() and release() wait for the plugin's
+		// requests in flight (Router::removeAll) and its running task
+		// (TaskScheduler::unregisterTask).
+		unload(*running);
+		_logger.information("plugin %s disabled by %s: stopped and unloaded", id, actor);
+		std::lock_guard<std::mutex> lock(_mutex);
+		_disabled.push_back(
+			Status{running->manifest.directory, running->manifest.id, running->manifest.version, false, "", true});
+		return Change::CHANGED;
+	}
+
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_disabled.erase(
+			std::remove_if(_disabled.begin(), _disabled.end(), [&](const Status& status) { return status.id == id; }),
+			_disabled.end());
+	}
+	if (!loadFolder(directory))
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		const Status* refused = refusal(id);
+		throw PluginRefusedException("plugin " + id +
+									 " failed to load: " + (refused ? refused->reason : std::string("see the log")));
+	}
+	_logger.information("plugin %s enabled by %s", id, actor);
+	return Change::CHANGED;
+}
+
+
+bool PluginManager::knows(const std::string& id) const
+{
+	return !describe(id).isNull();
+}
+
+
 std::vector<PluginManager::Status> PluginManager::status() const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
@@ -245,7 +383,49 @@ std::vector<PluginManager::Status> PluginManager::status() const
 	for (const auto& loaded: _loaded)
 		result.push_back(Status{loaded->manifest.directory, loaded->manifest.id, loaded->manifest.version, true, ""});
 	result.insert(result.end(), _refused.begin(), _refused.end());
+	result.insert(result.end(), _disabled.begin(), _disabled.end());
 	return result;
+}
+
+
+Poco::JSON::Object::Ptr PluginManager::item(const Loaded& loaded) const
+{
+	const PluginManifest& manifest = loaded.manifest;
+	Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+	item->set("id", manifest.id);
+	item->set("version", manifest.version);
+	item->set("state", "running");
+	if (manifest.json->has("name")) item->set("name", manifest.json->get("name"));
+	Poco::JSON::Object::Ptr abi = new Poco::JSON::Object;
+	abi->set("major", manifest.abiMajor);
+	abi->set("minor", manifest.abiMinor);
+	item->set("abi", abi);
+	Poco::JSON::Array::Ptr hooks = new Poco::JSON::Array;
+	for (const std::string& event: _services.events.subscriptions(manifest.id))
+		hooks->add(event);
+	item->set("hooks", hooks);
+	Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
+	for (const TaskScheduler::TaskInfo& task: _services.scheduler.tasks())
+		if (task.owner == manifest.id) tasks->add(task.name);
+	item->set("tasks", tasks);
+	Poco::JSON::Array::Ptr routes = new Poco::JSON::Array;
+	for (const std::string& route: _services.router.routes(manifest.id))
+		routes->add(route);
+	item->set("routes", routes);
+	item->set("fields", _services.records.fields(manifest.id));
+	return item;
+}
+
+
+Poco::JSON::Object::Ptr PluginManager::item(const Status& status)
+{
+	Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+	item->set("id", status.id.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(status.id));
+	if (status.disabled) item->set("version", status.version);
+	item->set("directory", status.directory);
+	item->set("state", status.disabled ? "disabled" : "refused");
+	if (!status.disabled) item->set("reason", status.reason);
+	return item;
 }
 
 
@@ -254,42 +434,24 @@ Poco::JSON::Array::Ptr PluginManager::describe() const
 	Poco::JSON::Array::Ptr result = new Poco::JSON::Array;
 	std::lock_guard<std::mutex> lock(_mutex);
 	for (const auto& loaded: _loaded)
-	{
-		const PluginManifest& manifest = loaded->manifest;
-		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-		item->set("id", manifest.id);
-		item->set("version", manifest.version);
-		item->set("state", "running");
-		if (manifest.json->has("name")) item->set("name", manifest.json->get("name"));
-		Poco::JSON::Object::Ptr abi = new Poco::JSON::Object;
-		abi->set("major", manifest.abiMajor);
-		abi->set("minor", manifest.abiMinor);
-		item->set("abi", abi);
-		Poco::JSON::Array::Ptr hooks = new Poco::JSON::Array;
-		for (const std::string& event: _services.events.subscriptions(manifest.id))
-			hooks->add(event);
-		item->set("hooks", hooks);
-		Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
-		for (const TaskScheduler::TaskInfo& task: _services.scheduler.tasks())
-			if (task.owner == manifest.id) tasks->add(task.name);
-		item->set("tasks", tasks);
-		Poco::JSON::Array::Ptr routes = new Poco::JSON::Array;
-		for (const std::string& route: _services.router.routes(manifest.id))
-			routes->add(route);
-		item->set("routes", routes);
-		item->set("fields", _services.records.fields(manifest.id));
-		result->add(item);
-	}
+		result->add(item(*loaded));
+	for (const Status& disabled: _disabled)
+		result->add(item(disabled));
 	for (const Status& refused: _refused)
-	{
-		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-		item->set("id", refused.id.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(refused.id));
-		item->set("directory", refused.directory);
-		item->set("state", "refused");
-		item->set("reason", refused.reason);
-		result->add(item);
-	}
+		result->add(item(refused));
 	return result;
+}
+
+
+Poco::JSON::Object::Ptr PluginManager::describe(const std::string& id) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	for (const auto& loaded: _loaded)
+		if (loaded->manifest.id == id) return item(*loaded);
+	for (const Status& disabled: _disabled)
+		if (disabled.id == id) return item(disabled);
+	if (const Status* refused = refusal(id)) return item(*refused);
+	return nullptr;
 }
 
 

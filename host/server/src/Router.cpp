@@ -54,20 +54,68 @@ void Router::add(const std::string& owner, const std::string& method, const std:
 {
 	if (!handler) throw Poco::InvalidArgumentException("route without a handler", pattern);
 	std::unique_lock<std::shared_mutex> lock(_mutex);
-	for (const Route& route: _routes)
-		if (route.method == method && route.pattern == pattern)
+	for (const auto& route: _routes)
+		if (route->method == method && route->pattern == pattern)
 			throw Poco::ExistsException("route already registered", method + " " + pattern);
-	_routes.push_back(Route{owner, method, pattern, split(pattern), minimum, std::move(handler)});
+	_routes.push_back(
+		std::make_shared<const Route>(Route{owner, method, pattern, split(pattern), minimum, std::move(handler)}));
 }
 
 
 int Router::removeAll(const std::string& owner)
 {
-	std::unique_lock<std::shared_mutex> lock(_mutex);
-	const auto before = _routes.size();
-	_routes.erase(std::remove_if(_routes.begin(), _routes.end(), [&](const Route& r) { return r.owner == owner; }),
-				  _routes.end());
-	return static_cast<int>(before - _routes.size());
+	std::size_t removed = 0;
+	{
+		std::unique_lock<std::shared_mutex> lock(_mutex);
+		const auto before = _routes.size();
+		_routes.erase(std::remove_if(_routes.begin(), _routes.end(),
+									 [&](const std::shared_ptr<const Route>& r) { return r->owner == owner; }),
+					  _routes.end());
+		removed = before - _routes.size();
+	}
+	// Every handler of the owner started before the routes went away was
+	// counted under _mutex: wait for them to return.
+	std::unique_lock<std::mutex> lock(_countMutex);
+	_idle.wait(lock, [&] {
+		auto it = _running.find(owner);
+		return it == _running.end() || it->second == 0;
+	});
+	_running.erase(owner);
+	return static_cast<int>(removed);
+}
+
+
+class Router::InFlight
+/// Counts one running handler of an owner for as long as it lives.
+{
+public:
+	InFlight(const Router& router, const std::string& owner):
+		_router(router),
+		_owner(owner)
+	{
+		std::lock_guard<std::mutex> lock(_router._countMutex);
+		++_router._running[_owner];
+	}
+
+	~InFlight()
+	{
+		std::lock_guard<std::mutex> lock(_router._countMutex);
+		--_router._running[_owner];
+		_router._idle.notify_all();
+	}
+
+	InFlight(const InFlight&) = delete;
+	InFlight& operator=(const InFlight&) = delete;
+
+private:
+	const Router& _router;
+	const std::string& _owner;
+};
+
+
+std::optional<UserDirectory::User> Router::authenticate(const std::string& authorization) const
+{
+	return _users.authenticate(authorization);
 }
 
 
@@ -75,8 +123,8 @@ std::vector<std::string> Router::routes(const std::string& owner) const
 {
 	std::shared_lock<std::shared_mutex> lock(_mutex);
 	std::vector<std::string> result;
-	for (const Route& route: _routes)
-		if (route.owner == owner) result.push_back(route.method + " " + route.pattern);
+	for (const auto& route: _routes)
+		if (route->owner == owner) result.push_back(route->method + " " + route->pattern);
 	return result;
 }
 
@@ -96,21 +144,27 @@ erp::HttpResponse Router::dispatch(const std::string& method, const std::string&
 		segments.push_back(decoded);
 	}
 
-	std::shared_lock<std::shared_mutex> lock(_mutex);
-	const Route* found = nullptr;
+	std::shared_ptr<const Route> found;
+	std::unique_ptr<InFlight> running;
 	bool pathKnown = false;
 	std::map<std::string, std::string> params;
-	for (const Route& route: _routes)
 	{
-		std::map<std::string, std::string> candidate;
-		if (!match(route, segments, candidate)) continue;
-		pathKnown = true;
-		if (route.method == method)
+		std::shared_lock<std::shared_mutex> lock(_mutex);
+		for (const auto& route: _routes)
 		{
-			found = &route;
-			params = std::move(candidate);
-			break;
+			std::map<std::string, std::string> candidate;
+			if (!match(*route, segments, candidate)) continue;
+			pathKnown = true;
+			if (route->method == method)
+			{
+				found = route;
+				params = std::move(candidate);
+				break;
+			}
 		}
+		// Counted before the lock goes: removeAll then waits for this handler.
+		if (found && static_cast<int>(user->role) >= static_cast<int>(found->minimum))
+			running = std::make_unique<InFlight>(*this, found->owner);
 	}
 	if (!found)
 		return pathKnown ? erp::HttpResponse::error(405, "method_not_allowed", method + " is not allowed on " + path)

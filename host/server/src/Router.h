@@ -10,7 +10,11 @@
 #include "UserDirectory.h"
 #include "erp/Http.h"
 #include <Poco/Logger.h>
+#include <condition_variable>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -28,7 +32,9 @@ class Router
 /// the handler's answer, its ApiError as a 4xx JSON error, or 500 for
 /// anything else (logged, never the exception's text to the client).
 ///
-/// Thread-safe; removing routes waits for running handlers.
+/// Thread-safe. removeAll(owner) waits for the owner's running handlers,
+/// and only for those: a handler may remove another owner's routes (the
+/// host's PUT /api/plugins/{id} unloads a plugin), never its own owner's.
 {
 public:
 	Router(UserDirectory& users, Poco::Logger& logger);
@@ -39,6 +45,12 @@ public:
 	/// Poco::ExistsException for a duplicate method and pattern.
 
 	int removeAll(const std::string& owner);
+	/// Removes the owner's routes, then waits until none of its handlers
+	/// runs. Returns how many routes were removed.
+
+	std::optional<UserDirectory::User> authenticate(const std::string& authorization) const;
+	/// The user of an Authorization header value, checked before anything
+	/// else of a request is read.
 
 	std::vector<std::string> routes(const std::string& owner) const;
 	/// "METHOD pattern" of the owner's routes.
@@ -58,14 +70,19 @@ private:
 		erp::HttpRoutes::Handler handler;
 	};
 
+	class InFlight;
+
 	static std::vector<std::string> split(const std::string& path);
 	static bool match(const Route& route, const std::vector<std::string>& segments,
 					  std::map<std::string, std::string>& params);
 
 	UserDirectory& _users;
 	Poco::Logger& _logger;
-	mutable std::shared_mutex _mutex;
-	std::vector<Route> _routes;
+	mutable std::shared_mutex _mutex; /// guards _routes
+	std::vector<std::shared_ptr<const Route>> _routes;
+	mutable std::mutex _countMutex; /// guards _running
+	mutable std::condition_variable _idle;
+	mutable std::map<std::string, int> _running; /// handlers running, per owner
 };
 
 

@@ -90,6 +90,7 @@ void TaskScheduler::unregisterTask(const std::string& owner, const std::string& 
 	std::unique_lock<std::mutex> lock(_mutex);
 	auto it = _tasks.find(name);
 	if (it == _tasks.end() || it->second.owner != owner) return;
+	it->second.retiring = true;
 	_changed.wait(lock, [&] {
 		auto found = _tasks.find(name);
 		return found == _tasks.end() || !found->second.running;
@@ -213,14 +214,14 @@ std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex
 	// REQUIRES: lock holds _mutex.
 	const Poco::Timestamp now = _clock.now();
 	for (auto& [name, task]: _tasks)
-		if (task.askAgain && *task.askAgain <= now && !task.running) computeNext(name, task);
+		if (task.askAgain && *task.askAgain <= now && !task.running && !task.retiring) computeNext(name, task);
 	std::vector<std::string> due;
 	for (auto& [name, task]: _tasks)
-		if (task.due && *task.due <= now && !task.running) due.push_back(name);
+		if (task.due && *task.due <= now && !task.running && !task.retiring) due.push_back(name);
 	for (const std::string& name: due)
 	{
 		auto it = _tasks.find(name);
-		if (it == _tasks.end() || it->second.running || _stopping) continue;
+		if (it == _tasks.end() || it->second.running || it->second.retiring || _stopping) continue;
 		erp::TaskRun run;
 		run.task = name;
 		run.actor = "scheduler";
@@ -232,7 +233,7 @@ std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex
 	std::optional<Poco::Timestamp> earliest;
 	for (const auto& [name, task]: _tasks)
 	{
-		if (task.running) continue;
+		if (task.running || task.retiring) continue;
 		for (const std::optional<Poco::Timestamp>& at: {task.due, task.askAgain})
 			if (at && (!earliest || *at < *earliest)) earliest = at;
 	}

@@ -58,7 +58,9 @@ public:
 	/// Throws Poco::ExistsException when the name is taken.
 
 	void unregisterTask(const std::string& owner, const std::string& name);
-	/// Waits for a running call of the task to finish.
+	/// Waits for a running call of the task to finish; from the moment it is
+	/// called the timer thread starts the task no more (a task due again at
+	/// once could otherwise keep it waiting for ever).
 
 	int unregisterAll(const std::string& owner);
 
@@ -96,6 +98,7 @@ private:
 		int failures = 0;                         /// NextRun's consecutive failures
 		unsigned long starts = 0;
 		bool running = false;
+		bool retiring = false; /// being unregistered: not started again
 		bool lastOk = true;
 		std::string lastSummary;
 	};
