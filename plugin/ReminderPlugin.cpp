@@ -23,18 +23,18 @@ void ReminderPlugin::start(erp::Host& host)
 {
 	_host = &host;
 	_store = std::make_unique<ReminderFieldStore>(host.database().dialect());
-	_fields = std::make_unique<ReminderFields>(*_store, host.audit());
+	_settings = std::make_unique<SettingsStore>(host.database().dialect());
+	_fields = std::make_unique<ReminderFields>(*_store, *_settings, host.audit(), host.clock());
 	host.records().extend(ReminderFields::specs(), *_fields);
 	_fieldsRegistered = true;
 
-	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_fields, host.logger());
+	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_settings, *_fields, host.logger());
 	_paymentRecorded = std::make_unique<PaymentRecordedHook>(*_store, host.audit());
 	_subscriptions.push_back(
 		host.events().onInvoiceCreated([this](const erp::InvoiceCreated& event) { (*_invoiceCreated)(event); }));
 	_subscriptions.push_back(
 		host.events().onPaymentRecorded([this](const erp::PaymentRecorded& event) { (*_paymentRecorded)(event); }));
 
-	_settings = std::make_unique<SettingsStore>(host.database().dialect());
 	_planning = std::make_unique<PlanningStore>();
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
 	_settingsResource = std::make_unique<SettingsResource>(host, *_settings);
@@ -78,7 +78,6 @@ void ReminderPlugin::stop()
 	_settingsResource.reset();
 	_invoiceFlag.reset();
 	_planning.reset();
-	_settings.reset();
 	_runsResource.reset();
 	_weekly.reset();
 	_runStore.reset();
@@ -87,6 +86,7 @@ void ReminderPlugin::stop()
 	_paymentRecorded.reset();
 	_invoiceCreated.reset();
 	_fields.reset();
+	_settings.reset();
 	_store.reset();
 	_host = nullptr;
 }

@@ -42,7 +42,7 @@ std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
 	if (outstanding <= 0) return std::nullopt;
 	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
 	const CalendarDate first = basis.plusDays(firstDayOffset());
-	const CalendarDate end = first.plusMonths(_settings.stopAfterMonths);
+	const CalendarDate end = windowEnd(invoice);
 	if (_today < first || _today >= end) return std::nullopt;
 	DueInvoice line;
 	line.invoice = invoice;
@@ -131,6 +131,13 @@ CalendarDate ReminderPlanner::earliestBasis() const
 	// basis + days + months > today. Month clamping moves a date by at most
 	// three days, so four days' margin keeps every due invoice in.
 	return _today.plusDays(-firstDayOffset()).plusMonths(-_settings.stopAfterMonths).plusDays(-4);
+}
+
+
+CalendarDate ReminderPlanner::windowEnd(const OpenInvoice& invoice) const
+{
+	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
+	return basis.plusDays(firstDayOffset()).plusMonths(_settings.stopAfterMonths);
 }
 
 

@@ -60,6 +60,9 @@ public:
 	std::string languageFor(const CustomerContact& customer) const;
 	/// The customer's language when reminders exist in it, else the fallback.
 
+	CalendarDate windowEnd(const OpenInvoice& invoice) const;
+	/// The first day the invoice is no longer reminded (stop after months).
+
 	int firstDayOffset() const;
 	/// Days from the basis to the first reminder day: max(daysAfterDue, 1).
 
