@@ -37,7 +37,7 @@ void ReminderPlugin::start(erp::Host& host)
 
 	_planning = std::make_unique<PlanningStore>();
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
-	_settingsResource = std::make_unique<SettingsResource>(host, *_settings);
+	_settingsResource = std::make_unique<SettingsResource>(host, *_settings, *_planning);
 	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
 	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning);
 

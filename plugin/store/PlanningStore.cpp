@@ -163,4 +163,17 @@ void PlanningStore::forEachOutstanding(
 }
 
 
+int PlanningStore::countUnflaggedOutstanding(Poco::Data::Session& session) const
+{
+	int count = 0;
+	session << "SELECT COUNT(*) FROM invoices i "
+			   "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id "
+			   "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+			   "WHERE i.status IN ('issued', 'partially_paid') AND i.total_minor > i.paid_minor "
+			   "AND COALESCE(r.with_reminder, 0) = 0 AND COALESCE(rc.enabled, 1) = 1",
+		into(count), now;
+	return count;
+}
+
+
 } // namespace reminders

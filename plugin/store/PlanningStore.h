@@ -47,6 +47,10 @@ public:
 	/// Every issued, not fully paid invoice (flagged or not), grouped by
 	/// customer, for at most `customers` customers after afterCustomerId.
 
+	int countUnflaggedOutstanding(Poco::Data::Session& session) const;
+	/// How many issued, not fully paid invoices of customers whose reminders
+	/// are on are not flagged: what the bulk-enable page would offer.
+
 	static constexpr int BATCH = 5000;
 
 private:

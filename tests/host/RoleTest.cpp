@@ -59,9 +59,10 @@ public:
 		Reply created = _host->call("POST", "/api/customers", R"({"name": "Daily"})", accountant);
 		CPPUNIT_ASSERT_EQUAL(201, created.status);
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/plugins", "", accountant).status);
-		// ...the audit log and the plugin's settings are the administrator's.
+		// ...the audit log and the plugin's transport and schedule are the administrator's.
 		CPPUNIT_ASSERT_EQUAL(403, _host->call("GET", "/api/audit", "", accountant).status);
-		CPPUNIT_ASSERT_EQUAL(403, _host->call("PUT", "/api/plugins/reminders/settings", "{}", accountant).status);
+		CPPUNIT_ASSERT_EQUAL(
+			403, _host->call("PUT", "/api/plugins/reminders/settings", R"({"send_time": "10:00"})", accountant).status);
 		CPPUNIT_ASSERT_EQUAL(403, _host->call("POST", "/api/plugins/reminders/runs", "{}", accountant).status);
 		Reply audit = _host->call("GET", "/api/audit?entity=customer", "", TestHost::ADMIN);
 		CPPUNIT_ASSERT_EQUAL(200, audit.status);
