@@ -39,11 +39,11 @@ void ReminderPlugin::start(erp::Host& host)
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
 	_settingsResource = std::make_unique<SettingsResource>(host, *_settings, *_planning);
 	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
-	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning);
+	_runStore = std::make_unique<RunStore>(host.database().dialect());
+	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning, *_runStore);
 
 	_templates = std::make_unique<TemplateSet>(host.pluginDirectory() + "/templates");
 	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
-	_runStore = std::make_unique<RunStore>(host.database().dialect());
 	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates,
 										  [this] { return _transports->create(); });
 	_runsResource = std::make_unique<RunsResource>(host, *_runStore, *_weekly);
