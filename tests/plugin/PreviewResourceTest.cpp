@@ -4,6 +4,9 @@
 
 
 #include "HostFixture.h"
+#include "erp/Transaction.h"
+#include "plugin/core/ReminderPlanner.h"
+#include "plugin/store/RunStore.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 
@@ -24,6 +27,7 @@ class PreviewResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testCustomerSwitchedOffIsSkipped);
 	CPPUNIT_TEST(testNeverOnTheDueDate);
 	CPPUNIT_TEST(testWeekThatHasItsRun);
+	CPPUNIT_TEST(testOutboxRecordsCustomerOffAsSkipped);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -270,6 +274,48 @@ public:
 		auto next = preview("2026-11-30").object();
 		CPPUNIT_ASSERT(next->isNull("run"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), next->getArray("this_week_only")->size());
+	}
+
+	void testOutboxRecordsCustomerOffAsSkipped()
+	{
+		// The run never plans a customer who is off; were such a plan ever
+		// saved, the outbox would keep it as a skipped row with its reason.
+		using namespace reminders;
+		const auto off = _host->createCustomer("Off", "off@example.com");
+		invoice(off, "O-1", "2026-09-01", "2026-10-01", "EUR", "70");
+		CustomerContact contact;
+		contact.id = off;
+		contact.name = "Off";
+		contact.email = "off@example.com";
+		contact.remindersEnabled = false;
+		OpenInvoice open;
+		open.id = 1;
+		open.customerId = off;
+		open.number = "O-1";
+		open.issueDate = *CalendarDate::parse("2026-09-01");
+		open.dueDate = CalendarDate::parse("2026-10-01");
+		open.currency = "EUR";
+		open.totalMinor = 7000;
+		open.status = "issued";
+		open.withReminder = true;
+		ReminderSettings settings;
+		settings.enabled = true;
+		const std::optional<CustomerPlan> plan =
+			ReminderPlanner(settings, *CalendarDate::parse("2026-11-30")).planExplained(contact, {open});
+		CPPUNIT_ASSERT(plan && plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF);
+
+		const RunStore runs("sqlite");
+		Poco::Data::Session session = _host->runtime().database().session();
+		erp::Transaction tx(session, "sqlite");
+		const RunStore::Claim claim = runs.claim(session, "2026-W49", "2026-11-30", "test", "2026-11-30T07:00:00Z",
+												 "2026-11-30T07:05:00Z", false, "test");
+		runs.savePlan(session, claim.run.id, {*plan}, "2026-11-30T07:00:00Z");
+		tx.commit();
+		const std::vector<MessageRecord> rows = runs.messages(session, claim.run.id);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), rows.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("skipped"), rows.front().state);
+		CPPUNIT_ASSERT_EQUAL(std::string("customer_off"), rows.front().skipReason);
+		CPPUNIT_ASSERT(rows.front().recipient.empty());
 	}
 
 private:
