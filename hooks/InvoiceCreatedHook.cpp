@@ -9,8 +9,10 @@
 namespace reminders {
 
 
-InvoiceCreatedHook::InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger):
+InvoiceCreatedHook::InvoiceCreatedHook(const ReminderFieldStore& store, const SettingsStore& settings,
+									   ReminderFields& fields, Poco::Logger& logger):
 	_store(store),
+	_settings(settings),
 	_fields(fields),
 	_logger(logger)
 {}
@@ -20,6 +22,11 @@ void InvoiceCreatedHook::operator()(const erp::InvoiceCreated& event)
 {
 	Poco::Data::Session& tx = *event.transaction;
 	if (_store.invoiceFlag(tx, event.invoiceId)) return;
+	if (!_settings.load(tx).enabled)
+	{
+		_logger.debug("invoice %s: reminders are off, left unflagged", event.number);
+		return;
+	}
 	const CustomerFields customer = _store.customer(tx, event.customerId);
 	const bool owed = event.status != "paid" && event.status != "void";
 	const bool withReminder = customer.enabled && customer.defaultOn && owed;

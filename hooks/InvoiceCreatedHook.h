@@ -10,6 +10,7 @@
 #include "erp/Events.h"
 #include "plugin/ReminderFields.h"
 #include "plugin/store/ReminderFieldStore.h"
+#include "plugin/store/SettingsStore.h"
 #include <Poco/Logger.h>
 
 
@@ -17,14 +18,17 @@ namespace reminders {
 
 
 class InvoiceCreatedHook
-/// invoice.created: an invoice created without an explicit "with
-/// reminder" choice takes its customer's default («Προεπιλογή
-/// υπενθύμισης»), provided the customer's reminders are on and the
-/// invoice is still owed. An explicit choice in the request was already
-/// stored by ReminderFields and is left alone.
+/// invoice.created: while the master switch is on, an invoice created
+/// without an explicit "with reminder" choice takes its customer's
+/// default («Προεπιλογή υπενθύμισης»), provided the customer's reminders
+/// are on and the invoice is still owed. While the switch is off nothing
+/// is written: the invoice stays unflagged, and the bulk-enable page
+/// offers it once the switch is turned on. An explicit choice in the
+/// request was already stored by ReminderFields and is left alone.
 {
 public:
-	InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger);
+	InvoiceCreatedHook(const ReminderFieldStore& store, const SettingsStore& settings, ReminderFields& fields,
+					   Poco::Logger& logger);
 
 	void operator()(const erp::InvoiceCreated& event);
 	/// Runs in the host's transaction. It throws only on a defect (e.g. a
@@ -33,6 +37,7 @@ public:
 
 private:
 	const ReminderFieldStore& _store;
+	const SettingsStore& _settings;
 	ReminderFields& _fields;
 	Poco::Logger& _logger;
 };

@@ -41,9 +41,8 @@ erp::HttpResponse InvoiceFlagResource::put(const erp::HttpRequest& request)
 	_fields.setInvoiceFlag(session, *invoice, *withReminder, request.user, "toggle");
 	tx.commit();
 
-	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+	Poco::JSON::Object::Ptr answer = _fields.invoiceSection(session, id);
 	answer->set("invoice_id", id);
-	answer->set("with_reminder", *withReminder);
 	return erp::HttpResponse::json(200, answer);
 }
 

@@ -19,7 +19,8 @@ class InvoiceFlagResource
 /// PUT invoices/{id} {"with_reminder": bool} (accountants and admins):
 /// the invoice list's reminder icon. Refused (400 reminder_not_allowed)
 /// for an invoice no longer owed or a customer whose reminders are off;
-/// a change is audited.
+/// a change is audited. The answer is {"invoice_id", "with_reminder",
+/// "effective", "because"} (see ReminderFields).
 {
 public:
 	InvoiceFlagResource(erp::Database& database, const ReminderFieldStore& store, ReminderFields& fields);

@@ -11,15 +11,54 @@
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
 #include <Poco/JSON/Array.h>
+#include <set>
 
 
 namespace reminders {
 
 
-PreviewResource::PreviewResource(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning):
+namespace {
+
+Poco::JSON::Object::Ptr outboxRow(const MessageRecord& message)
+{
+	Poco::JSON::Object::Ptr row = new Poco::JSON::Object;
+	row->set("run_id", message.runId);
+	row->set("state", message.state);
+	row->set("recipient", message.recipient.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(message.recipient));
+	row->set("reason", message.skipReason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(message.skipReason));
+	row->set("updated_at", message.updatedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(message.updatedAt));
+	return row;
+}
+
+Poco::JSON::Object::Ptr runJson(const RunRecord& run, const std::vector<MessageRecord>& messages)
+{
+	Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+	object->set("id", run.id);
+	object->set("sequence", run.sequence);
+	object->set("state", run.state);
+	object->set("business_date", run.businessDate);
+	object->set("started_by", run.startedBy);
+	object->set("started_at", run.startedAt);
+	object->set("finished_at", run.finishedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(run.finishedAt));
+	std::map<std::string, int> byState;
+	for (const MessageRecord& message: messages)
+		++byState[message.state];
+	Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
+	for (const auto& [state, count]: byState)
+		counts->set(state, count);
+	object->set("counts", counts);
+	return object;
+}
+
+} // namespace
+
+
+PreviewResource::PreviewResource(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning,
+								 const RunStore& runs):
 	_host(host),
 	_settings(settings),
-	_planning(planning)
+	_planning(planning),
+	_runs(runs)
 {}
 
 
@@ -48,52 +87,103 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	settings.enabled = true;
 	const ReminderPlanner planner(settings, day);
 
+	// The week's run, if it has one: what its outbox holds, per customer.
+	const std::optional<RunRecord> weekRun = _runs.latestOfWeek(session, day.isoWeek());
+	std::map<Poco::Int64, MessageRecord> outbox;
+	std::vector<MessageRecord> runMessages;
+	if (weekRun)
+	{
+		runMessages = _runs.messages(session, weekRun->id);
+		for (const MessageRecord& message: runMessages)
+			outbox[message.customerId] = message;
+	}
+	auto thisWeek = [&](Poco::Int64 customerId) {
+		auto found = outbox.find(customerId);
+		return found == outbox.end() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(outboxRow(found->second));
+	};
+
 	Poco::JSON::Array::Ptr messages = new Poco::JSON::Array;
 	Poco::JSON::Array::Ptr skipped = new Poco::JSON::Array;
+	std::set<Poco::Int64> planned;
 	std::map<std::string, Poco::Int64> totals;
-	int toSend = 0, cannotSend = 0, invoices = 0, onPage = 0;
+	int toSend = 0, withoutEmail = 0, switchedOff = 0, invoices = 0, onPage = 0;
 	Poco::Int64 lastOnPage = 0;
 	bool more = false;
-	_planning.forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
-							   [&](const CustomerContact& customer, const std::vector<OpenInvoice>& open) {
-								   std::optional<CustomerPlan> plan = planner.planCustomer(customer, open);
-								   if (!plan) return true;
-								   if (plan->outcome == CustomerPlan::Outcome::SEND)
-									   ++toSend;
-								   else
-									   ++cannotSend;
-								   invoices += static_cast<int>(plan->invoices.size());
-								   for (const auto& [currency, minor]: plan->totals)
-									   totals[currency] += minor;
-								   if (customer.id > after)
-								   {
-									   if (onPage < limit)
-									   {
-										   (plan->outcome == CustomerPlan::Outcome::SEND ? messages : skipped)
-											   ->add(PlanJson::customerPlan(*plan));
-										   lastOnPage = customer.id;
-										   ++onPage;
-									   }
-									   else
-										   more = true;
-								   }
-								   return true;
-							   });
+	_planning.forEachCandidate(
+		session, planner.earliestBasis(), planner.latestBasis(),
+		[&](const CustomerContact& customer, const std::vector<OpenInvoice>& open) {
+			std::optional<CustomerPlan> plan = planner.planExplained(customer, open);
+			if (!plan) return true;
+			if (plan->outcome == CustomerPlan::Outcome::SEND)
+				++toSend;
+			else if (plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF)
+				++switchedOff;
+			else
+				++withoutEmail;
+			if (plan->outcome != CustomerPlan::Outcome::CUSTOMER_OFF)
+			{
+				invoices += static_cast<int>(plan->invoices.size());
+				for (const auto& [currency, minor]: plan->totals)
+					totals[currency] += minor;
+			}
+			if (customer.id > after)
+			{
+				if (onPage < limit)
+				{
+					Poco::JSON::Object::Ptr item = PlanJson::customerPlan(*plan);
+					item->set("this_week", thisWeek(customer.id));
+					(plan->outcome == CustomerPlan::Outcome::SEND ? messages : skipped)->add(item);
+					planned.insert(customer.id);
+					lastOnPage = customer.id;
+					++onPage;
+				}
+				else
+					more = true;
+			}
+			return true;
+		},
+		true);
+
+	// The page's customers the run has a row for but who are not planned now.
+	Poco::JSON::Array::Ptr thisWeekOnly = new Poco::JSON::Array;
+	for (const MessageRecord& message: runMessages)
+	{
+		if (message.customerId <= after || (more && message.customerId > lastOnPage)) continue;
+		if (planned.count(message.customerId)) continue;
+		Poco::JSON::Object::Ptr customer = new Poco::JSON::Object;
+		customer->set("id", message.customerId);
+		customer->set("name", message.customerName);
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("customer", customer);
+		item->set("this_week", outboxRow(message));
+		thisWeekOnly->add(item);
+	}
 
 	Poco::JSON::Object::Ptr summary = new Poco::JSON::Object;
 	summary->set("customers_to_remind", toSend);
-	summary->set("customers_without_valid_email", cannotSend);
+	summary->set("customers_without_valid_email", withoutEmail);
+	summary->set("customers_switched_off", switchedOff);
 	summary->set("invoices", invoices);
 	summary->set("totals", PlanJson::totals(totals));
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 	body->set("date", day.toString());
+	body->set("week", day.isoWeek());
 	body->set("enabled", enabled);
-	if (!enabled) body->set("note", "reminders are turned off: nothing is sent until the master switch is on");
+	std::string note;
+	if (!enabled) note = "reminders are turned off: nothing is sent until the master switch is on";
+	if (weekRun)
+		note += std::string(note.empty() ? "" : "; ") + "week " + day.isoWeek() + " already has its run (" +
+				std::to_string(weekRun->id) + ", " + weekRun->state +
+				"): \"this_week\" shows what it did for each customer; what is listed here is what would be "
+				"sent now, and nothing more goes out this week unless an administrator starts another run";
+	if (!note.empty()) body->set("note", note);
+	body->set("run", weekRun ? Poco::Dynamic::Var(runJson(*weekRun, runMessages)) : Poco::Dynamic::Var());
 	body->set("days_after_due", settings.daysAfterDue);
 	body->set("stop_after_months", settings.stopAfterMonths);
 	body->set("summary", summary);
 	body->set("messages", messages);
 	body->set("skipped", skipped);
+	body->set("this_week_only", thisWeekOnly);
 	body->set("next_after", more ? Poco::Dynamic::Var(lastOnPage) : Poco::Dynamic::Var());
 	return erp::HttpResponse::json(200, body);
 }

@@ -9,6 +9,7 @@
 
 #include "erp/Host.h"
 #include "plugin/store/PlanningStore.h"
+#include "plugin/store/RunStore.h"
 #include "plugin/store/SettingsStore.h"
 
 
@@ -21,15 +22,28 @@ class PreviewResource
 /// today in the reminders' time zone), computed by the same planner.
 ///
 /// "summary" covers the whole day: customers to remind, customers who
-/// cannot be reminded (no or invalid address), invoices, totals per
-/// currency. "messages" and "skipped" hold one page of customers (N
+/// cannot be reminded (no or invalid address), customers switched off
+/// (flagged invoices that would be due, but the customer's reminders are
+/// off), invoices and totals per currency (of the customers reminded or
+/// reported). "messages" and "skipped" (reason "no_email",
+/// "invalid_email" or "customer_off") hold one page of customers (N
 /// customers, default 100, at most 1000, in customer id order after
 /// `after`); "next_after" names the next page. When the master switch is
 /// off the preview shows what would be sent once it is on, and says so
 /// ("enabled": false).
+///
+/// "week" is the day's ISO week and "run" that week's run when it has one
+/// (id, state, business date, started and finished, counts of its outbox
+/// rows by state; null otherwise), and a note says so: the week's
+/// reminders are out, nothing more goes this week unless an administrator
+/// starts another run. Each customer on the page carries "this_week": its
+/// row in that run's outbox (run id, state, recipient, reason) or null;
+/// "this_week_only" lists the page's customers the run has a row for who
+/// would not be reminded now (e.g. paid since).
 {
 public:
-	PreviewResource(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning);
+	PreviewResource(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning,
+					const RunStore& runs);
 
 	void mount(erp::HttpRoutes& routes);
 
@@ -39,6 +53,7 @@ private:
 	erp::Host& _host;
 	const SettingsStore& _settings;
 	const PlanningStore& _planning;
+	const RunStore& _runs;
 };
 
 

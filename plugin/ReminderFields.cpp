@@ -5,7 +5,9 @@
 
 #include "plugin/ReminderFields.h"
 #include "erp/ApiError.h"
+#include "plugin/ZonedClock.h"
 #include "plugin/core/InvoiceFlagRule.h"
+#include "plugin/core/ReminderPlanner.h"
 #include <sstream>
 
 
@@ -42,9 +44,12 @@ void refuse(InvoiceFlagRule::Verdict verdict)
 } // namespace
 
 
-ReminderFields::ReminderFields(const ReminderFieldStore& store, erp::AuditLog& audit):
+ReminderFields::ReminderFields(const ReminderFieldStore& store, const SettingsStore& settings, erp::AuditLog& audit,
+							   const erp::Clock& clock):
 	_store(store),
-	_audit(audit)
+	_settings(settings),
+	_audit(audit),
+	_clock(clock)
 {}
 
 
@@ -167,7 +172,29 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 		section->set("default", fields.defaultOn);
 	}
 	else
-		section->set("with_reminder", _store.invoiceFlag(session, id).value_or(false));
+		section = invoiceSection(session, id);
+	return section;
+}
+
+
+Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const
+{
+	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
+	const std::optional<OpenInvoice> invoice = _store.openInvoice(session, id);
+	if (!invoice)
+	{
+		section->set("with_reminder", false);
+		return section;
+	}
+	const ReminderSettings settings = _settings.load(session);
+	const CalendarDate today = ZonedClock::today(settings, _clock);
+	const bool ended = ReminderPlanner(settings, today).windowEnd(*invoice) <= today;
+	const InvoiceFlagRule::Effect effect = InvoiceFlagRule::effect(
+		settings.enabled, invoice->withReminder, _store.customer(session, invoice->customerId).enabled, invoice->status,
+		invoice->totalMinor - invoice->paidMinor, ended);
+	section->set("with_reminder", invoice->withReminder);
+	section->set("effective", effect.effective);
+	section->set("because", effect.because.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(effect.because));
 	return section;
 }
 

@@ -8,8 +8,10 @@
 
 
 #include "erp/AuditLog.h"
+#include "erp/Clock.h"
 #include "erp/Records.h"
 #include "plugin/store/ReminderFieldStore.h"
+#include "plugin/store/SettingsStore.h"
 #include <vector>
 
 
@@ -19,11 +21,17 @@ namespace reminders {
 class ReminderFields: public erp::RecordExtension
 /// The plugin's fields on the host's records:
 ///   customer "reminders": {"enabled": bool, "default": bool}
-///   invoice  "reminders": {"with_reminder": bool}
-/// Every change is audited with the acting user, old and new values.
+///   invoice  "reminders": {"with_reminder": bool, "effective": bool, "because": string|null}
+/// "with_reminder" is the stored flag; "effective" says whether it takes
+/// effect (the invoice is in the weekly reminders, now or once it is
+/// due), "because" why not (InvoiceFlagRule::effect: "feature_off",
+/// "paid", "void", "customer_off", "not_flagged", "reminders_ended").
+/// Only "with_reminder" is written. Every change is audited with the
+/// acting user, old and new values.
 {
 public:
-	ReminderFields(const ReminderFieldStore& store, erp::AuditLog& audit);
+	ReminderFields(const ReminderFieldStore& store, const SettingsStore& settings, erp::AuditLog& audit,
+				   const erp::Clock& clock);
 
 	static std::vector<erp::FieldSpec> specs();
 
@@ -39,9 +47,14 @@ public:
 	/// flag and audits a change. `source` tells why: "request", "toggle",
 	/// "customer_default", ...
 
+	Poco::JSON::Object::Ptr invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const;
+	/// {"with_reminder", "effective", "because"} for an invoice as it is now.
+
 private:
 	const ReminderFieldStore& _store;
+	const SettingsStore& _settings;
 	erp::AuditLog& _audit;
+	const erp::Clock& _clock;
 };
 
 

@@ -23,27 +23,29 @@ void ReminderPlugin::start(erp::Host& host)
 {
 	_host = &host;
 	_store = std::make_unique<ReminderFieldStore>(host.database().dialect());
-	_fields = std::make_unique<ReminderFields>(*_store, host.audit());
+	_settings = std::make_unique<SettingsStore>(host.database().dialect());
+	_fields = std::make_unique<ReminderFields>(*_store, *_settings, host.audit(), host.clock());
 	host.records().extend(ReminderFields::specs(), *_fields);
 	_fieldsRegistered = true;
 
-	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_fields, host.logger());
+	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_settings, *_fields, host.logger());
 	_paymentRecorded = std::make_unique<PaymentRecordedHook>(*_store, host.audit());
 	_subscriptions.push_back(
 		host.events().onInvoiceCreated([this](const erp::InvoiceCreated& event) { (*_invoiceCreated)(event); }));
 	_subscriptions.push_back(
 		host.events().onPaymentRecorded([this](const erp::PaymentRecorded& event) { (*_paymentRecorded)(event); }));
 
-	_settings = std::make_unique<SettingsStore>(host.database().dialect());
 	_planning = std::make_unique<PlanningStore>();
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
-	_settingsResource = std::make_unique<SettingsResource>(host, *_settings);
+	// A saved schedule or master switch re-arms the weekly timer at once.
+	_settingsResource = std::make_unique<SettingsResource>(
+		host, *_settings, *_planning, [&host] { host.scheduler().reschedule("reminders.weekly"); });
 	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
-	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning);
+	_runStore = std::make_unique<RunStore>(host.database().dialect());
+	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning, *_runStore);
 
 	_templates = std::make_unique<TemplateSet>(host.pluginDirectory() + "/templates");
 	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
-	_runStore = std::make_unique<RunStore>(host.database().dialect());
 	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates,
 										  [this] { return _transports->create(); });
 	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly);
@@ -78,7 +80,6 @@ void ReminderPlugin::stop()
 	_settingsResource.reset();
 	_invoiceFlag.reset();
 	_planning.reset();
-	_settings.reset();
 	_runsResource.reset();
 	_weekly.reset();
 	_runStore.reset();
@@ -87,6 +88,7 @@ void ReminderPlugin::stop()
 	_paymentRecorded.reset();
 	_invoiceCreated.reset();
 	_fields.reset();
+	_settings.reset();
 	_store.reset();
 	_host = nullptr;
 }

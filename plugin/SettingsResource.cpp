@@ -33,16 +33,19 @@ void readText(const erp::JsonBody& body, const std::string& field, std::size_t m
 } // namespace
 
 
-SettingsResource::SettingsResource(erp::Host& host, const SettingsStore& store):
+SettingsResource::SettingsResource(erp::Host& host, const SettingsStore& store, const PlanningStore& planning,
+								   std::function<void()> scheduleChanged):
 	_host(host),
-	_store(store)
+	_store(store),
+	_planning(planning),
+	_scheduleChanged(std::move(scheduleChanged))
 {}
 
 
 void SettingsResource::mount(erp::HttpRoutes& routes)
 {
 	routes.route("GET", "settings", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return get(r); });
-	routes.route("PUT", "settings", erp::Role::ADMIN, [this](const erp::HttpRequest& r) { return put(r); });
+	routes.route("PUT", "settings", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return put(r); });
 }
 
 
@@ -82,6 +85,12 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 												 "from_name", "reply_to",       "fallback_language"};
 	const erp::JsonBody body(request.body);
 	body.allowOnly([](const std::string& field) { return FIELDS.count(field) > 0; });
+	if (request.role != erp::Role::ADMIN)
+		for (const auto& entry: body.object())
+			if (SettingsRules::administratorsOnly(entry.first))
+				throw erp::ApiError(403, "forbidden",
+									entry.first + " is transport or schedule: only an administrator may change it",
+									entry.first);
 
 	Poco::Data::Session session = _host.database().session();
 	erp::Transaction tx(session, _host.database().dialect());
@@ -141,8 +150,27 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 									   erp::AuditEntry::json(changes)});
 		tx.commit();
 	}
+	const bool switchedOn = changes.size() > 0 && !before.enabled && after.enabled;
+	const int candidates = switchedOn ? _planning.countUnflaggedOutstanding(session) : 0;
 	Poco::JSON::Object::Ptr answer = changes.size() > 0 ? updated : old;
-	answer->set("bulk_enable_suggested", firstEnabled && changes.size() > 0);
+	answer->set("bulk_enable_suggested", candidates > 0);
+	answer->set("bulk_enable_candidates", switchedOn ? Poco::Dynamic::Var(candidates) : Poco::Dynamic::Var());
+
+	bool scheduleMoved = false;
+	for (const auto& entry: changes)
+		scheduleMoved = scheduleMoved || SettingsRules::changesSchedule(entry.first);
+	if (scheduleMoved && _scheduleChanged)
+	{
+		try
+		{
+			_scheduleChanged();
+		}
+		catch (std::exception& exc)
+		{
+			// The settings are saved; the timer catches up at its next wake-up.
+			_host.logger().error("reminders: re-arming the weekly timer failed: %s", std::string(exc.what()));
+		}
+	}
 	return erp::HttpResponse::json(200, answer);
 }
 

@@ -8,25 +8,41 @@
 
 
 #include "erp/Host.h"
+#include "plugin/store/PlanningStore.h"
 #include "plugin/store/SettingsStore.h"
+#include <functional>
 
 
 namespace reminders {
 
 
 class SettingsResource
-/// GET settings (accountants and admins) and PUT settings (admins).
+/// GET settings and PUT settings (accountants and admins; no secret is
+/// ever part of the answer).
 ///
-/// PUT takes any subset of the fields and keeps the others; the result
-/// must pass SettingsRules and name an existing time zone, else 400
-/// naming the field and nothing is stored. Each change is audited
-/// ("reminders.settings.update") with the old and new value of every
-/// field that changed. The answer carries "bulk_enable_suggested": true
-/// when this save turned the master switch on for the first time, so
-/// that the screens open the bulk-enable page.
+/// PUT takes any subset of the fields and keeps the others. Accountants
+/// change the policy (master switch, days, months, owner address,
+/// languages, wording); transport and schedule (SettingsRules::
+/// administratorsOnly) are the administrators': an accountant's body
+/// naming such a field is refused whole (403 "forbidden", the field
+/// named). The result must pass SettingsRules and name an existing time
+/// zone, else 400 naming the field and nothing is stored. Each change is
+/// audited ("reminders.settings.update") with the old and new value of
+/// every field that changed.
+///
+/// The answer carries "bulk_enable_suggested": true when this save turned
+/// the master switch from off to on while outstanding, unflagged invoices
+/// of customers whose reminders are on exist, and "bulk_enable_candidates"
+/// (how many; null when the save did not turn the switch on), so that the
+/// screens open the bulk-enable page.
+///
+/// A save that changes the master switch or the schedule (weekday, time,
+/// zone) calls `scheduleChanged` after its commit (the plugin re-arms the
+/// weekly timer there).
 {
 public:
-	SettingsResource(erp::Host& host, const SettingsStore& store);
+	SettingsResource(erp::Host& host, const SettingsStore& store, const PlanningStore& planning,
+					 std::function<void()> scheduleChanged = {});
 
 	void mount(erp::HttpRoutes& routes);
 
@@ -38,6 +54,8 @@ public:
 private:
 	erp::Host& _host;
 	const SettingsStore& _store;
+	const PlanningStore& _planning;
+	std::function<void()> _scheduleChanged;
 };
 
 

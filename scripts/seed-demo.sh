@@ -51,4 +51,9 @@ curl -sS -X PUT "$BASE/api/plugins/reminders/invoices/$i4" -H "Authorization: Be
 # The administrator turns the feature on.
 curl -sS -X PUT "$BASE/api/plugins/reminders/settings" -H "Authorization: Bearer $ADMIN" \
 	-d '{"enabled": true, "from_address": "logistirio@example.gr", "from_name": "Λογιστήριο Demo Α.Ε.", "owner_email": "owner@example.gr", "days_after_due": 7, "stop_after_months": 6}' >/dev/null
-echo "seed-demo: 5 customers, 8 invoices, 3 payments; reminders on"
+# Invoices issued before the switch-on are not flagged: the accountant ticks
+# them on the bulk-enable page (here: those of customers whose default is on).
+ids=$(curl -sS "$BASE/api/plugins/reminders/outstanding" -H "Authorization: Bearer $ACCOUNTANT" |
+	jq -c '[.customers[] | select(.reminders.enabled and .reminders.default) | .invoices[] | select(.with_reminder | not) | .id]')
+[ "$ids" != "[]" ] && post "$ACCOUNTANT" /api/plugins/reminders/bulk-enable "{\"invoice_ids\": $ids}" >/dev/null
+echo "seed-demo: 5 customers, 8 invoices, 3 payments; reminders on, outstanding invoices enabled"

@@ -37,4 +37,25 @@ std::string InvoiceFlagRule::explain(Verdict verdict)
 }
 
 
+InvoiceFlagRule::Effect InvoiceFlagRule::effect(bool featureOn, bool withReminder, bool customerEnabled,
+												const std::string& invoiceStatus, long long outstandingMinor,
+												bool remindersEnded)
+{
+	const char* because = nullptr;
+	if (!featureOn)
+		because = "feature_off";
+	else if (invoiceStatus == "paid" || (invoiceStatus != "void" && outstandingMinor <= 0))
+		because = "paid";
+	else if (invoiceStatus == "void")
+		because = "void";
+	else if (!customerEnabled)
+		because = "customer_off";
+	else if (!withReminder)
+		because = "not_flagged";
+	else if (remindersEnded)
+		because = "reminders_ended";
+	return because ? Effect{false, because} : Effect{true, ""};
+}
+
+
 } // namespace reminders

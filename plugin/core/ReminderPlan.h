@@ -66,7 +66,8 @@ struct CustomerPlan
 	{
 		SEND,
 		NO_EMAIL,
-		INVALID_EMAIL
+		INVALID_EMAIL,
+		CUSTOMER_OFF /// the customer's reminders are off (only ReminderPlanner::planExplained gives it)
 	};
 
 	CustomerContact customer;
@@ -76,7 +77,7 @@ struct CustomerPlan
 	std::map<std::string, Poco::Int64> totals; /// outstanding per currency
 
 	static std::string reason(Outcome outcome);
-	/// "send", "no_email", "invalid_email".
+	/// "send", "no_email", "invalid_email", "customer_off".
 };
 
 

@@ -19,6 +19,8 @@ std::string CustomerPlan::reason(Outcome outcome)
 		return "no_email";
 	case Outcome::INVALID_EMAIL:
 		return "invalid_email";
+	case Outcome::CUSTOMER_OFF:
+		return "customer_off";
 	case Outcome::SEND:
 		break;
 	}
@@ -39,8 +41,8 @@ std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
 	const Poco::Int64 outstanding = invoice.totalMinor - invoice.paidMinor;
 	if (outstanding <= 0) return std::nullopt;
 	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
-	const CalendarDate first = basis.plusDays(_settings.daysAfterDue);
-	const CalendarDate end = first.plusMonths(_settings.stopAfterMonths);
+	const CalendarDate first = basis.plusDays(firstDayOffset());
+	const CalendarDate end = windowEnd(invoice);
 	if (_today < first || _today >= end) return std::nullopt;
 	DueInvoice line;
 	line.invoice = invoice;
@@ -84,6 +86,20 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 }
 
 
+std::optional<CustomerPlan> ReminderPlanner::planExplained(const CustomerContact& customer,
+														   const std::vector<OpenInvoice>& invoices) const
+{
+	if (customer.remindersEnabled) return planCustomer(customer, invoices);
+	CustomerContact on = customer;
+	on.remindersEnabled = true;
+	std::optional<CustomerPlan> plan = planCustomer(on, invoices);
+	if (!plan) return std::nullopt;
+	plan->customer = customer;
+	plan->outcome = CustomerPlan::Outcome::CUSTOMER_OFF;
+	return plan;
+}
+
+
 std::vector<CustomerPlan> ReminderPlanner::plan(const std::vector<CustomerContact>& customers,
 												const std::vector<OpenInvoice>& invoices) const
 {
@@ -106,7 +122,7 @@ std::vector<CustomerPlan> ReminderPlanner::plan(const std::vector<CustomerContac
 
 CalendarDate ReminderPlanner::latestBasis() const
 {
-	return _today.plusDays(-_settings.daysAfterDue);
+	return _today.plusDays(-firstDayOffset());
 }
 
 
@@ -114,7 +130,22 @@ CalendarDate ReminderPlanner::earliestBasis() const
 {
 	// basis + days + months > today. Month clamping moves a date by at most
 	// three days, so four days' margin keeps every due invoice in.
-	return _today.plusDays(-_settings.daysAfterDue).plusMonths(-_settings.stopAfterMonths).plusDays(-4);
+	return _today.plusDays(-firstDayOffset()).plusMonths(-_settings.stopAfterMonths).plusDays(-4);
+}
+
+
+CalendarDate ReminderPlanner::windowEnd(const OpenInvoice& invoice) const
+{
+	const CalendarDate basis = invoice.dueDate.value_or(invoice.issueDate);
+	return basis.plusDays(firstDayOffset()).plusMonths(_settings.stopAfterMonths);
+}
+
+
+int ReminderPlanner::firstDayOffset() const
+{
+	// Never overdue on the due date itself: 0 days after due means "from
+	// the day after", the same first day as 1 (PRODUCT.md).
+	return std::max(_settings.daysAfterDue, 1);
 }
 
 

@@ -22,9 +22,10 @@ class ReminderPlanner
 /// An invoice is due when the master switch and its customer's reminders
 /// are on, it is flagged "with reminder", it is neither paid nor void,
 /// something is still outstanding, and today lies in its window
-///   [basis + daysAfterDue, basis + daysAfterDue + stopAfterMonths)
+///   [first, first + stopAfterMonths), first = basis + max(daysAfterDue, 1)
 /// (calendar months, clamped to month ends), basis being the due date or,
-/// when there is none, the issue date.
+/// when there is none, the issue date. An invoice is never overdue on its
+/// due date itself: 0 days after due means "from the day after", as 1 does.
 ///
 /// Pure: no I/O, no clock. Thread-safe.
 {
@@ -40,6 +41,12 @@ public:
 	/// The customer's plan from its open invoices, or nullopt when nothing
 	/// of theirs is due (or the switches are off).
 
+	std::optional<CustomerPlan> planExplained(const CustomerContact& customer,
+											  const std::vector<OpenInvoice>& invoices) const;
+	/// As planCustomer, except for a customer whose reminders are off: the
+	/// plan it would have were they on, with the outcome CUSTOMER_OFF (the
+	/// preview lists it as skipped). The weekly run never asks for it.
+
 	std::vector<CustomerPlan> plan(const std::vector<CustomerContact>& customers,
 								   const std::vector<OpenInvoice>& invoices) const;
 	/// Every customer's plan, in customer id order.
@@ -52,6 +59,12 @@ public:
 
 	std::string languageFor(const CustomerContact& customer) const;
 	/// The customer's language when reminders exist in it, else the fallback.
+
+	CalendarDate windowEnd(const OpenInvoice& invoice) const;
+	/// The first day the invoice is no longer reminded (stop after months).
+
+	int firstDayOffset() const;
+	/// Days from the basis to the first reminder day: max(daysAfterDue, 1).
 
 private:
 	ReminderSettings _settings;

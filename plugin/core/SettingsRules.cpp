@@ -52,7 +52,8 @@ std::optional<SettingsRules::Problem> SettingsRules::check(const ReminderSetting
 	if (s.fallbackLanguage != "el" && s.fallbackLanguage != "en")
 		return Problem{"fallback_language", "fallback_language must be el or en"};
 	if (s.enabled && s.fromAddress.empty())
-		return Problem{"from_address", "reminders need a from_address before they can be turned on"};
+		return Problem{"from_address",
+					   "reminders need a from_address (set by an administrator) before they can be turned on"};
 	return std::nullopt;
 }
 
@@ -68,6 +69,21 @@ std::optional<unsigned> SettingsRules::weekday(const std::string& name)
 std::string SettingsRules::weekdayName(unsigned isoWeekday)
 {
 	return isoWeekday >= 1 && isoWeekday <= 7 ? WEEKDAYS[isoWeekday - 1] : "";
+}
+
+
+bool SettingsRules::administratorsOnly(const std::string& field)
+{
+	static const char* const FIELDS[] = {"send_weekday", "send_time", "time_zone", "from_address"};
+	for (const char* name: FIELDS)
+		if (field == name) return true;
+	return field.rfind("smtp_", 0) == 0 || field.rfind("spool_", 0) == 0;
+}
+
+
+bool SettingsRules::changesSchedule(const std::string& field)
+{
+	return field == "enabled" || field == "send_weekday" || field == "send_time" || field == "time_zone";
 }
 
 

@@ -32,6 +32,17 @@ public:
 	/// "monday" ... "sunday" -> 1 ... 7.
 	static std::string weekdayName(unsigned isoWeekday);
 
+	static bool administratorsOnly(const std::string& field);
+	/// Whether a settings field is transport or schedule, which only an
+	/// administrator changes: send_weekday, send_time, time_zone,
+	/// from_address, and any smtp_* or spool_* field. Every other field is
+	/// the reminder policy (master switch, days, months, owner address,
+	/// languages, wording), which accountants change too.
+
+	static bool changesSchedule(const std::string& field);
+	/// Whether a change to the field moves the next weekly run: the master
+	/// switch, send_weekday, send_time, time_zone.
+
 	static constexpr int MAX_DAYS_AFTER_DUE = 365;
 	static constexpr int MAX_STOP_AFTER_MONTHS = 120;
 };

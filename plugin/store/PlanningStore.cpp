@@ -85,9 +85,9 @@ void stream(Poco::Data::Statement& statement, std::vector<Row>& rows,
 
 
 void PlanningStore::forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
-									 const CalendarDate& latestBasis, const Visitor& visit) const
+									 const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const
 {
-	candidates(session, 0, earliestBasis, latestBasis, visit);
+	candidates(session, 0, earliestBasis, latestBasis, visit, withCustomersOff);
 }
 
 
@@ -96,17 +96,19 @@ std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> PlanningStor
 	const CalendarDate& latestBasis) const
 {
 	std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> found;
-	candidates(session, customerId, earliestBasis, latestBasis,
-			   [&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
-				   found = std::make_pair(customer, invoices);
-				   return false;
-			   });
+	candidates(
+		session, customerId, earliestBasis, latestBasis,
+		[&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
+			found = std::make_pair(customer, invoices);
+			return false;
+		},
+		false);
 	return found;
 }
 
 
 void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
-							   const CalendarDate& latestBasis, const Visitor& visit) const
+							   const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const
 {
 	std::string from = earliestBasis.toString();
 	std::string to = latestBasis.toString();
@@ -125,8 +127,8 @@ void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 custome
 		"JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 "
 		"JOIN customers c ON c.id = i.customer_id "
 		"LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
-		"WHERE i.status IN ('issued', 'partially_paid') AND COALESCE(rc.enabled, 1) = 1 " +
-		customerClause +
+		"WHERE i.status IN ('issued', 'partially_paid') " +
+		std::string(withCustomersOff ? "" : "AND COALESCE(rc.enabled, 1) = 1 ") + customerClause +
 		"AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
 		"ORDER BY i.customer_id, i.id";
 	statement << sql, use(customer), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
@@ -160,6 +162,19 @@ void PlanningStore::forEachOutstanding(
 		visit(contactOf(row), row.get<5>() != 0, invoices);
 		return true;
 	});
+}
+
+
+int PlanningStore::countUnflaggedOutstanding(Poco::Data::Session& session) const
+{
+	int count = 0;
+	session << "SELECT COUNT(*) FROM invoices i "
+			   "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id "
+			   "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+			   "WHERE i.status IN ('issued', 'partially_paid') AND i.total_minor > i.paid_minor "
+			   "AND COALESCE(r.with_reminder, 0) = 0 AND COALESCE(rc.enabled, 1) = 1",
+		into(count), now;
+	return count;
 }
 
 

@@ -30,10 +30,12 @@ public:
 	/// Called once per customer, in customer id order; return false to stop.
 
 	void forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
-						  const CalendarDate& latestBasis, const Visitor& visit) const;
+						  const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff = false) const;
 	/// The customers whose reminders are on, each with its flagged invoices
 	/// that are still owed and whose basis (due date, or issue date) lies in
 	/// [earliestBasis, latestBasis]. The planner decides exactly.
+	/// `withCustomersOff` (the preview) also visits customers whose
+	/// reminders are off, so that they can be listed as skipped.
 
 	std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> candidatesOf(
 		Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
@@ -47,11 +49,15 @@ public:
 	/// Every issued, not fully paid invoice (flagged or not), grouped by
 	/// customer, for at most `customers` customers after afterCustomerId.
 
+	int countUnflaggedOutstanding(Poco::Data::Session& session) const;
+	/// How many issued, not fully paid invoices of customers whose reminders
+	/// are on are not flagged: what the bulk-enable page would offer.
+
 	static constexpr int BATCH = 5000;
 
 private:
 	void candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
-					const CalendarDate& latestBasis, const Visitor& visit) const;
+					const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const;
 	/// customerId 0: every customer.
 };
 

@@ -5,6 +5,7 @@
 
 #include "plugin/store/ReminderFieldStore.h"
 #include "erp/Instant.h"
+#include <Poco/Nullable.h>
 #include <Poco/Timestamp.h>
 #include <Poco/Tuple.h>
 #include <vector>
@@ -87,6 +88,32 @@ std::optional<InvoiceFacts> ReminderFieldStore::invoice(Poco::Data::Session& ses
 	if (rows.empty()) return std::nullopt;
 	const auto& row = rows.front();
 	return InvoiceFacts{row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>()};
+}
+
+
+std::optional<OpenInvoice> ReminderFieldStore::openInvoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const
+{
+	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string, Poco::Nullable<std::string>,
+							std::string, Poco::Int64, Poco::Int64, std::string, int>>
+		rows;
+	session << "SELECT i.id, i.customer_id, i.number, i.issue_date, i.due_date, i.currency, i.total_minor, "
+			   "i.paid_minor, i.status, COALESCE(r.with_reminder, 0) FROM invoices i "
+			   "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id WHERE i.id = ?",
+		use(invoiceId), into(rows), now;
+	if (rows.empty()) return std::nullopt;
+	const auto& row = rows.front();
+	OpenInvoice invoice;
+	invoice.id = row.get<0>();
+	invoice.customerId = row.get<1>();
+	invoice.number = row.get<2>();
+	invoice.issueDate = CalendarDate::parse(row.get<3>()).value_or(CalendarDate());
+	if (!row.get<4>().isNull()) invoice.dueDate = CalendarDate::parse(row.get<4>().value());
+	invoice.currency = row.get<5>();
+	invoice.totalMinor = row.get<6>();
+	invoice.paidMinor = row.get<7>();
+	invoice.status = row.get<8>();
+	invoice.withReminder = row.get<9>() != 0;
+	return invoice;
 }
 
 

@@ -7,6 +7,7 @@
 #define Reminders_ReminderFieldStore_INCLUDED
 
 
+#include "plugin/core/ReminderPlan.h"
 #include <Poco/Data/Session.h>
 #include <Poco/Types.h>
 #include <optional>
@@ -54,6 +55,10 @@ public:
 
 	std::optional<InvoiceFacts> invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
 	/// Reads the host's invoice row; nullopt when there is none.
+
+	std::optional<OpenInvoice> openInvoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
+	/// The invoice as planning sees it (dates, amounts, status, flag); nullopt
+	/// when there is none.
 
 private:
 	std::string _dialect;

@@ -67,6 +67,9 @@ class ReminderPlannerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testEmailOutcomes);
 	CPPUNIT_TEST(testLanguage);
 	CPPUNIT_TEST(testPrefilterBoundsNeverLoseADueInvoice);
+	CPPUNIT_TEST(testFinalReminderIsTheLastWeekly);
+	CPPUNIT_TEST(testFinalReminderBoundary);
+	CPPUNIT_TEST(testCustomerOffOutcome);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -84,16 +87,21 @@ public:
 			long overdue;
 			const char* what;
 		} cases[] = {
-			{0, 6, "2026-10-01", "2026-11-30", "2026-11-30", true, 0, "due today, no grace"},
+			{0, 6, "2026-10-01", "2026-11-30", "2026-11-30", false, 0, "never overdue on its due date, even with 0"},
+			{0, 6, "2026-10-01", "2026-11-29", "2026-11-30", true, 1, "0 days after due: from the day after"},
 			{1, 6, "2026-10-01", "2026-11-30", "2026-11-30", false, 0, "due today, one grace day"},
+			{1, 6, "2026-10-01", "2026-11-29", "2026-11-30", true, 1, "one grace day: the day after, like 0"},
+			{0, 6, "2026-11-30", nullptr, "2026-11-30", false, 0, "issued today, no due date: not yet"},
+			{0, 6, "2026-11-29", nullptr, "2026-11-30", true, 1, "issued yesterday, no due date, 0 days"},
 			{7, 6, "2026-10-01", "2026-11-23", "2026-11-30", true, 7, "exactly at the threshold"},
 			{7, 6, "2026-10-01", "2026-11-24", "2026-11-30", false, 0, "one day before the threshold"},
 			{7, 6, "2026-10-01", nullptr, "2026-10-08", true, 7, "no due date: counts from the issue date"},
 			{7, 6, "2026-10-02", nullptr, "2026-10-08", false, 0, "no due date, one day early"},
-			{0, 1, "2026-01-01", "2026-01-31", "2026-02-27", true, 27, "31 January + 1 month: still in"},
-			{0, 1, "2026-01-01", "2026-01-31", "2026-02-28", false, 0, "31 January + 1 month ends 28 February"},
-			{0, 12, "2024-01-01", "2024-02-29", "2025-02-27", true, 364, "29 February + 12 months: still in"},
-			{0, 12, "2024-01-01", "2024-02-29", "2025-02-28", false, 0, "29 February + 12 months ends 28 February"},
+			{0, 1, "2026-01-01", "2026-01-30", "2026-02-27", true, 28, "31 January + 1 month: still in"},
+			{0, 1, "2026-01-01", "2026-01-30", "2026-02-28", false, 0, "31 January + 1 month ends 28 February"},
+			{1, 1, "2026-01-01", "2026-01-30", "2026-02-28", false, 0, "the same window with one grace day"},
+			{0, 12, "2024-01-01", "2024-02-28", "2025-02-27", true, 365, "29 February + 12 months: still in"},
+			{0, 12, "2024-01-01", "2024-02-28", "2025-02-28", false, 0, "29 February + 12 months ends 28 February"},
 			{3, 6, "2026-01-01", "2026-03-10", "2026-09-12", true, 186, "last day before the stop"},
 			{3, 6, "2026-01-01", "2026-03-10", "2026-09-13", false, 0, "the stop boundary itself"},
 			{3, 6, "2026-01-01", "2026-03-10", "2027-01-01", false, 0, "long past the stop"},
@@ -238,6 +246,84 @@ public:
 						CPPUNIT_ASSERT(!due || inBounds);
 					}
 				}
+	}
+
+	void testFinalReminderIsTheLastWeekly()
+	{
+		// "final_reminder" says: the run a week later will no longer list the
+		// invoice. For every day of the window, and around it, it is true
+		// exactly when the invoice is due today and not due seven days later;
+		// the last reminder day is the last day the invoice is due.
+		for (int days: {0, 3, 7})
+			for (int months: {1, 2, 6})
+			{
+				const CalendarDate basis = day("2026-01-31");
+				for (CalendarDate today = basis; today <= basis.plusDays(7 * 31); today = today.plusDays(1))
+				{
+					const ReminderPlanner planner(settings(days, months), today);
+					const ReminderPlanner nextWeek(settings(days, months), today.plusDays(7));
+					const OpenInvoice open = invoice(1, "2026-01-01", basis.toString().c_str());
+					const std::optional<DueInvoice> line = planner.due(open);
+					if (!line) continue;
+					const std::string what =
+						today.toString() + " days " + std::to_string(days) + " months " + std::to_string(months);
+					CPPUNIT_ASSERT_EQUAL_MESSAGE(what, !nextWeek.due(open).has_value(), line->finalReminder);
+					CPPUNIT_ASSERT_MESSAGE(what, ReminderPlanner(settings(days, months), line->lastDay).due(open));
+					CPPUNIT_ASSERT_MESSAGE(
+						what, !ReminderPlanner(settings(days, months), line->lastDay.plusDays(1)).due(open));
+				}
+			}
+	}
+
+	void testFinalReminderBoundary()
+	{
+		// Due 20 September, 7 days' grace, 2 months: reminded from 27 September
+		// up to 26 November. The Monday run of 16 November is not the last
+		// (23 November still lists it); 23 November's is.
+		const OpenInvoice open = invoice(1, "2026-08-01", "2026-09-20");
+		const struct
+		{
+			const char* today;
+			bool due;
+			bool final;
+		} cases[] = {
+			{"2026-11-18", true, false},                              // the next run (25th) still lists it
+			{"2026-11-19", true, false},                              // eight days before the end: the 26th is still in
+			{"2026-11-20", true, true},                               // seven days before the end: the 27th is out
+			{"2026-11-23", true, true},   {"2026-11-26", true, true}, // the last day
+			{"2026-11-27", false, false},
+		};
+		for (const auto& c: cases)
+		{
+			const std::optional<DueInvoice> line = ReminderPlanner(settings(7, 2), day(c.today)).due(open);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.today, c.due, line.has_value());
+			if (!line) continue;
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.today, c.final, line->finalReminder);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.today, std::string("2026-11-26"), line->lastDay.toString());
+		}
+	}
+
+	void testCustomerOffOutcome()
+	{
+		// The run never plans a customer whose reminders are off; the preview
+		// asks what it would otherwise get, to list it as skipped.
+		CustomerContact off = customer();
+		off.remindersEnabled = false;
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
+		CPPUNIT_ASSERT(!planner.planCustomer(off, invoices));
+		const std::optional<CustomerPlan> explained = planner.planExplained(off, invoices);
+		CPPUNIT_ASSERT(explained);
+		CPPUNIT_ASSERT(explained->outcome == CustomerPlan::Outcome::CUSTOMER_OFF);
+		CPPUNIT_ASSERT_EQUAL(std::string("customer_off"), CustomerPlan::reason(explained->outcome));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), explained->invoices.size());
+		// Without anything due, nothing to explain; a customer who is on gets its plan.
+		CPPUNIT_ASSERT(!ReminderPlanner(settings(0, 6), day("2026-10-15")).planExplained(off, invoices));
+		CPPUNIT_ASSERT(planner.planExplained(customer(), invoices)->outcome == CustomerPlan::Outcome::SEND);
+		// Unflagged invoices of a customer who is off: nothing to explain either.
+		OpenInvoice unflagged = invoices.front();
+		unflagged.withReminder = false;
+		CPPUNIT_ASSERT(!planner.planExplained(off, {unflagged}));
 	}
 };
 

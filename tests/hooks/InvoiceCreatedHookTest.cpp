@@ -15,12 +15,14 @@ class InvoiceCreatedHookTest: public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(InvoiceCreatedHookTest);
 	CPPUNIT_TEST(testDefaultsFromCustomer);
+	CPPUNIT_TEST(testNothingIsFlaggedWhileTheFeatureIsOff);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
 	void testDefaultsFromCustomer()
 	{
 		TestHost host(TestHost::remindersPluginsDirectory());
+		switchOn(host, true);
 		const struct
 		{
 			const char* customerFields;
@@ -47,6 +49,48 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(n), 1,
 										 host.auditCount("reminders.invoice.flag", std::to_string(invoice)));
 		}
+	}
+
+	void testNothingIsFlaggedWhileTheFeatureIsOff()
+	{
+		// A business that has not turned reminders on yet: its invoices stay
+		// unflagged (the bulk-enable page offers them once it does), and the
+		// plugin writes nothing for them.
+		TestHost host(TestHost::remindersPluginsDirectory());
+		const auto customer = host.createCustomer("Early", "early@example.com");
+		const auto before = host.createInvoice(customer, "E-1", "10");
+		CPPUNIT_ASSERT(!withReminder(host, before));
+		CPPUNIT_ASSERT_EQUAL(0, host.auditCount("reminders.invoice.flag", std::to_string(before)));
+		// An explicit choice in the request is still honoured.
+		const auto chosen = host.createInvoice(customer, "E-2", "10", R"("reminders": {"with_reminder": true})");
+		CPPUNIT_ASSERT(withReminder(host, chosen));
+
+		// Once on, the customer's default applies to new invoices...
+		switchOn(host, true);
+		const auto during = host.createInvoice(customer, "E-3", "10");
+		CPPUNIT_ASSERT(withReminder(host, during));
+		CPPUNIT_ASSERT(!withReminder(host, before)); // ...not to the old ones.
+
+		// Off again: new invoices are no longer flagged.
+		switchOn(host, false);
+		const auto after = host.createInvoice(customer, "E-4", "10");
+		CPPUNIT_ASSERT(!withReminder(host, after));
+		CPPUNIT_ASSERT(withReminder(host, during));
+	}
+
+private:
+	static void switchOn(TestHost& host, bool on)
+	{
+		Reply reply = host.call("PUT", "/api/plugins/reminders/settings",
+								std::string(R"({"from_address": "billing@example.com", "enabled": )") +
+									(on ? "true" : "false") + "}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+	}
+
+	static bool withReminder(TestHost& host, Poco::Int64 invoice)
+	{
+		Reply reply = host.call("GET", "/api/invoices/" + std::to_string(invoice));
+		return reply.object()->getObject("reminders")->getValue<bool>("with_reminder");
 	}
 };
 

@@ -22,6 +22,9 @@ public:
 	void testFullPaymentLeavesReminders()
 	{
 		TestHost host(TestHost::remindersPluginsDirectory());
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com"})")
+									  .status);
 		const auto customer = host.createCustomer("Eta", "eta@example.com");
 		const auto invoice = host.createInvoice(customer, "PAY-1", "100");
 		const std::string id = std::to_string(invoice);

@@ -18,9 +18,16 @@ class ReminderFieldsTest: public tests::HostFixture
 	CPPUNIT_TEST(testInvoiceFlagInRequest);
 	CPPUNIT_TEST(testInvoiceFlagRefusals);
 	CPPUNIT_TEST(testToggleRoute);
+	CPPUNIT_TEST(testEffectiveState);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
+	void setUp() override
+	{
+		HostFixture::setUp();
+		switchOn(true);
+	}
+
 	void testCustomerFieldsRoundTrip()
 	{
 		const auto id = _host->createCustomer("Delta", "delta@example.com", R"("reminders": {"default": false})");
@@ -121,7 +128,77 @@ public:
 		CPPUNIT_ASSERT(!withReminder(invoice));
 	}
 
+	void testEffectiveState()
+	{
+		// The invoice answer says whether its flag takes effect, and why not.
+		const auto customer = _host->createCustomer("Iota", "iota@example.com");
+		const auto flagged = invoice(customer, "I-1", "2099-01-31");
+		const auto plain = invoice(customer, "I-2", "2099-01-31", R"(, "reminders": {"with_reminder": false})");
+		const auto old = invoice(customer, "I-3", "2020-01-31"); // its six months ended long ago
+		const auto paid = invoice(customer, "I-4", "2099-01-31");
+		_host->call("POST", "/api/invoices/" + std::to_string(paid) + "/payments", R"({"amount": "10"})");
+		expect(flagged, true, true, "");
+		expect(plain, false, false, "not_flagged");
+		expect(old, true, false, "reminders_ended");
+		expect(paid, true, false, "paid");
+
+		// The customer switched off: its flags stay, and say they do nothing.
+		const std::string path = "/api/customers/" + std::to_string(customer);
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("PATCH", path, R"({"reminders": {"enabled": false}})").status);
+		expect(flagged, true, false, "customer_off");
+		Reply listed = _host->call("GET", "/api/invoices?customer_id=" + std::to_string(customer));
+		auto first = listed.object()->getArray("items")->getObject(0)->getObject("reminders");
+		CPPUNIT_ASSERT(first->getValue<bool>("with_reminder"));
+		CPPUNIT_ASSERT(!first->getValue<bool>("effective"));
+		CPPUNIT_ASSERT_EQUAL(std::string("customer_off"), first->getValue<std::string>("because"));
+
+		// The master switch off comes first.
+		switchOn(false);
+		expect(flagged, true, false, "feature_off");
+		_host->call("PATCH", path, R"({"reminders": {"enabled": true}})");
+		switchOn(true);
+		expect(flagged, true, true, "");
+
+		// The toggle's answer carries the same.
+		Reply toggled = _host->call("PUT", "/api/plugins/reminders/invoices/" + std::to_string(old),
+									R"({"with_reminder": true})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(toggled.body, 200, toggled.status);
+		CPPUNIT_ASSERT(!toggled.object()->getValue<bool>("effective"));
+		CPPUNIT_ASSERT_EQUAL(std::string("reminders_ended"), toggled.object()->getValue<std::string>("because"));
+	}
+
 private:
+	void switchOn(bool on)
+	{
+		Reply reply = _host->call("PUT", "/api/plugins/reminders/settings",
+								  std::string(R"({"from_address": "billing@example.com", "enabled": )") +
+									  (on ? "true" : "false") + "}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+	}
+
+	Poco::Int64 invoice(Poco::Int64 customer, const std::string& number, const std::string& due,
+						const std::string& extra = "")
+	{
+		Reply reply = _host->call("POST", "/api/invoices",
+								  R"({"number": ")" + number + R"(", "customer_id": )" + std::to_string(customer) +
+									  R"(, "issue_date": "2019-12-01", "due_date": ")" + due +
+									  R"(", "currency": "EUR", "total": "10")" + extra + "}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 201, reply.status);
+		return reply.object()->getValue<Poco::Int64>("id");
+	}
+
+	void expect(Poco::Int64 invoice, bool withReminder, bool effective, const std::string& because)
+	{
+		auto section = _host->call("GET", "/api/invoices/" + std::to_string(invoice)).object()->getObject("reminders");
+		const std::string what = std::to_string(invoice) + " " + because;
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, withReminder, section->getValue<bool>("with_reminder"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, effective, section->getValue<bool>("effective"));
+		if (because.empty())
+			CPPUNIT_ASSERT_MESSAGE(what, section->isNull("because"));
+		else
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(what, because, section->getValue<std::string>("because"));
+	}
+
 	bool withReminder(Poco::Int64 invoice)
 	{
 		Reply reply = _host->call("GET", "/api/invoices/" + std::to_string(invoice));

@@ -26,6 +26,10 @@ public:
 		CPPUNIT_ASSERT(host.runtime().plugins().load(TestHost::testPluginsDirectory() + "/probe"));
 		CPPUNIT_ASSERT(host.runtime().plugins().load(TestHost::remindersPluginsDirectory() + "/reminders"));
 
+		// Reminders on, so that the reminders hook has something to write.
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com"})")
+									  .status);
 		const auto customer = host.createCustomer("Gamma", "gamma@example.com");
 		Reply created = host.call("POST", "/api/invoices",
 								  R"({"number": "H-1", "customer_id": )" + std::to_string(customer) +

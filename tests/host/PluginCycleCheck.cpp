@@ -58,7 +58,8 @@ int main(int argc, char** argv)
 			const erp::HttpResponse invoice =
 				router.dispatch("POST", "/api/invoices", {},
 								R"({"number": "CY-)" + number + R"(", "customer_id": )" + std::to_string(i + 1) +
-									R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "10"})",
+									R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "10", )"
+									R"("reminders": {"with_reminder": true}})",
 								admin);
 			if (customer.status != 201 || invoice.status != 201 ||
 				invoice.body.find("\"with_reminder\":true") == std::string::npos)

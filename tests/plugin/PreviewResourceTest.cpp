@@ -4,6 +4,9 @@
 
 
 #include "HostFixture.h"
+#include "erp/Transaction.h"
+#include "plugin/core/ReminderPlanner.h"
+#include "plugin/store/RunStore.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 
@@ -21,6 +24,10 @@ class PreviewResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testCustomersWhoCannotBeReminded);
 	CPPUNIT_TEST(testPages);
 	CPPUNIT_TEST(testBadDate);
+	CPPUNIT_TEST(testCustomerSwitchedOffIsSkipped);
+	CPPUNIT_TEST(testNeverOnTheDueDate);
+	CPPUNIT_TEST(testWeekThatHasItsRun);
+	CPPUNIT_TEST(testOutboxRecordsCustomerOffAsSkipped);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -149,6 +156,166 @@ public:
 			Reply reply = _host->call("GET", std::string("/api/plugins/reminders/preview?") + query);
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(query, 400, reply.status);
 		}
+	}
+
+	void testCustomerSwitchedOffIsSkipped()
+	{
+		// Flagged while on, then switched off: listed as skipped, never as a message.
+		const auto off = _host->createCustomer("Off Later", "later@example.com");
+		invoice(off, "L-1", "2026-09-01", "2026-10-01", "EUR", "70");
+		invoice(off, "L-2", "2026-11-01", "2026-11-28", "EUR", "5"); // not due yet
+		const auto quiet = _host->createCustomer("Quiet", "quiet@example.com");
+		invoice(quiet, "Q-1", "2026-11-01", "2026-11-28", "EUR", "5"); // not due yet: nothing to say
+		const auto on = _host->createCustomer("On", "on@example.com");
+		invoice(on, "N-1", "2026-09-01", "2026-10-01", "EUR", "20");
+		for (auto id: {off, quiet})
+			CPPUNIT_ASSERT_EQUAL(
+				200,
+				_host->call("PATCH", "/api/customers/" + std::to_string(id), R"({"reminders": {"enabled": false}})")
+					.status);
+
+		auto body = preview("2026-11-30").object();
+		auto messages = body->getArray("messages");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), messages->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("On"),
+							 messages->getObject(0)->getObject("customer")->getValue<std::string>("name"));
+		auto skipped = body->getArray("skipped");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), skipped->size());
+		auto entry = skipped->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("Off Later"), entry->getObject("customer")->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("customer_off"), entry->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT(entry->isNull("recipient"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), entry->getArray("invoices")->size()); // what it would have listed
+		auto summary = body->getObject("summary");
+		CPPUNIT_ASSERT_EQUAL(1, summary->getValue<int>("customers_to_remind"));
+		CPPUNIT_ASSERT_EQUAL(0, summary->getValue<int>("customers_without_valid_email"));
+		CPPUNIT_ASSERT_EQUAL(1, summary->getValue<int>("customers_switched_off"));
+		CPPUNIT_ASSERT_EQUAL(1, summary->getValue<int>("invoices")); // only what goes out or is reported
+	}
+
+	void testNeverOnTheDueDate()
+	{
+		// days_after_due 0: from the day after the due date, in the database
+		// pre-filter and the planner alike.
+		CPPUNIT_ASSERT_EQUAL(
+			200, _host->call("PUT", "/api/plugins/reminders/settings", R"({"days_after_due": 0})", TestHost::ACCOUNTANT)
+					 .status);
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		invoice(alpha, "D-TODAY", "2026-11-01", "2026-11-30", "EUR", "10");
+		invoice(alpha, "D-YESTERDAY", "2026-11-01", "2026-11-29", "EUR", "20");
+		invoice(alpha, "I-TODAY", "2026-11-30", "", "EUR", "30"); // no due date: issued today
+		auto invoices = preview("2026-11-30").object()->getArray("messages")->getObject(0)->getArray("invoices");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), invoices->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("D-YESTERDAY"), invoices->getObject(0)->getValue<std::string>("number"));
+		CPPUNIT_ASSERT_EQUAL(1, invoices->getObject(0)->getValue<int>("days_overdue"));
+		auto next = preview("2026-12-01").object()->getArray("messages")->getObject(0)->getArray("invoices");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), next->size());
+	}
+
+	void testWeekThatHasItsRun()
+	{
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		invoice(alpha, "A-1", "2026-09-01", "2026-10-01", "EUR", "100");
+		const auto beta = _host->createCustomer("Beta", "beta@example.com");
+		const auto b1 = invoice(beta, "B-1", "2026-09-01", "2026-10-01", "EUR", "50");
+		const auto none = _host->createCustomer("No Mail", "");
+		invoice(none, "N-1", "2026-09-01", "2026-10-01", "EUR", "10");
+
+		// No run yet this week.
+		auto before = preview("2026-11-25").object();
+		CPPUNIT_ASSERT(before->isNull("run"));
+		CPPUNIT_ASSERT(before->getArray("messages")->getObject(0)->isNull("this_week"));
+
+		// Monday's run (an operator's, for that date) sends to Alpha and Beta.
+		const erp::TaskResult run = _host->runtime().runTask("reminders.weekly", "2026-11-23", false, "test");
+		CPPUNIT_ASSERT_MESSAGE(run.summary, run.ok);
+		// Since then: Beta paid, Gamma became due.
+		_host->call("POST", "/api/invoices/" + std::to_string(b1) + "/payments", R"({"amount": "50"})");
+		const auto gamma = _host->createCustomer("Gamma", "gamma@example.com");
+		invoice(gamma, "G-1", "2026-09-01", "2026-10-01", "EUR", "30");
+
+		auto body = preview("2026-11-25").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-W48"), body->getValue<std::string>("week"));
+		auto weekRun = body->getObject("run");
+		CPPUNIT_ASSERT(weekRun);
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-11-23"), weekRun->getValue<std::string>("business_date"));
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), weekRun->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(2, weekRun->getObject("counts")->getValue<int>("spooled"));
+		CPPUNIT_ASSERT_EQUAL(1, weekRun->getObject("counts")->getValue<int>("skipped"));
+		CPPUNIT_ASSERT(body->getValue<std::string>("note").find("already has its run") != std::string::npos);
+		const Poco::Int64 runId = weekRun->getValue<Poco::Int64>("id");
+
+		// What would be sent now, each beside what the run did.
+		auto messages = body->getArray("messages");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), messages->size());
+		auto a = messages->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("Alpha"), a->getObject("customer")->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), a->getObject("this_week")->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(runId, a->getObject("this_week")->getValue<Poco::Int64>("run_id"));
+		CPPUNIT_ASSERT_EQUAL(std::string("alpha@example.com"),
+							 a->getObject("this_week")->getValue<std::string>("recipient"));
+		auto g = messages->getObject(1);
+		CPPUNIT_ASSERT_EQUAL(std::string("Gamma"), g->getObject("customer")->getValue<std::string>("name"));
+		CPPUNIT_ASSERT(g->isNull("this_week"));
+		auto skipped = body->getArray("skipped");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), skipped->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("skipped"),
+							 skipped->getObject(0)->getObject("this_week")->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("no_email"),
+							 skipped->getObject(0)->getObject("this_week")->getValue<std::string>("reason"));
+		// Beta was sent a reminder this week but would not be now (paid since).
+		auto sentOnly = body->getArray("this_week_only");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), sentOnly->size());
+		auto b = sentOnly->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("Beta"), b->getObject("customer")->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), b->getObject("this_week")->getValue<std::string>("state"));
+
+		// The next week has no run.
+		auto next = preview("2026-11-30").object();
+		CPPUNIT_ASSERT(next->isNull("run"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), next->getArray("this_week_only")->size());
+	}
+
+	void testOutboxRecordsCustomerOffAsSkipped()
+	{
+		// The run never plans a customer who is off; were such a plan ever
+		// saved, the outbox would keep it as a skipped row with its reason.
+		using namespace reminders;
+		const auto off = _host->createCustomer("Off", "off@example.com");
+		invoice(off, "O-1", "2026-09-01", "2026-10-01", "EUR", "70");
+		CustomerContact contact;
+		contact.id = off;
+		contact.name = "Off";
+		contact.email = "off@example.com";
+		contact.remindersEnabled = false;
+		OpenInvoice open;
+		open.id = 1;
+		open.customerId = off;
+		open.number = "O-1";
+		open.issueDate = *CalendarDate::parse("2026-09-01");
+		open.dueDate = CalendarDate::parse("2026-10-01");
+		open.currency = "EUR";
+		open.totalMinor = 7000;
+		open.status = "issued";
+		open.withReminder = true;
+		ReminderSettings settings;
+		settings.enabled = true;
+		const std::optional<CustomerPlan> plan =
+			ReminderPlanner(settings, *CalendarDate::parse("2026-11-30")).planExplained(contact, {open});
+		CPPUNIT_ASSERT(plan && plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF);
+
+		const RunStore runs("sqlite");
+		Poco::Data::Session session = _host->runtime().database().session();
+		erp::Transaction tx(session, "sqlite");
+		const RunStore::Claim claim = runs.claim(session, "2026-W49", "2026-11-30", "test", "2026-11-30T07:00:00Z",
+												 "2026-11-30T07:05:00Z", false, "test");
+		runs.savePlan(session, claim.run.id, {*plan}, "2026-11-30T07:00:00Z");
+		tx.commit();
+		const std::vector<MessageRecord> rows = runs.messages(session, claim.run.id);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), rows.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("skipped"), rows.front().state);
+		CPPUNIT_ASSERT_EQUAL(std::string("customer_off"), rows.front().skipReason);
+		CPPUNIT_ASSERT(rows.front().recipient.empty());
 	}
 
 private:

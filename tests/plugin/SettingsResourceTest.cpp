@@ -3,12 +3,16 @@
 //
 
 
+#include "plugin/SettingsResource.h"
 #include "HostFixture.h"
+#include "PluginHost.h"
+#include "erp/ApiError.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 
 using tests::Reply;
 using tests::TestHost;
+using namespace reminders;
 
 
 class SettingsResourceTest: public tests::HostFixture
@@ -17,7 +21,11 @@ class SettingsResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testDefaults);
 	CPPUNIT_TEST(testValidation);
 	CPPUNIT_TEST(testEnableNeedsFromAddress);
-	CPPUNIT_TEST(testFirstEnableSuggestsBulkEnable);
+	CPPUNIT_TEST(testEachSwitchOnSuggestsBulkEnable);
+	CPPUNIT_TEST(testAccountantSteersThePolicy);
+	CPPUNIT_TEST(testTransportAndScheduleAreTheAdministrators);
+	CPPUNIT_TEST(testReadableByBothWithoutSecrets);
+	CPPUNIT_TEST(testScheduleChangeIsAnnounced);
 	CPPUNIT_TEST(testAuditHoldsOldAndNew);
 	CPPUNIT_TEST(testTimeZone);
 	CPPUNIT_TEST_SUITE_END();
@@ -94,17 +102,157 @@ public:
 							 _host->call("GET", PATH).object()->getValue<std::string>("from_address"));
 	}
 
-	void testFirstEnableSuggestsBulkEnable()
+	void testEachSwitchOnSuggestsBulkEnable()
 	{
-		Reply first = _host->call("PUT", PATH, R"({"enabled": true, "from_address": "billing@example.com"})");
+		// Invoices issued before the switch-on: none flagged.
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		const auto off = _host->createCustomer("Off", "off@example.com", R"("reminders": {"enabled": false})");
+		const auto a1 = _host->createInvoice(alpha, "A-1", "100");
+		_host->createInvoice(alpha, "A-2", "200");
+		_host->createInvoice(alpha, "A-3", "50", R"("paid": true)"); // not outstanding
+		_host->createInvoice(off, "O-1", "10");                      // customer off
+
+		Reply first =
+			_host->call("PUT", PATH, R"({"enabled": true, "from_address": "billing@example.com"})", TestHost::ADMIN);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(first.body, 200, first.status);
 		CPPUNIT_ASSERT(first.object()->getValue<bool>("bulk_enable_suggested"));
+		CPPUNIT_ASSERT_EQUAL(2, first.object()->getValue<int>("bulk_enable_candidates"));
 		const std::string firstEnabledAt = first.object()->getValue<std::string>("first_enabled_at");
-		CPPUNIT_ASSERT(
-			!_host->call("PUT", PATH, R"({"days_after_due": 3})").object()->getValue<bool>("bulk_enable_suggested"));
-		_host->call("PUT", PATH, R"({"enabled": false})");
-		Reply again = _host->call("PUT", PATH, R"({"enabled": true})");
-		CPPUNIT_ASSERT(!again.object()->getValue<bool>("bulk_enable_suggested"));
+		// Saving other fields while on suggests nothing.
+		Reply other = _host->call("PUT", PATH, R"({"days_after_due": 3})");
+		CPPUNIT_ASSERT(!other.object()->getValue<bool>("bulk_enable_suggested"));
+		CPPUNIT_ASSERT(other.object()->isNull("bulk_enable_candidates"));
+
+		// One of them ticked; off and on again: suggested again, for the one left.
+		_host->call("PUT", "/api/plugins/reminders/invoices/" + std::to_string(a1), R"({"with_reminder": true})");
+		_host->call("PUT", PATH, R"({"enabled": false})", TestHost::ACCOUNTANT);
+		Reply again = _host->call("PUT", PATH, R"({"enabled": true})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT(again.object()->getValue<bool>("bulk_enable_suggested"));
+		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("bulk_enable_candidates"));
 		CPPUNIT_ASSERT_EQUAL(firstEnabledAt, again.object()->getValue<std::string>("first_enabled_at"));
+
+		// Nothing left to tick: no suggestion, and it says none are left.
+		Reply page = _host->call("GET", "/api/plugins/reminders/outstanding");
+		auto invoices = page.object()->getArray("customers")->getObject(0)->getArray("invoices");
+		std::string ids;
+		for (std::size_t i = 0; i < invoices->size(); ++i)
+			ids += (i ? "," : "") + std::to_string(invoices->getObject(static_cast<unsigned>(i))->getValue<int>("id"));
+		CPPUNIT_ASSERT_EQUAL(
+			200, _host->call("POST", "/api/plugins/reminders/bulk-enable", R"({"invoice_ids": [)" + ids + "]}").status);
+		_host->call("PUT", PATH, R"({"enabled": false})");
+		Reply none = _host->call("PUT", PATH, R"({"enabled": true})");
+		CPPUNIT_ASSERT(!none.object()->getValue<bool>("bulk_enable_suggested"));
+		CPPUNIT_ASSERT_EQUAL(0, none.object()->getValue<int>("bulk_enable_candidates"));
+	}
+
+	void testAccountantSteersThePolicy()
+	{
+		_host->call("PUT", PATH, R"({"from_address": "billing@example.com"})", TestHost::ADMIN);
+		Reply reply = _host->call("PUT", PATH,
+								  R"({"enabled": true, "days_after_due": 3, "stop_after_months": 4, )"
+								  R"("owner_email": "owner@example.com", "fallback_language": "en", )"
+								  R"("from_name": "Demo S.A.", "reply_to": "accounts@example.com"})",
+								  TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+		auto s = _host->call("GET", PATH, "", TestHost::ACCOUNTANT).object();
+		CPPUNIT_ASSERT(s->getValue<bool>("enabled"));
+		CPPUNIT_ASSERT_EQUAL(3, s->getValue<int>("days_after_due"));
+		CPPUNIT_ASSERT_EQUAL(4, s->getValue<int>("stop_after_months"));
+		CPPUNIT_ASSERT_EQUAL(std::string("en"), s->getValue<std::string>("fallback_language"));
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"), s->getValue<std::string>("updated_by"));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.settings.update");
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"),
+							 audit.object()->getArray("items")->getObject(0)->getValue<std::string>("actor"));
+	}
+
+	void testTransportAndScheduleAreTheAdministrators()
+	{
+		const struct
+		{
+			const char* field;
+			const char* value;
+		} cases[] = {
+			{"send_weekday", R"("tuesday")"},
+			{"send_time", R"("10:00")"},
+			{"time_zone", R"("Europe/London")"},
+			{"from_address", R"("other@example.com")"},
+		};
+		for (const auto& c: cases)
+		{
+			// Even beside a policy field the accountant may change, nothing changes.
+			const std::string body = std::string(R"({"days_after_due": 3, ")") + c.field + R"(": )" + c.value + "}";
+			Reply refused = _host->call("PUT", PATH, body, TestHost::ACCOUNTANT);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, 403, refused.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string(c.field), refused.errorField());
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string("forbidden"), refused.errorCode());
+			CPPUNIT_ASSERT_EQUAL(7, _host->call("GET", PATH).object()->getValue<int>("days_after_due"));
+			CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("reminders.settings.update"));
+		}
+		for (const auto& c: cases)
+		{
+			const std::string body = std::string(R"({")") + c.field + R"(": )" + c.value + "}";
+			Reply accepted = _host->call("PUT", PATH, body, TestHost::ADMIN);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(accepted.body, 200, accepted.status);
+		}
+		auto s = _host->call("GET", PATH).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("tuesday"), s->getValue<std::string>("send_weekday"));
+		CPPUNIT_ASSERT_EQUAL(std::string("10:00"), s->getValue<std::string>("send_time"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Europe/London"), s->getValue<std::string>("time_zone"));
+		CPPUNIT_ASSERT_EQUAL(std::string("other@example.com"), s->getValue<std::string>("from_address"));
+	}
+
+	void testReadableByBothWithoutSecrets()
+	{
+		for (const std::string& token: {TestHost::ACCOUNTANT, TestHost::ADMIN})
+		{
+			Reply reply = _host->call("GET", PATH, "", token);
+			CPPUNIT_ASSERT_EQUAL(200, reply.status);
+			for (const auto& [name, value]: *reply.object())
+			{
+				CPPUNIT_ASSERT_MESSAGE(name, name.find("password") == std::string::npos);
+				CPPUNIT_ASSERT_MESSAGE(name, name.find("secret") == std::string::npos);
+			}
+		}
+	}
+
+	void testScheduleChangeIsAnnounced()
+	{
+		host::PluginHost facade(_host->runtime().services(),
+								host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
+		SettingsStore store("sqlite");
+		PlanningStore planning;
+		int announced = 0;
+		SettingsResource resource(facade, store, planning, [&announced] { ++announced; });
+		const struct
+		{
+			const char* body;
+			int announced;
+		} cases[] = {
+			{R"({"send_time": "10:30"})", 1},
+			{R"({"send_time": "10:30"})", 0}, // no change
+			{R"({"send_weekday": "friday"})", 1},
+			{R"({"time_zone": "Europe/London"})", 1},
+			{R"({"days_after_due": 2, "owner_email": "owner@example.com"})", 0},
+			{R"({"enabled": true, "from_address": "billing@example.com"})", 1},
+			{R"({"enabled": false})", 1},
+			{R"({"send_time": "25:00"})", 0}, // refused
+		};
+		for (const auto& c: cases)
+		{
+			announced = 0;
+			erp::HttpRequest request;
+			request.method = "PUT";
+			request.body = c.body;
+			request.user = "admin";
+			request.role = erp::Role::ADMIN;
+			try
+			{
+				resource.put(request);
+			}
+			catch (erp::ApiError&)
+			{}
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, c.announced, announced);
+		}
 	}
 
 	void testAuditHoldsOldAndNew()

@@ -125,6 +125,7 @@ class WeeklyRunTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testAnswerNamesTheWeeksRun);
 	CPPUNIT_TEST(testHistoryShowsNoServerPathNewestFirst);
 	CPPUNIT_TEST(testTimerNeverSpins);
+	CPPUNIT_TEST(testSavedScheduleReArmsTheTimer);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -747,6 +748,27 @@ public:
 			CPPUNIT_ASSERT_MESSAGE(reply, reply.find(_host->folder()) == std::string::npos);
 			CPPUNIT_ASSERT_MESSAGE(reply, reply.find('/') == std::string::npos);
 		}
+	}
+
+	void testSavedScheduleReArmsTheTimer()
+	{
+		// Sunday noon, reminders on: the timer looks again within the hour.
+		pin(SUNDAY_NOON);
+		_host->runtime().scheduler().reschedule("reminders", "reminders.weekly");
+		auto next = [&] {
+			for (const auto& task: _host->runtime().scheduler().tasks())
+				if (task.name == "reminders.weekly") return at(*task.nextRun);
+			return std::string();
+		};
+		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 60 * MINUTE), next());
+		// The week's moment moved to Sunday 12:30: armed for it as soon as it is saved.
+		Reply saved =
+			_host->call("PUT", "/api/plugins/reminders/settings", R"({"send_weekday": "sunday", "send_time": "12:30"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(saved.body, 200, saved.status);
+		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 30 * MINUTE), next());
+		// Switched off: no run to arm for; the timer only looks again later.
+		_host->call("PUT", "/api/plugins/reminders/settings", R"({"enabled": false})");
+		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 60 * MINUTE), next());
 	}
 
 	void testTimerNeverSpins()
