@@ -112,6 +112,9 @@ plugins=$(curl -s "$BASE/api/plugins" "${ADMIN[@]}")
 check "after a restart it is listed as disabled" \
 	test "$(jq -r '.items[] | select(.id == "reminders") | .state' <<<"$plugins")" = "disabled"
 check "and was not loaded" grep -q "plugin reminders is disabled; not loaded" "$WORK/host3.log"
+"$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/off.txt" 2>&1
+check "--run-task of a disabled plugin's task exits non-zero" test $? -ne 0
+check "--run-task of a disabled plugin's task says it is disabled" grep -q "plugin reminders is disabled" "$WORK/off.txt"
 state=$(curl -s -X PUT "$BASE/api/plugins/reminders" "${ADMIN[@]}" -d '{"enabled": true}' | jq -r .state)
 check "switched on again without a restart" test "$state" = "running"
 check "its routes are back" \

@@ -106,7 +106,20 @@ erp::TaskResult HostRuntime::runTask(const std::string& name, const std::string&
 	run.force = force;
 	run.actor = actor;
 	run.today = today;
-	return _scheduler->runNow(name, run);
+	try
+	{
+		return _scheduler->runNow(name, run);
+	}
+	catch (Poco::NotFoundException&)
+	{
+		// Task names start with their plugin's id: say so when it is switched off.
+		const std::string plugin = name.substr(0, name.find('.'));
+		for (const PluginManager::Status& status: _plugins->status())
+			if (status.disabled && status.id == plugin)
+				throw Poco::NotFoundException("no such task: " + name + "; the plugin " + plugin +
+											  " is disabled (PUT /api/plugins/" + plugin + " {\"enabled\": true})");
+		throw;
+	}
 }
 
 

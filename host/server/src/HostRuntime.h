@@ -62,7 +62,8 @@ public:
 	/// The reverse of start(); safe to call twice.
 
 	erp::TaskResult runTask(const std::string& name, const std::string& today, bool force, const std::string& actor);
-	/// Runs a named task now; throws Poco::NotFoundException for an unknown one.
+	/// Runs a named task now; throws Poco::NotFoundException for an unknown
+	/// one (saying so when the task's plugin is disabled).
 
 	int httpPort() const;
 	PluginManager& plugins();

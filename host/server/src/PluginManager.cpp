@@ -372,7 +372,12 @@ PluginManager::Change PluginManager::setEnabled(const std::string& id, bool enab
 
 bool PluginManager::knows(const std::string& id) const
 {
-	return !describe(id).isNull();
+	std::lock_guard<std::mutex> lock(_mutex);
+	for (const auto& loaded: _loaded)
+		if (loaded->manifest.id == id) return true;
+	for (const Status& disabled: _disabled)
+		if (disabled.id == id) return true;
+	return refusal(id) != nullptr;
 }
 
 

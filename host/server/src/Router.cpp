@@ -86,12 +86,16 @@ int Router::removeAll(const std::string& owner)
 
 
 class Router::InFlight
-/// Counts one running handler of an owner for as long as it lives.
+/// Counts one running handler of an owner for as long as it lives. It
+/// releases the route (and so the handler, whose code may live in a
+/// plugin's library) before the count goes down: once removeAll() has
+/// seen the count at 0, nothing of the owner's is left to destroy.
 {
 public:
-	InFlight(const Router& router, const std::string& owner):
+	InFlight(const Router& router, std::shared_ptr<const Route>& route):
 		_router(router),
-		_owner(owner)
+		_route(route),
+		_owner(route->owner)
 	{
 		std::lock_guard<std::mutex> lock(_router._countMutex);
 		++_router._running[_owner];
@@ -99,6 +103,7 @@ public:
 
 	~InFlight()
 	{
+		_route.reset();
 		std::lock_guard<std::mutex> lock(_router._countMutex);
 		--_router._running[_owner];
 		_router._idle.notify_all();
@@ -109,7 +114,8 @@ public:
 
 private:
 	const Router& _router;
-	const std::string& _owner;
+	std::shared_ptr<const Route>& _route;
+	const std::string _owner;
 };
 
 
@@ -162,9 +168,9 @@ erp::HttpResponse Router::dispatch(const std::string& method, const std::string&
 				break;
 			}
 		}
-		// Counted before the lock goes: removeAll then waits for this handler.
-		if (found && static_cast<int>(user->role) >= static_cast<int>(found->minimum))
-			running = std::make_unique<InFlight>(*this, found->owner);
+		// Counted before the lock goes: removeAll then waits for this request
+		// (even one about to be refused: it holds the route until it returns).
+		if (found) running = std::make_unique<InFlight>(*this, found);
 	}
 	if (!found)
 		return pathKnown ? erp::HttpResponse::error(405, "method_not_allowed", method + " is not allowed on " + path)
