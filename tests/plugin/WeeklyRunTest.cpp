@@ -762,8 +762,8 @@ public:
 		};
 		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 60 * MINUTE), next());
 		// The week's moment moved to Sunday 12:30: armed for it as soon as it is saved.
-		Reply saved =
-			_host->call("PUT", "/api/plugins/reminders/settings", R"({"send_weekday": "sunday", "send_time": "12:30"})");
+		Reply saved = _host->call("PUT", "/api/plugins/reminders/settings",
+								  R"({"send_weekday": "sunday", "send_time": "12:30"})");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(saved.body, 200, saved.status);
 		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 30 * MINUTE), next());
 		// Switched off: no run to arm for; the timer only looks again later.
