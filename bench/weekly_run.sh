@@ -36,7 +36,7 @@ reminders.smtp.tls = none
 CONF
 
 start=$(date +%s.%N)
-summary=$(build/bin/erp-host --config="$WORK/host.properties" --run-task=reminders.weekly --today=2026-11-30 2>&1 | tail -1)
+summary=$(build/bin/erp-host --config="$WORK/host.properties" --run-task=reminders.weekly --today=2026-11-30 2>/dev/null | grep -m1 -E "^(ok|failed): ")
 run=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 sent=$(sqlite3 "$WORK/erp.sqlite" "SELECT COUNT(*) FROM reminder_messages WHERE state = 'accepted'")
 
