@@ -4,6 +4,7 @@
 
 
 #include "TaskScheduler.h"
+#include "CountingChannel.h"
 #include "HostClock.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/Channel.h>
@@ -19,17 +20,7 @@
 
 namespace {
 
-// Counts the lines a logger writes.
-class CountingChannel: public Poco::Channel
-{
-public:
-	void log(const Poco::Message&) override
-	{
-		++lines;
-	}
-
-	std::atomic<int> lines{0};
-};
+using tests::CountingChannel;
 
 const Poco::Timestamp::TimeDiff SECOND = Poco::Timestamp::resolution();
 

@@ -4,6 +4,7 @@
 
 
 #include "plugin/WeeklyRun.h"
+#include "CountingChannel.h"
 #include "PluginHost.h"
 #include "TestHost.h"
 #include "erp/Instant.h"
@@ -70,17 +71,7 @@ Delivery accepted(const ComposedMessage&)
 	return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok");
 }
 
-// Counts the lines loggers write.
-class CountingChannel: public Poco::Channel
-{
-public:
-	void log(const Poco::Message&) override
-	{
-		++lines;
-	}
-
-	std::atomic<int> lines{0};
-};
+using tests::CountingChannel;
 
 const Poco::Timestamp::TimeDiff SECOND = Poco::Timestamp::resolution();
 const Poco::Timestamp::TimeDiff MINUTE = 60 * SECOND;
