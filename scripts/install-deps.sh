@@ -10,7 +10,7 @@ PACKAGES=(
 	libmariadb-dev libctemplate-dev
 	python3 python3-aiosmtpd postfix
 	libemail-mime-perl libemail-address-xs-perl
-	valgrind curl jq openssl clang-format sqlite3
+	valgrind curl jq openssl clang-format sqlite3 ccache
 )
 
 # libemail-mime-perl (Perl's Email::MIME) is the second, independent MIME

@@ -5,5 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-cd "${BUILD_DIR:-build}"
-ctest -j "${JOBS:-2}" --output-on-failure --timeout 600
+(cd "${BUILD_DIR:-build}" && ctest -j "${JOBS:-2}" --output-on-failure --timeout 600)
+
+# The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer
+# (valgrind's leak check and the format check need not run twice; LeakSanitizer
+# checks leaks here). SANITIZE=0 skips it.
+if [ "${SANITIZE:-1}" = 1 ]; then
+	BUILD_DIR=build-asan SANITIZE=1 scripts/build.sh
+	cd build-asan
+	ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+		ctest -j "${JOBS:-2}" --output-on-failure --timeout 900 -E "^(plugin_cycle_leak|format|bench_smoke)$"
+fi
