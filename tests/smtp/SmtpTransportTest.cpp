@@ -124,6 +124,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testPluginDoesNotStartWithAMissingCaFile);
 	CPPUNIT_TEST(testCertificateFailuresNameTheirReason);
 	CPPUNIT_TEST(testRefusedCredentialsStopTheTransport);
+	CPPUNIT_TEST(testRefusedCredentialsEndARealRun);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -538,6 +539,55 @@ public:
 			}
 			CPPUNIT_ASSERT_MESSAGE(std::string(method) + ": " + what, what.empty());
 		}
+		CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
+	}
+
+	void testRefusedCredentialsEndARealRun()
+	{
+		// The plugin as installed, its relay refusing the password: one AUTH
+		// per transport, nothing deferred, the report failed and recorded.
+		const std::string certs = SmtpPeer::certificates();
+		auto peer =
+			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.cafile", certs + "/cert.pem"},
+							  {"reminders.smtp.username", "erp"},
+							  {"reminders.smtp.password", "not-the-password"},
+							  {"reminders.smtp.helo", "erp.test"},
+							  {"reminders.smtp.timeout_seconds", "5"}});
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com",
+												"owner_email": "owner@example.com", "days_after_due": 0,
+												"fallback_language": "en"})")
+									  .status);
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		const std::string summary = started.object()->getValue<std::string>("summary");
+		CPPUNIT_ASSERT_MESSAGE(summary, contains(summary, "refused the credentials"));
+		const std::string path =
+			"/api/plugins/reminders/runs/" + std::to_string(started.object()->getValue<Poco::Int64>("run_id"));
+
+		auto run = host.call("GET", path).object();
+		const std::string alert = run->getObject("alert")->getValue<std::string>("message");
+		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "The mail server refused the reminders' credentials: 535"));
+		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "no reminder was sent"));
+		CPPUNIT_ASSERT_EQUAL(2, run->getObject("counts")->getValue<int>("failed"));
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), run->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("failed"), run->getValue<std::string>("report"));
+		auto report = run->getArray("reports")->getObject(0);
+		CPPUNIT_ASSERT_MESSAGE(report->getValue<std::string>("reply_text"),
+							   contains(report->getValue<std::string>("reply_text"), "authentication failed: 535"));
+		CPPUNIT_ASSERT(!contains(host.call("GET", path).body, "not-the-password"));
+
+		// Asked again: the week is done and the failed report is not retried.
+		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		report = host.call("GET", path).object()->getArray("reports")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(1, report->getValue<int>("attempts"));
 		CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
 	}
 };
