@@ -10,6 +10,7 @@
 #include "plugin/core/LocaleFormat.h"
 #include "plugin/mail/HeaderEncoding.h"
 #include "plugin/mail/MimeBuilder.h"
+#include "plugin/mail/Transport.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/String.h>
 #include <map>
@@ -30,6 +31,9 @@ std::string label(const std::string& code, const std::string& language)
 		 {"αναβλήθηκε από τον διακομιστή, θα ξαναδοκιμαστεί", "deferred by the mail server, will be retried"}},
 		{"rejected", {"απορρίφθηκε από τον διακομιστή", "rejected by the mail server"}},
 		{"failed", {"απέτυχε: εξαντλήθηκαν οι προσπάθειες", "failed: no attempt left"}},
+		{"credentials_refused",
+		 {"δεν στάλθηκε: ο διακομιστής απέρριψε τα διαπιστευτήρια",
+		  "not sent: the mail server refused the credentials"}},
 		{"unknown",
 		 {"άγνωστο: διακοπή κατά την αποστολή, δεν ξαναστάλθηκε",
 		  "unknown: interrupted while sending, not sent again"}},
@@ -55,8 +59,56 @@ bool reminded(const MessageRecord& message)
 
 // The order in which the owner reads the states: what reached a server,
 // what did not, what is still open.
-const char* const STATE_ORDER[] = {"accepted", "spooled", "rejected", "failed",    "unknown",
-								   "deferred", "pending", "sending",  "cancelled", "skipped"};
+const char* const STATE_ORDER[] = {"accepted", "spooled",  "rejected", "failed",  "credentials_refused",
+								   "unknown",  "deferred", "pending",  "sending", "cancelled",
+								   "skipped"};
+
+bool credentialsRefused(const MessageRecord& message)
+{
+	return message.state == "failed" && CredentialsRefused::describes(message.replyText);
+}
+
+// The state under which the owner's email counts and lists a message.
+std::string shownState(const MessageRecord& message)
+{
+	return credentialsRefused(message) ? "credentials_refused" : message.state;
+}
+
+// The line that opens the report when the server refused the credentials
+// (WeeklyRun stopped sending), or "" when it did not.
+std::string alertOf(const std::vector<MessageRecord>& messages, const std::vector<ReportRecord>& reports,
+					const std::string& language)
+{
+	std::string reply;
+	int unsent = 0, sent = 0;
+	for (const MessageRecord& message: messages)
+	{
+		if (credentialsRefused(message))
+		{
+			if (reply.empty()) reply = message.replyText.substr(CredentialsRefused::PREFIX.size());
+			++unsent;
+		}
+		sent += message.state == "accepted" || message.state == "spooled" || message.state == "unknown";
+	}
+	const bool el = language == "el";
+	std::string tail;
+	if (unsent && !sent)
+		tail = el ? "δεν στάλθηκε καμία υπενθύμιση" : "no reminder was sent";
+	else if (unsent)
+		tail = el ? std::to_string(unsent) + (unsent == 1 ? " υπενθύμιση δεν στάλθηκε" : " υπενθυμίσεις δεν στάλθηκαν")
+				  : std::to_string(unsent) + (unsent == 1 ? " reminder was not sent" : " reminders were not sent");
+	else
+		for (const ReportRecord& report: reports)
+			if (report.state == "failed" && CredentialsRefused::describes(report.replyText))
+			{
+				reply = report.replyText.substr(CredentialsRefused::PREFIX.size());
+				tail = el ? "η αναφορά δεν στάλθηκε" : "the owner's report was not sent";
+			}
+	if (tail.empty()) return "";
+	return (el ? "Ο διακομιστής αλληλογραφίας απέρριψε τα διαπιστευτήρια των υπενθυμίσεων: " + reply + "· "
+			   : "The mail server refused the reminders' credentials: " + reply + "; ") +
+		   tail;
+}
 
 std::string notSentReason(const MessageRecord& message, const std::string& language)
 {
@@ -206,6 +258,17 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 		reports->add(item);
 	}
 	body->set("report", state.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(state));
+	// First among the keys: what stopped the run, when something did.
+	const std::string alert = alertOf(_messages, _reports, "en");
+	if (alert.empty())
+		body->set("alert", Poco::Dynamic::Var());
+	else
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("reason", "credentials_refused");
+		item->set("message", alert);
+		body->set("alert", item);
+	}
 	body->set("reports", reports);
 	body->set("counts", counts);
 	body->set("invoices", invoices);
@@ -230,6 +293,8 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	dictionary.SetValue("DATE", LocaleFormat::date(*CalendarDate::parse(_run.businessDate), language));
 	dictionary.SetValue("WEEK", _run.isoWeek);
 	dictionary.ShowSection(kind == "first" ? "FIRST" : "FINAL");
+	const std::string alert = alertOf(_messages, _reports, language);
+	if (!alert.empty()) dictionary.AddSectionDictionary("ALERT")->SetValue("MESSAGE", alert);
 	std::map<std::string, Poco::Int64> totals;
 	std::map<std::string, int> states;
 	int sent = 0, invoices = 0;
@@ -237,7 +302,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	ctemplate::TemplateDictionary* stoppedAny = nullptr;
 	for (const MessageRecord& message: _messages)
 	{
-		++states[message.state];
+		++states[shownState(message)];
 		std::map<std::string, Poco::Int64> customerTotals;
 		for (const ListedInvoice* listed: byMessage[message.id])
 			customerTotals[listed->currency] += listed->outstandingMinor;
@@ -248,8 +313,11 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 			invoices += static_cast<int>(byMessage[message.id].size());
 			row = dictionary.AddSectionDictionary("SENT");
 			row->SetValue("RECIPIENT", message.recipient);
-			row->SetValue("STATE", label(message.state, language));
-			if (!message.replyText.empty() && message.state != "spooled")
+			row->SetValue("STATE", label(shownState(message), language));
+			if (credentialsRefused(message))
+				row->AddSectionDictionary("REPLY")->SetValue(
+					"REPLY", message.replyText.substr(CredentialsRefused::PREFIX.size()));
+			else if (!message.replyText.empty() && message.state != "spooled")
 				row->AddSectionDictionary("REPLY")->SetValue("REPLY", reply(message.replyCode, message.replyText));
 			row->SetIntValue("INVOICES", static_cast<long>(byMessage[message.id].size()));
 			for (const auto& [currency, minor]: customerTotals)

@@ -30,7 +30,8 @@ namespace reminders {
 struct WeeklyRun::Counts
 {
 	std::map<std::string, int> states;
-	bool leaseLost = false; /// a renewal or a fenced write failed: another instance has the run
+	bool leaseLost = false;         /// a renewal or a fenced write failed: another instance has the run
+	std::string credentialsRefused; /// the server's reply when it refused the credentials: sending stopped
 
 	std::string describe() const
 	{
@@ -261,8 +262,12 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	for (const ReportRecord& report: _runs.reports(session, run.id))
 		reports += "; " + report.kind + " report " + report.state;
 	if (reports.empty()) reports = "; no report (no owner address)";
+	const std::string refused =
+		counts.credentialsRefused.empty()
+			? std::string()
+			: "; the mail server refused the credentials, sending stopped (" + counts.credentialsRefused + ")";
 	return {true,
-			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + reports +
+			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + reports +
 				(retriesLeft ? "; retries pending" : ""),
 			run.id};
 }
@@ -363,9 +368,18 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		}
 
 		Delivery delivery;
+		bool refused = false;
 		try
 		{
 			delivery = transport->send(composed);
+		}
+		catch (const CredentialsRefused& exc)
+		{
+			// Nothing can go out until the configuration changes: this one
+			// and the rest of the run fail now, with the server's reply.
+			delivery = {Delivery::State::REJECTED, exc.code(), exc.what()};
+			refused = true;
+			transport.reset();
 		}
 		catch (std::exception& exc)
 		{
@@ -374,7 +388,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		}
 		message.replyCode = delivery.code;
 		message.replyText = delivery.text;
-		message.state = Delivery::name(delivery.state);
+		message.state = refused ? "failed" : Delivery::name(delivery.state);
 		message.nextAttemptAt.clear();
 		if (delivery.state == Delivery::State::DEFERRED)
 		{
@@ -408,8 +422,52 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 			counts.leaseLost = true;
 			break;
 		}
+		if (refused)
+		{
+			counts.credentialsRefused = delivery.text;
+			failOpenMessages(run, fence, delivery, actor, counts);
+			break;
+		}
 	}
 	if (transport) transport->close();
+}
+
+
+void WeeklyRun::failOpenMessages(const RunRecord& run, const Fence& fence, const Delivery& refusal,
+								 const std::string& actor, Counts& counts)
+{
+	Poco::Data::Session session = _host.database().session();
+	erp::Transaction tx(session, _host.database().dialect());
+	int failed = 0;
+	for (MessageRecord message: _runs.messages(session, run.id))
+	{
+		if (message.state != "pending" && message.state != "deferred") continue;
+		message.state = "failed";
+		message.replyCode = refusal.code;
+		message.replyText = refusal.text;
+		message.nextAttemptAt.clear();
+		message.updatedAt = now();
+		if (!_runs.updateMessage(session, message, fence))
+		{
+			counts.leaseLost = true;
+			return; // rolled back: another instance has the run
+		}
+		Poco::JSON::Object details;
+		details.set("run_id", run.id);
+		details.set("recipient", message.recipient);
+		details.set("state", message.state);
+		details.set("attempt", message.attempts);
+		details.set("reply_code", message.replyCode);
+		details.set("reply_text", message.replyText);
+		details.set("not_attempted", true);
+		audit(session, actor, "reminders.message.failed", "customer", std::to_string(message.customerId), details);
+		++counts.states[message.state];
+		++failed;
+	}
+	tx.commit();
+	_host.logger().error("run %s: the mail server refused the credentials (%s); %d more message(s) failed unsent. "
+						 "Correct reminders.smtp.username and reminders.smtp.password.",
+						 std::to_string(run.id), refusal.text, failed);
 }
 
 
@@ -424,6 +482,7 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 	{
 		if (!_runs.beginReportSend(session, report, now())) continue; // another instance took it
 		Delivery delivery;
+		bool refused = false;
 		try
 		{
 			ReminderSettings addressed = settings;
@@ -436,12 +495,19 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 			if (!transport) transport = _transports();
 			delivery = transport->send(message);
 		}
+		catch (const CredentialsRefused& exc)
+		{
+			// Final: retrying cannot help until the configuration changes.
+			delivery = {Delivery::State::REJECTED, exc.code(), exc.what()};
+			refused = true;
+			transport.reset();
+		}
 		catch (std::exception& exc)
 		{
 			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
 			transport.reset();
 		}
-		report.state = Delivery::name(delivery.state);
+		report.state = refused ? "failed" : Delivery::name(delivery.state);
 		report.replyCode = delivery.code;
 		report.replyText = delivery.text;
 		report.nextAttemptAt.clear();

@@ -35,7 +35,9 @@ class WeeklyRun
 ///     meanwhile count); a row is durably "sending" before the send, and
 ///     rows a crash left "sending" become "unknown" and are never re-sent
 ///     blindly; 4xx is retried with backoff, 5xx is final; one customer's
-///     failure never stops the run. The lease is renewed by time
+///     failure never stops the run. Refused credentials (a 5xx to AUTH,
+///     CredentialsRefused) do: the message and every open one of the run
+///     become "failed" with the server's reply, never retried. The lease is renewed by time
 ///     (LeaseKeeper) and every write is fenced by owner and generation:
 ///     an instance that lost the run stops at once;
 ///  4. finish: the owner's report is an outbox row too, written in the
@@ -84,6 +86,10 @@ private:
 	void plan(Poco::Int64 runId, const ReminderSettings& settings, const CalendarDate& day);
 	void deliver(const RunRecord& run, const Fence& fence, const ReminderSettings& settings, const std::string& actor,
 				 Counts& counts);
+	void failOpenMessages(const RunRecord& run, const Fence& fence, const Delivery& refusal, const std::string& actor,
+						  Counts& counts);
+	/// After CredentialsRefused: every message of the run still pending or
+	/// deferred is failed with the server's reply (one transaction, fenced).
 	void deliverReports(const ReminderSettings& settings, const std::string& actor);
 	std::string nextOwner();
 	std::string now() const;

@@ -18,8 +18,10 @@ struct SmtpSettings
 /// The SMTP relay, from the plugin's configuration section:
 ///   smtp.host, smtp.port (25, or 465 for implicit TLS, 587 for STARTTLS),
 ///   smtp.tls = starttls (default) | implicit | none,
+///   smtp.tls_min_version = 1.2 (default) | 1.3 (never lower),
 ///   smtp.username, smtp.password, smtp.auth = login (default) | plain,
-///   smtp.cafile (PEM; default: the system's CAs),
+///   smtp.cafile (PEM; default: the system's CAs; must exist and hold a
+///     certificate),
 ///   smtp.helo (default: this machine's name),
 ///   smtp.connect_timeout_seconds (10), smtp.timeout_seconds (60),
 ///   smtp.rate_per_second (0: no limit).
@@ -29,6 +31,7 @@ struct SmtpSettings
 	std::string host;
 	int port = 25;
 	std::string tls = "starttls";
+	std::string tlsMinVersion = "1.2"; /// "1.2" or "1.3"
 	std::string username;
 	std::string password; /// never logged or shown
 	std::string auth = "login";
@@ -39,10 +42,12 @@ struct SmtpSettings
 	double ratePerSecond = 0;
 
 	static SmtpSettings from(const Poco::Util::AbstractConfiguration& config);
-	/// Throws Poco::InvalidArgumentException naming the key of a bad value.
+	/// Throws Poco::InvalidArgumentException naming the key of a bad value,
+	/// an unknown key under smtp, or smtp keys without smtp.host.
 
 	std::string describe() const;
-	/// "smtp mail.example.com:587 starttls auth login as USER" (no password).
+	/// "smtp mail.example.com:587 starttls (TLS 1.2+) auth login as USER"
+	/// (never the password).
 };
 
 

@@ -6,20 +6,53 @@
 #include "plugin/mail/SmtpTransport.h"
 #include "plugin/mail/Base64Text.h"
 #include "plugin/mail/MimeBuilder.h"
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/MailStream.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SMTPClientSession.h>
+#include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketStream.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/X509Certificate.h>
 #include <Poco/Thread.h>
 #include <mutex>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+#include <set>
 #include <sstream>
 
 
 namespace reminders {
+
+
+namespace {
+
+std::string trimmed(std::string text)
+{
+	while (!text.empty() && (text.back() == '\r' || text.back() == '\n'))
+		text.pop_back();
+	return text;
+}
+
+} // namespace
+
+
+struct PeerCheck
+/// What OpenSSL found wrong with the server's certificate during the
+/// last handshake, recorded by the transport's verify callback (OpenSSL
+/// itself only says "certificate verify failed").
+{
+	int error = X509_V_OK;
+	std::string names;    /// the server certificate's names
+	std::string notAfter; /// the failing certificate's end of validity, YYYY-MM-DD
+	std::string notBefore;
+	bool handshaking = false; /// a TLS handshake was under way when it failed
+};
 
 
 class SmtpSession: public Poco::Net::SMTPClientSession
@@ -59,7 +92,10 @@ public:
 			if (code == 334) code = sendCommand(Base64Text::encode(username), response);
 			if (code == 334) code = sendCommand(Base64Text::encode(password), response);
 		}
-		if (code != 235) throw Poco::Net::SMTPException("authentication failed", response, code);
+		// A 5xx answer is the server refusing these credentials: no message
+		// can go out until the configuration changes. A 4xx is for now.
+		if (code >= 500) throw CredentialsRefused(code, trimmed(response));
+		if (code != 235) throw Poco::Net::SMTPException("authentication failed", trimmed(response), code);
 	}
 
 	int data(const Poco::Net::MailMessage& message, std::string& response)
@@ -112,13 +148,6 @@ Delivery::State stateOf(int code)
 	return Delivery::State::DEFERRED;
 }
 
-std::string trimmed(std::string text)
-{
-	while (!text.empty() && (text.back() == '\r' || text.back() == '\n'))
-		text.pop_back();
-	return text;
-}
-
 void initializeTls()
 {
 	// Never ask on a console about a bad certificate: reject it.
@@ -130,11 +159,70 @@ void initializeTls()
 	});
 }
 
+int peerCheckIndex()
+{
+	static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+	return index;
+}
+
+std::string day(const ASN1_TIME* time)
+{
+	std::tm tm{};
+	if (!time || ASN1_TIME_to_tm(time, &tm) != 1) return "";
+	char text[16];
+	std::strftime(text, sizeof(text), "%Y-%m-%d", &tm);
+	return text;
+}
+
+int recordVerification(int ok, X509_STORE_CTX* store)
+// OpenSSL's verdict stands; this only keeps its reason for the reply text.
+{
+	SSL* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+	PeerCheck* check =
+		ssl ? static_cast<PeerCheck*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), peerCheckIndex())) : nullptr;
+	if (!check) return ok;
+	X509* certificate = X509_STORE_CTX_get_current_cert(store);
+	if (certificate && X509_STORE_CTX_get_error_depth(store) == 0 && check->names.empty())
+	{
+		std::string commonName;
+		std::set<std::string> names;
+		Poco::Net::X509Certificate(certificate, true).extractNames(commonName, names);
+		if (names.empty() && !commonName.empty()) names.insert(commonName);
+		for (const std::string& name: names)
+			check->names += (check->names.empty() ? "" : ", ") + name;
+	}
+	if (!ok && check->error == X509_V_OK)
+	{
+		check->error = X509_STORE_CTX_get_error(store);
+		if (certificate)
+		{
+			check->notAfter = day(X509_get0_notAfter(certificate));
+			check->notBefore = day(X509_get0_notBefore(certificate));
+		}
+	}
+	return ok;
+}
+
+Poco::Net::Context::Protocols minimumProtocol(const std::string& version)
+{
+	return version == "1.3" ? Poco::Net::Context::PROTO_TLSV1_3 : Poco::Net::Context::PROTO_TLSV1_2;
+}
+
+bool versionRefused(const std::string& text)
+{
+	// The words OpenSSL uses when the two sides share no version.
+	for (const char* words:
+		 {"unsupported protocol", "protocol version", "wrong version number", "no protocols available"})
+		if (text.find(words) != std::string::npos) return true;
+	return false;
+}
+
 } // namespace
 
 
 SmtpTransport::SmtpTransport(const SmtpSettings& settings):
-	_settings(settings)
+	_settings(settings),
+	_peerCheck(std::make_unique<PeerCheck>())
 {
 	if (_settings.tls != "none")
 	{
@@ -143,6 +231,23 @@ SmtpTransport::SmtpTransport(const SmtpSettings& settings):
 			new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", _settings.cafile,
 								   // STRICT: Poco skips the host-name check for local hosts unless strict.
 								   Poco::Net::Context::VERIFY_STRICT, 9, _settings.cafile.empty(), "HIGH:!aNULL:!MD5");
+		// TLS 1.2 at least (or what the settings ask, never lower): relays
+		// that speak only SSL, TLS 1.0 or 1.1 get nothing.
+		_context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+								   Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+		_context->requireMinimumProtocol(minimumProtocol(_settings.tlsMinVersion));
+		// OpenSSL checks the name too (Poco checks it after the handshake),
+		// so that a wrong name is reported as such; the callback keeps the
+		// reason of a refused certificate.
+		SSL_CTX* native = _context->sslContext();
+		X509_VERIFY_PARAM* param = SSL_CTX_get0_param(native);
+		Poco::Net::IPAddress ip;
+		if (Poco::Net::IPAddress::tryParse(_settings.host, ip))
+			X509_VERIFY_PARAM_set1_ip_asc(param, _settings.host.c_str());
+		else
+			X509_VERIFY_PARAM_set1_host(param, _settings.host.c_str(), 0);
+		SSL_CTX_set_ex_data(native, peerCheckIndex(), _peerCheck.get());
+		SSL_CTX_set_verify(native, SSL_CTX_get_verify_mode(native), recordVerification);
 	}
 }
 
@@ -159,8 +264,47 @@ std::string SmtpTransport::describe() const
 }
 
 
+std::string SmtpTransport::explain(const Poco::Exception& exc) const
+{
+	const std::string text = exc.displayText();
+	const PeerCheck& check = *_peerCheck;
+	switch (check.error)
+	{
+	case X509_V_OK:
+		break;
+	case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+	case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+	case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+		return "the server's certificate has an unknown issuer (" +
+			   std::string(X509_verify_cert_error_string(check.error)) + "): its CA is not among the trusted ones (" +
+			   (_settings.cafile.empty() ? "the system's CAs" : "reminders.smtp.cafile " + _settings.cafile) + ")";
+	case X509_V_ERR_CERT_HAS_EXPIRED:
+		return "the server's certificate has expired (valid until " + check.notAfter + ")";
+	case X509_V_ERR_CERT_NOT_YET_VALID:
+		return "the server's certificate is not valid yet (valid from " + check.notBefore + ")";
+	case X509_V_ERR_HOSTNAME_MISMATCH:
+	case X509_V_ERR_IP_ADDRESS_MISMATCH:
+		return "the server's certificate is for a wrong host name: it is for " +
+			   (check.names.empty() ? std::string("other names") : check.names) + ", not " + _settings.host;
+	default:
+		return "the server's certificate was refused: " + std::string(X509_verify_cert_error_string(check.error));
+	}
+	if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&exc))
+		return "the server's certificate is for a wrong host name: " + text;
+	if (!check.handshaking) return text;
+	const std::string minimum = "TLS " + _settings.tlsMinVersion +
+								" or newer (reminders.smtp.tls_min_version = " + _settings.tlsMinVersion + ")";
+	if (versionRefused(text)) return "the server does not offer " + minimum + ": " + text;
+	// Some servers just close the connection when no version fits.
+	return "the TLS handshake failed (" + text + "); the server may not offer " + minimum;
+}
+
+
 void SmtpTransport::open()
 {
+	*_peerCheck = PeerCheck();
 	const Poco::Net::SocketAddress address(_settings.host, static_cast<Poco::UInt16>(_settings.port));
 	const Poco::Timespan connectTimeout(_settings.connectTimeoutSeconds, 0);
 	const Poco::Timespan timeout(_settings.timeoutSeconds, 0);
@@ -169,7 +313,9 @@ void SmtpTransport::open()
 	{
 		Poco::Net::SecureStreamSocket secure(_context);
 		secure.setPeerHostName(_settings.host);
+		_peerCheck->handshaking = true;
 		secure.connect(address, connectTimeout);
+		_peerCheck->handshaking = false;
 		socket = secure;
 	}
 	else
@@ -182,8 +328,10 @@ void SmtpTransport::open()
 	session->login(_settings.helo);
 	if (_settings.tls == "starttls")
 	{
+		_peerCheck->handshaking = true;
 		if (!session->startTLS(_settings.host, _context))
 			throw SmtpReply(0, "the server does not offer STARTTLS; not sending in plain text");
+		_peerCheck->handshaking = false;
 		session->login(_settings.helo); // EHLO again, now over TLS
 	}
 	if (!_settings.username.empty()) session->authenticate(_settings.auth, _settings.username, _settings.password);
@@ -257,7 +405,7 @@ Delivery SmtpTransport::send(const ComposedMessage& message)
 	catch (Poco::Exception& exc)
 	{
 		_session.reset();
-		return {Delivery::State::DEFERRED, 0, "connection failed: " + exc.displayText()};
+		return {Delivery::State::DEFERRED, 0, "connection failed: " + explain(exc)};
 	}
 
 	// The message is on its way: a failure now leaves its fate unknown.

@@ -18,6 +18,7 @@ namespace reminders {
 
 
 class SmtpSession;
+struct PeerCheck;
 
 
 class SmtpTransport: public Transport
@@ -27,6 +28,12 @@ class SmtpTransport: public Transport
 /// STARTTLS or implicit through NetSSL with the certificate and the host
 /// name verified, then AUTH. Each message is its own MAIL/RCPT/DATA
 /// transaction, so the server's final reply (with its queue id) is kept.
+///
+/// TLS is 1.2 at least (smtp.tls_min_version may raise it to 1.3). A
+/// refused certificate is reported with its reason: unknown issuer,
+/// expired (or not yet valid), or made for another host name.
+///
+/// A 5xx answer to AUTH throws CredentialsRefused (see Transport).
 ///
 /// Outcomes: 2xx accepted; 4xx deferred; 5xx rejected; a connection that
 /// fails before the end of DATA deferred (nothing was delivered); a
@@ -45,8 +52,12 @@ public:
 private:
 	void open();
 	void pace();
+	std::string explain(const Poco::Exception& exc) const;
+	/// Why a connection failed, in words: the certificate's problem when
+	/// there was one, a TLS version the server lacks, else the exception.
 
 	SmtpSettings _settings;
+	std::unique_ptr<PeerCheck> _peerCheck; /// shared with OpenSSL's verify callback
 	Poco::Net::Context::Ptr _context;
 	std::unique_ptr<SmtpSession> _session;
 	Poco::Timestamp _lastSend;

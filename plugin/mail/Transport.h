@@ -8,6 +8,7 @@
 
 
 #include "plugin/mail/ComposedMessage.h"
+#include <stdexcept>
 #include <string>
 
 
@@ -36,6 +37,41 @@ struct Delivery
 };
 
 
+class CredentialsRefused: public std::runtime_error
+/// Thrown by Transport::send when the server refuses the configured
+/// credentials (a 5xx answer to AUTH, typically 535). Not a message's
+/// fate: nothing can go out through this transport until an administrator
+/// changes the configuration, so the caller stops sending, marks what it
+/// meant to send as failed with this text, and does not retry it.
+{
+public:
+	CredentialsRefused(int code, const std::string& reply):
+		std::runtime_error(PREFIX + (reply.compare(0, 3, std::to_string(code)) == 0 || !code
+										 ? reply
+										 : std::to_string(code) + " " + reply)),
+		_code(code)
+	{}
+
+	int code() const
+	/// The server's reply code.
+	{
+		return _code;
+	}
+
+	static bool describes(const std::string& replyText)
+	/// Whether a recorded reply text is one of these (what() starts with
+	/// PREFIX, the server's reply with its code after it).
+	{
+		return replyText.compare(0, PREFIX.size(), PREFIX) == 0;
+	}
+
+	static inline const std::string PREFIX = "authentication failed: ";
+
+private:
+	int _code;
+};
+
+
 class Transport
 /// Delivers composed messages, reusing whatever it can between calls
 /// (one SMTP connection per run). One thread at a time.
@@ -44,6 +80,9 @@ public:
 	virtual ~Transport() = default;
 
 	virtual Delivery send(const ComposedMessage& message) = 0;
+	/// The message's outcome. Throws CredentialsRefused when the server
+	/// refuses the credentials (nothing was sent); other exceptions mean
+	/// the transport is broken (the caller defers and makes a new one).
 
 	virtual void close()
 	/// Ends the session (QUIT); the next send opens a new one.

@@ -14,7 +14,11 @@ namespace reminders {
 TransportFactory::TransportFactory(const Poco::Util::AbstractConfiguration& config, const std::string& pluginDirectory):
 	_spool(config.getString("spool.directory", pluginDirectory + "/spool"))
 {
-	if (config.has("smtp.host")) _smtp = SmtpSettings::from(config);
+	// Any smtp key means SMTP was meant: SmtpSettings refuses a set without
+	// its host rather than spooling in silence.
+	Poco::Util::AbstractConfiguration::Keys keys;
+	config.keys("smtp", keys);
+	if (!keys.empty() || config.has("smtp.host")) _smtp = SmtpSettings::from(config);
 }
 
 

@@ -19,8 +19,9 @@ namespace reminders {
 
 class TransportFactory
 /// Chooses the transport from the plugin's configuration: SMTP when
-/// smtp.host is set, else the spool folder (spool.directory, by default
-/// <plugin folder>/spool).
+/// smtp.host (or any smtp key) is set, else the spool folder
+/// (spool.directory, by default <plugin folder>/spool). The SMTP settings
+/// are checked here, at the plugin's start: a bad one stops the start.
 {
 public:
 	TransportFactory(const Poco::Util::AbstractConfiguration& config, const std::string& pluginDirectory);

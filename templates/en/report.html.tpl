@@ -3,7 +3,8 @@
 <head><meta charset="utf-8"><title>Reminder report</title></head>
 <body style="font-family: Arial, sans-serif; color: #222;">
 <h2>Reminder report for {{DATE}} (week {{WEEK}}){{#FIRST}}: first report{{/FIRST}}{{#FINAL}}: final report{{/FINAL}}</h2>
-<p>Customers reminded: {{SENT_COUNT}}<br>Invoices listed: {{INVOICE_COUNT}}<br>Total outstanding in the reminders:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
+{{#ALERT}}<p style="color: #b00020; font-weight: bold;">{{MESSAGE}}</p>
+{{/ALERT}}<p>Customers reminded: {{SENT_COUNT}}<br>Invoices listed: {{INVOICE_COUNT}}<br>Total outstanding in the reminders:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
 <p>Messages by state:</p>
 <ul>{{#COUNT}}<li>{{LABEL}}: {{N}}</li>{{/COUNT}}</ul>
 <table cellpadding="6" style="border-collapse: collapse;">

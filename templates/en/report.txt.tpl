@@ -1,5 +1,7 @@
 Reminder report for {{DATE}} (week {{WEEK}}){{#FIRST}}: first report{{/FIRST}}{{#FINAL}}: final report{{/FINAL}}
-
+{{#ALERT}}
+{{MESSAGE}}
+{{/ALERT}}
 Customers reminded: {{SENT_COUNT}}
 Invoices listed: {{INVOICE_COUNT}}
 Total outstanding in the reminders:

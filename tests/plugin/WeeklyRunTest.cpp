@@ -117,6 +117,8 @@ class WeeklyRunTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testHistoryShowsNoServerPathNewestFirst);
 	CPPUNIT_TEST(testTimerNeverSpins);
 	CPPUNIT_TEST(testSavedScheduleReArmsTheTimer);
+	CPPUNIT_TEST(testRefusedCredentialsStopTheRun);
+	CPPUNIT_TEST(testRefusedCredentialsFailTheReportToo);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -827,6 +829,110 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines >= 3 && channel->lines <= 8);
 		session << "ALTER TABLE reminder_settings_away RENAME TO reminder_settings", now;
 		Poco::Logger::root().setChannel(nullptr);
+	}
+
+	void testRefusedCredentialsStopTheRun()
+	{
+		// A 535 is not one customer's fate: the run stops sending at once,
+		// every message it meant to send is failed with the reply (not
+		// deferred, never retried), and the owner reads it first.
+		_host->call("PUT", "/api/plugins/reminders/settings", R"({"fallback_language": "en"})");
+		fourCustomers();
+		int customerSends = 0;
+		std::string text, html;
+		script([&](const ComposedMessage& m) -> Delivery {
+			if (m.to == "owner@example.com")
+			{
+				text = m.text;
+				html = m.html;
+				return accepted(m);
+			}
+			++customerSends;
+			throw CredentialsRefused(535, "5.7.8 Authentication credentials invalid");
+		});
+		pin(MONDAY_10);
+		const erp::TaskResult result = execute("2026-11-30");
+		CPPUNIT_ASSERT_MESSAGE(result.summary, result.ok);
+		CPPUNIT_ASSERT_MESSAGE(result.summary, result.summary.find("refused the credentials") != std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(1, customerSends);
+
+		auto run = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), run->getValue<std::string>("state"));
+		auto counts = run->getObject("counts");
+		CPPUNIT_ASSERT_EQUAL(3, counts->getValue<int>("failed"));
+		CPPUNIT_ASSERT(!counts->has("deferred") && !counts->has("pending"));
+		auto reminded = run->getArray("reminded");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), reminded->size());
+		for (std::size_t i = 0; i < reminded->size(); ++i)
+		{
+			auto message = reminded->getObject(i);
+			CPPUNIT_ASSERT_EQUAL(std::string("failed"), message->getValue<std::string>("state"));
+			CPPUNIT_ASSERT_EQUAL(535, message->getValue<int>("reply_code"));
+			CPPUNIT_ASSERT_EQUAL(std::string("authentication failed: 535 5.7.8 Authentication credentials invalid"),
+								 message->getValue<std::string>("reply_text"));
+		}
+		const std::string alert = run->getObject("alert")->getValue<std::string>("message");
+		CPPUNIT_ASSERT_EQUAL(std::string("The mail server refused the reminders' credentials: 535 5.7.8 Authentication "
+										 "credentials invalid; no reminder was sent"),
+							 alert);
+		CPPUNIT_ASSERT_EQUAL(std::string("credentials_refused"),
+							 run->getObject("alert")->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(3, _host->auditCount("reminders.message.failed"));
+
+		// The owner's report opens with it, before the figures.
+		const std::size_t top = text.find(alert);
+		CPPUNIT_ASSERT_MESSAGE(text, top != std::string::npos && top < text.find("Customers reminded"));
+		CPPUNIT_ASSERT_MESSAGE(html,
+							   html.find("refused the reminders&#39; credentials") < html.find("Customers reminded"));
+		CPPUNIT_ASSERT_MESSAGE(text,
+							   text.find("not sent: the mail server refused the credentials: 3") != std::string::npos);
+
+		// Nothing is retried: not by the timer, not by another call.
+		_sent.clear();
+		customerSends = 0;
+		pin(MONDAY_10 + 120 * MINUTE);
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		CPPUNIT_ASSERT(_weekly->execute(timer).ok);
+		execute("2026-11-30");
+		CPPUNIT_ASSERT(_sent.empty());
+	}
+
+	void testRefusedCredentialsFailTheReportToo()
+	{
+		// The owner's report goes through the same relay and meets the same
+		// refusal: it is recorded as failed with the reply, once.
+		fourCustomers();
+		std::string text;
+		script([&](const ComposedMessage& m) -> Delivery {
+			if (m.to == "owner@example.com") text = m.text;
+			throw CredentialsRefused(535, "535 5.7.8 Authentication credentials invalid");
+		});
+		pin(MONDAY_10);
+		CPPUNIT_ASSERT(execute("2026-11-30").ok);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), _sent.size()); // one customer, then the report
+		auto run = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		CPPUNIT_ASSERT_EQUAL(std::string("failed"), run->getValue<std::string>("report"));
+		auto report = run->getArray("reports")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("authentication failed: 535 5.7.8 Authentication credentials invalid"),
+							 report->getValue<std::string>("reply_text"));
+		CPPUNIT_ASSERT_EQUAL(1, report->getValue<int>("attempts"));
+		CPPUNIT_ASSERT(report->isNull("next_attempt_at"));
+		CPPUNIT_ASSERT(!run->isNull("alert"));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.report.failed"));
+		// In the owner's language (Greek by default), at the top.
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("απέρριψε τα διαπιστευτήρια") < text.find("Πελάτες που ειδοποιήθηκαν"));
+
+		_sent.clear();
+		pin(MONDAY_10 + 60 * MINUTE);
+		erp::TaskRun timer;
+		timer.actor = "scheduler";
+		CPPUNIT_ASSERT(_weekly->execute(timer).ok);
+		execute("2026-11-30");
+		CPPUNIT_ASSERT(_sent.empty());
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("failed"),
+			_host->call("GET", "/api/plugins/reminders/runs/1").object()->getValue<std::string>("report"));
 	}
 
 private:

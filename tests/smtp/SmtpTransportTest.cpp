@@ -9,8 +9,16 @@
 
 #include "plugin/mail/SmtpTransport.h"
 #include "SmtpPeer.h"
+#include "TestHost.h"
+#include "plugin/mail/TransportFactory.h"
+#include <Poco/AutoPtr.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/TemporaryFile.h>
 #include <Poco/Timestamp.h>
+#include <Poco/Util/MapConfiguration.h>
 #include <cppunit/extensions/HelperMacros.h>
+#include <map>
 
 
 using reminders::ComposedMessage;
@@ -54,6 +62,45 @@ std::string describe(const Delivery& d)
 	return Delivery::name(d.state) + " " + std::to_string(d.code) + " " + d.text;
 }
 
+// The plugin's configuration section as the plugin reads it ("smtp.host"
+// for reminders.smtp.host), through the same parsing as at start.
+Poco::AutoPtr<Poco::Util::MapConfiguration> section(const std::map<std::string, std::string>& keys)
+{
+	Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+	for (const auto& [key, value]: keys)
+		config->setString(key, value);
+	return config;
+}
+
+SmtpSettings configured(int port, const std::string& tls, const std::map<std::string, std::string>& extra = {})
+{
+	std::map<std::string, std::string> keys = {
+		{"smtp.host", "127.0.0.1"}, {"smtp.port", std::to_string(port)},   {"smtp.tls", tls},
+		{"smtp.helo", "erp.test"},  {"smtp.connect_timeout_seconds", "5"}, {"smtp.timeout_seconds", "5"}};
+	for (const auto& [key, value]: extra)
+		keys[key] = value;
+	return SmtpSettings::from(*section(keys));
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+	return text.find(part) != std::string::npos;
+}
+
+// What a settings error says, or "" when the settings were taken.
+std::string refusal(const std::map<std::string, std::string>& keys)
+{
+	try
+	{
+		reminders::TransportFactory factory(*section(keys), Poco::TemporaryFile::tempName());
+		return "";
+	}
+	catch (Poco::Exception& exc)
+	{
+		return exc.displayText();
+	}
+}
+
 } // namespace
 
 
@@ -70,6 +117,14 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCertificateChecks);
 	CPPUNIT_TEST(testImplicitTls);
 	CPPUNIT_TEST(testAuth);
+	CPPUNIT_TEST(testOldTlsIsRefused);
+	CPPUNIT_TEST(testMinimumTlsCanBeRaised);
+	CPPUNIT_TEST(testTlsMinVersionSetting);
+	CPPUNIT_TEST(testBadSettingsAreRefusedWithTheKey);
+	CPPUNIT_TEST(testPluginDoesNotStartWithAMissingCaFile);
+	CPPUNIT_TEST(testCertificateFailuresNameTheirReason);
+	CPPUNIT_TEST(testRefusedCredentialsStopTheTransport);
+	CPPUNIT_TEST(testRefusedCredentialsEndARealRun);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -258,10 +313,282 @@ public:
 		wrong.username = "erp";
 		wrong.password = "not-the-password";
 		SmtpTransport transport(wrong);
-		const Delivery refused = transport.send(message("customer@example.com"));
-		CPPUNIT_ASSERT_MESSAGE(describe(refused), refused.state == Delivery::State::DEFERRED);
-		CPPUNIT_ASSERT(refused.text.find("not-the-password") == std::string::npos);
+		// Refused credentials stop the transport (testRefusedCredentialsStopTheTransport).
+		CPPUNIT_ASSERT_THROW(transport.send(message("customer@example.com")), reminders::CredentialsRefused);
 		CPPUNIT_ASSERT_EQUAL(2, peer->delivered());
+	}
+
+	void testOldTlsIsRefused()
+	{
+		// Relays that speak only TLS 1.0 or 1.1 (RSA key exchange, AES-SHA):
+		// the client's minimum refuses them, STARTTLS and implicit alike.
+		const std::string certs = SmtpPeer::certificates();
+		for (const char* mode: {"starttls", "implicit"})
+		{
+			for (const char* old: {"1.0", "1.1"})
+			{
+				auto peer = SmtpPeer::aiosmtpd(
+					{std::string("--") + mode, certs + "/cert.pem", certs + "/key.pem", "--tls-versions", "1.0", old});
+				SmtpTransport transport(configured(peer->port(), mode, {{"smtp.cafile", certs + "/cert.pem"}}));
+				const Delivery d = transport.send(message("customer@example.com"));
+				const std::string what = std::string(mode) + " TLS " + old + ": " + describe(d);
+				CPPUNIT_ASSERT_MESSAGE(what, d.state == Delivery::State::DEFERRED);
+				CPPUNIT_ASSERT_MESSAGE(what, contains(d.text, "TLS 1.2 or newer"));
+				transport.close();
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(what, 0, peer->delivered());
+			}
+			// The same server set up for TLS 1.2 is fine.
+			auto peer = SmtpPeer::aiosmtpd(
+				{std::string("--") + mode, certs + "/cert.pem", certs + "/key.pem", "--tls-versions", "1.2", "1.2"});
+			SmtpTransport transport(configured(peer->port(), mode, {{"smtp.cafile", certs + "/cert.pem"}}));
+			const Delivery d = transport.send(message("customer@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(std::string(mode) + " TLS 1.2: " + describe(d),
+								   d.state == Delivery::State::ACCEPTED);
+			transport.close();
+			CPPUNIT_ASSERT_EQUAL(1, peer->delivered());
+		}
+	}
+
+	void testMinimumTlsCanBeRaised()
+	{
+		const std::string certs = SmtpPeer::certificates();
+		for (const char* mode: {"starttls", "implicit"})
+		{
+			const std::map<std::string, std::string> strict = {{"smtp.cafile", certs + "/cert.pem"},
+															   {"smtp.tls_min_version", "1.3"}};
+			{
+				auto peer = SmtpPeer::aiosmtpd({std::string("--") + mode, certs + "/cert.pem", certs + "/key.pem",
+												"--tls-versions", "1.2", "1.2"});
+				SmtpTransport transport(configured(peer->port(), mode, strict));
+				const Delivery d = transport.send(message("customer@example.com"));
+				const std::string what = std::string(mode) + " 1.3 against 1.2: " + describe(d);
+				CPPUNIT_ASSERT_MESSAGE(what, d.state == Delivery::State::DEFERRED);
+				CPPUNIT_ASSERT_MESSAGE(what, contains(d.text, "TLS 1.3 or newer"));
+				transport.close();
+				CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
+			}
+			auto peer = SmtpPeer::aiosmtpd(
+				{std::string("--") + mode, certs + "/cert.pem", certs + "/key.pem", "--tls-versions", "1.3", "1.3"});
+			SmtpTransport transport(configured(peer->port(), mode, strict));
+			const Delivery d = transport.send(message("customer@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(std::string(mode) + " 1.3: " + describe(d), d.state == Delivery::State::ACCEPTED);
+			transport.close();
+			CPPUNIT_ASSERT_EQUAL(1, peer->delivered());
+		}
+	}
+
+	void testTlsMinVersionSetting()
+	{
+		const std::map<std::string, std::string> base = {{"smtp.host", "127.0.0.1"}};
+		for (const char* accepted: {"1.2", "1.3"})
+		{
+			auto keys = base;
+			keys["smtp.tls_min_version"] = accepted;
+			CPPUNIT_ASSERT_EQUAL(std::string(), refusal(keys));
+		}
+		for (const char* refused: {"1.0", "1.1", "1", "1.4", "TLSv1.2", ""})
+		{
+			auto keys = base;
+			keys["smtp.tls_min_version"] = refused;
+			const std::string why = refusal(keys);
+			CPPUNIT_ASSERT_MESSAGE(std::string(refused) + ": " + why, contains(why, "reminders.smtp.tls_min_version"));
+		}
+		CPPUNIT_ASSERT_EQUAL(std::string("1.2"), configured(25, "starttls").tlsMinVersion);
+	}
+
+	void testBadSettingsAreRefusedWithTheKey()
+	{
+		const std::string certs = SmtpPeer::certificates();
+		const std::string notPem = Poco::TemporaryFile::tempName();
+		Poco::TemporaryFile::registerForDeletion(notPem);
+		{
+			Poco::FileOutputStream out(notPem);
+			out << "not a certificate\n";
+		}
+		const struct
+		{
+			std::map<std::string, std::string> keys;
+			const char* key;
+		} cases[] = {
+			{{{"smtp.cafile", "/nonexistent/relay-ca.pem"}}, "reminders.smtp.cafile"},
+			{{{"smtp.cafile", certs}}, "reminders.smtp.cafile"}, // a folder
+			{{{"smtp.cafile", notPem}}, "reminders.smtp.cafile"},
+			{{{"smtp.tls", "ssl"}}, "reminders.smtp.tls"},
+			{{{"smtp.port", "0"}}, "reminders.smtp.port"},
+			{{{"smtp.port", "65536"}}, "reminders.smtp.port"},
+			{{{"smtp.port", "25x"}}, "reminders.smtp.port"},
+			{{{"smtp.auth", "cram-md5"}}, "reminders.smtp.auth"},
+			{{{"smtp.username", "erp"}}, "reminders.smtp.password"},
+			{{{"smtp.password", "secret"}}, "reminders.smtp.username"},
+			{{{"smtp.timeout_seconds", "0"}}, "reminders.smtp.timeout_seconds"},
+			{{{"smtp.connect_timeout_seconds", "ten"}}, "reminders.smtp.connect_timeout_seconds"},
+			{{{"smtp.rate_per_second", "-1"}}, "reminders.smtp.rate_per_second"},
+			{{{"smtp.host", ""}}, "reminders.smtp.host"},
+			{{{"smtp.pasword", "typo"}}, "reminders.smtp.pasword"},
+		};
+		for (const auto& c: cases)
+		{
+			std::map<std::string, std::string> keys = {{"smtp.host", "127.0.0.1"}};
+			for (const auto& [key, value]: c.keys)
+				keys[key] = value;
+			const std::string why = refusal(keys);
+			CPPUNIT_ASSERT_MESSAGE(std::string(c.key) + ": " + why, contains(why, c.key));
+			// The password is never repeated in an error.
+			CPPUNIT_ASSERT_MESSAGE(why, !contains(why, "secret"));
+		}
+		// SMTP keys without a host would silently spool: refused too.
+		CPPUNIT_ASSERT(contains(refusal({{"smtp.port", "587"}}), "reminders.smtp.host"));
+		// A good set is taken, with a CA file that is there.
+		CPPUNIT_ASSERT_EQUAL(std::string(), refusal({{"smtp.host", "127.0.0.1"},
+													 {"smtp.cafile", certs + "/ca.pem"},
+													 {"smtp.username", "erp"},
+													 {"smtp.password", "secret"}}));
+	}
+
+	void testPluginDoesNotStartWithAMissingCaFile()
+	{
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"}, {"reminders.smtp.cafile", "/nonexistent/ca.pem"}});
+		tests::Reply reply = host.call("GET", "/api/plugins");
+		CPPUNIT_ASSERT_EQUAL(200, reply.status);
+		auto plugin = reply.object()->getArray("items")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("refused"), plugin->getValue<std::string>("state"));
+		const std::string reason = plugin->getValue<std::string>("reason");
+		CPPUNIT_ASSERT_MESSAGE(reason, contains(reason, "reminders.smtp.cafile"));
+		CPPUNIT_ASSERT_MESSAGE(reason, contains(reason, "/nonexistent/ca.pem"));
+	}
+
+	void testCertificateFailuresNameTheirReason()
+	{
+		const std::string certs = SmtpPeer::certificates();
+		const struct
+		{
+			const char* mode;
+			const char* cert;   // the server's, with its key
+			const char* cafile; // what the client trusts; "" for the system's CAs
+			const char* reason;
+		} cases[] = {
+			{"starttls", "cert", "", "unknown issuer"},                 // self-signed, not trusted
+			{"starttls", "leaf", "cert.pem", "unknown issuer"},         // signed by a CA the client does not know
+			{"implicit", "leaf", "cert.pem", "unknown issuer"},         //
+			{"starttls", "expired", "ca.pem", "expired"},               // the CA is trusted, the certificate ran out
+			{"implicit", "expired", "ca.pem", "expired"},               //
+			{"starttls", "wrong", "wrong-cert.pem", "wrong host name"}, // trusted, made for wrong.example
+			{"implicit", "wrong", "wrong-cert.pem", "wrong host name"}, //
+		};
+		for (const auto& c: cases)
+		{
+			const std::string cert = std::string(c.cert) == "cert" ? "" : std::string(c.cert) + "-";
+			auto peer = SmtpPeer::aiosmtpd(
+				{std::string("--") + c.mode, certs + "/" + cert + "cert.pem", certs + "/" + cert + "key.pem"});
+			std::map<std::string, std::string> extra;
+			if (*c.cafile) extra["smtp.cafile"] = certs + "/" + c.cafile;
+			SmtpTransport transport(configured(peer->port(), c.mode, extra));
+			const Delivery d = transport.send(message("customer@example.com"));
+			const std::string what = std::string(c.mode) + " " + c.cert + ": " + describe(d);
+			CPPUNIT_ASSERT_MESSAGE(what, d.state == Delivery::State::DEFERRED);
+			CPPUNIT_ASSERT_MESSAGE(what, contains(d.text, c.reason));
+			transport.close();
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(what, 0, peer->delivered());
+		}
+		// The details: whom the wrong certificate is for, when the expired one ended.
+		{
+			auto peer = SmtpPeer::aiosmtpd({"--starttls", certs + "/wrong-cert.pem", certs + "/wrong-key.pem"});
+			SmtpTransport transport(configured(peer->port(), "starttls", {{"smtp.cafile", certs + "/wrong-cert.pem"}}));
+			const Delivery d = transport.send(message("customer@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(describe(d), contains(d.text, "wrong.example") && contains(d.text, "127.0.0.1"));
+		}
+		{
+			auto peer = SmtpPeer::aiosmtpd({"--starttls", certs + "/expired-cert.pem", certs + "/expired-key.pem"});
+			SmtpTransport transport(configured(peer->port(), "starttls", {{"smtp.cafile", certs + "/ca.pem"}}));
+			const Delivery d = transport.send(message("customer@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(describe(d), contains(d.text, "2020-02-01"));
+		}
+		// The CA setup itself is sound: its valid certificate is accepted.
+		auto peer = SmtpPeer::aiosmtpd({"--starttls", certs + "/leaf-cert.pem", certs + "/leaf-key.pem"});
+		SmtpTransport transport(configured(peer->port(), "starttls", {{"smtp.cafile", certs + "/ca.pem"}}));
+		const Delivery d = transport.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+	}
+
+	void testRefusedCredentialsStopTheTransport()
+	{
+		// 535 is not a message's fate: the transport says the credentials
+		// were refused, with the server's reply, and sends nothing.
+		const std::string certs = SmtpPeer::certificates();
+		auto peer =
+			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
+		for (const char* method: {"login", "plain"})
+		{
+			SmtpTransport transport(configured(peer->port(), "starttls",
+											   {{"smtp.cafile", certs + "/cert.pem"},
+												{"smtp.username", "erp"},
+												{"smtp.password", "not-the-password"},
+												{"smtp.auth", method}}));
+			std::string what;
+			try
+			{
+				const Delivery d = transport.send(message("customer@example.com"));
+				what = "no exception: " + describe(d);
+			}
+			catch (const reminders::CredentialsRefused& refused)
+			{
+				CPPUNIT_ASSERT_EQUAL(535, refused.code());
+				CPPUNIT_ASSERT_MESSAGE(refused.what(), contains(refused.what(), "authentication failed: 535"));
+				CPPUNIT_ASSERT_MESSAGE(refused.what(), !contains(refused.what(), "not-the-password"));
+			}
+			CPPUNIT_ASSERT_MESSAGE(std::string(method) + ": " + what, what.empty());
+		}
+		CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
+	}
+
+	void testRefusedCredentialsEndARealRun()
+	{
+		// The plugin as installed, its relay refusing the password: one AUTH
+		// per transport, nothing deferred, the report failed and recorded.
+		const std::string certs = SmtpPeer::certificates();
+		auto peer =
+			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.cafile", certs + "/cert.pem"},
+							  {"reminders.smtp.username", "erp"},
+							  {"reminders.smtp.password", "not-the-password"},
+							  {"reminders.smtp.helo", "erp.test"},
+							  {"reminders.smtp.timeout_seconds", "5"}});
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com",
+												"owner_email": "owner@example.com", "days_after_due": 0,
+												"fallback_language": "en"})")
+									  .status);
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		const std::string summary = started.object()->getValue<std::string>("summary");
+		CPPUNIT_ASSERT_MESSAGE(summary, contains(summary, "refused the credentials"));
+		const std::string path =
+			"/api/plugins/reminders/runs/" + std::to_string(started.object()->getValue<Poco::Int64>("run_id"));
+
+		auto run = host.call("GET", path).object();
+		const std::string alert = run->getObject("alert")->getValue<std::string>("message");
+		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "The mail server refused the reminders' credentials: 535"));
+		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "no reminder was sent"));
+		CPPUNIT_ASSERT_EQUAL(2, run->getObject("counts")->getValue<int>("failed"));
+		CPPUNIT_ASSERT_EQUAL(std::string("done"), run->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("failed"), run->getValue<std::string>("report"));
+		auto report = run->getArray("reports")->getObject(0);
+		CPPUNIT_ASSERT_MESSAGE(report->getValue<std::string>("reply_text"),
+							   contains(report->getValue<std::string>("reply_text"), "authentication failed: 535"));
+		CPPUNIT_ASSERT(!contains(host.call("GET", path).body, "not-the-password"));
+
+		// Asked again: the week is done and the failed report is not retried.
+		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		report = host.call("GET", path).object()->getArray("reports")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(1, report->getValue<int>("attempts"));
+		CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
 	}
 };
 

@@ -2,11 +2,15 @@
 """A scriptable SMTP peer for the tests, on 127.0.0.1 only.
 
     aiosmtpd_peer.py PORT DIR [--starttls CERT KEY | --implicit CERT KEY]
-                     [--user NAME PASSWORD]
+                     [--tls-versions MIN MAX] [--user NAME PASSWORD]
 
 Recipients whose local part starts with "greylist" get 451, with "nouser"
 550; everything else is accepted and written to DIR as one .eml file per
-message. With --user, AUTH (LOGIN or PLAIN) is required. Prints "ready"
+message. --tls-versions limits the TLS versions offered (1.0 .. 1.3);
+below 1.2 the server offers only RSA key exchange with AES-SHA at OpenSSL
+security level 0, like the old relays that still speak it, so that only
+the client's own minimum can refuse them. With --user, AUTH (LOGIN or
+PLAIN) is required. Prints "ready"
 once listening; stops on SIGTERM or SIGINT.
 """
 import os
@@ -16,6 +20,7 @@ import sys
 import threading
 import time
 import uuid
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -53,6 +58,23 @@ class Authenticator:
         return AuthResult(success=False, handled=False)
 
 
+VERSIONS = {
+    "1.0": "TLSv1",
+    "1.1": "TLSv1_1",
+    "1.2": "TLSv1_2",
+    "1.3": "TLSv1_3",
+}
+
+
+def limit_versions(context, low, high):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = getattr(ssl.TLSVersion, VERSIONS[low])
+        context.maximum_version = getattr(ssl.TLSVersion, VERSIONS[high])
+    if high in ("1.0", "1.1"):
+        context.set_ciphers("AES128-SHA:AES256-SHA:@SECLEVEL=0")
+
+
 def main():
     port, directory = int(sys.argv[1]), sys.argv[2]
     args = sys.argv[3:]
@@ -68,6 +90,8 @@ def main():
                 options["require_starttls"] = True
             else:
                 options["ssl_context"] = context
+        elif flag == "--tls-versions":
+            limit_versions(context, args.pop(0), args.pop(0))
         elif flag == "--user":
             options["authenticator"] = Authenticator(args.pop(0), args.pop(0))
             options["auth_required"] = True
