@@ -95,6 +95,25 @@ WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const Plann
 {}
 
 
+template <typename Row> void WeeklyRun::settle(Row& row, const Delivery& delivery, bool credentialsRefused) const
+{
+	// What the server said, and for a deferral the next attempt's time, or
+	// "failed" once no attempt is left (or the credentials were refused:
+	// retrying cannot help). Reminders and reports alike.
+	row.state = credentialsRefused ? "failed" : Delivery::name(delivery.state);
+	row.replyCode = delivery.code;
+	row.replyText = delivery.text;
+	row.nextAttemptAt.clear();
+	if (delivery.state == Delivery::State::DEFERRED)
+	{
+		if (std::optional<long> delay = _retry.delaySeconds(row.attempts))
+			row.nextAttemptAt = later(*delay);
+		else
+			row.state = "failed";
+	}
+}
+
+
 std::string WeeklyRun::nextOwner()
 {
 	// One owner name per claim: two calls in this process (the timer and an
@@ -386,17 +405,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
 			transport.reset(); // reconnect for the next one
 		}
-		message.replyCode = delivery.code;
-		message.replyText = delivery.text;
-		message.state = refused ? "failed" : Delivery::name(delivery.state);
-		message.nextAttemptAt.clear();
-		if (delivery.state == Delivery::State::DEFERRED)
-		{
-			if (std::optional<long> delay = _retry.delaySeconds(message.attempts))
-				message.nextAttemptAt = later(*delay);
-			else
-				message.state = "failed";
-		}
+		settle(message, delivery, refused);
 		message.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());
 		const bool held = _runs.updateMessage(session, message, fence);
@@ -507,17 +516,7 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
 			transport.reset();
 		}
-		report.state = refused ? "failed" : Delivery::name(delivery.state);
-		report.replyCode = delivery.code;
-		report.replyText = delivery.text;
-		report.nextAttemptAt.clear();
-		if (delivery.state == Delivery::State::DEFERRED)
-		{
-			if (std::optional<long> delay = _retry.delaySeconds(report.attempts))
-				report.nextAttemptAt = later(*delay);
-			else
-				report.state = "failed";
-		}
+		settle(report, delivery, refused);
 		report.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());
 		_runs.updateReport(session, report);

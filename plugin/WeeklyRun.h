@@ -91,6 +91,7 @@ private:
 	/// After CredentialsRefused: every message of the run still pending or
 	/// deferred is failed with the server's reply (one transaction, fenced).
 	void deliverReports(const ReminderSettings& settings, const std::string& actor);
+	template <typename Row> void settle(Row& row, const Delivery& delivery, bool credentialsRefused) const;
 	std::string nextOwner();
 	std::string now() const;
 	std::string later(long seconds) const;
