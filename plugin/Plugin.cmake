@@ -68,8 +68,12 @@ set_target_properties(reminders PROPERTIES
 	CXX_VISIBILITY_PRESET hidden
 	VISIBILITY_INLINES_HIDDEN ON
 	LIBRARY_OUTPUT_DIRECTORY ${REMINDERS_STAGE})
-add_custom_command(TARGET reminders POST_BUILD
+# Staged on every build (not only when the library relinks), so that a
+# changed template or migration reaches the plugin folder the host loads.
+add_custom_target(reminders_stage
+	COMMAND ${CMAKE_COMMAND} -E make_directory ${REMINDERS_STAGE}
 	COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/manifest.json ${REMINDERS_STAGE}/manifest.json
 	COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/sql ${REMINDERS_STAGE}/sql
 	COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/templates ${REMINDERS_STAGE}/templates
 	COMMENT "Staging the reminders plugin in ${REMINDERS_STAGE}")
+add_dependencies(reminders reminders_stage)

@@ -58,8 +58,18 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 								"week " + asked.isoWeek() + " has not begun (today is in " + today.isoWeek() +
 									"); use the preview to see what would be sent",
 								"date");
+		// An earlier week is over: its reminders would go out now, dated
+		// back, beside this week's (a second email in one real week).
+		if (asked.isoWeek() < today.isoWeek())
+			throw erp::ApiError(409, "week_over",
+								"week " + asked.isoWeek() + " is over (today is in " + today.isoWeek() +
+									"); this week's run covers its customers",
+								"date");
 	}
 	const WeeklyRun::Outcome outcome = _weekly.run(task);
+	// The run may have left retries or a report for later: let the timer
+	// know now rather than at its next look.
+	_host.scheduler().reschedule("reminders.weekly");
 	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
 	answer->set("ok", outcome.ok);
 	answer->set("summary", outcome.summary);

@@ -20,8 +20,9 @@ class RunsResource
 /// The weekly runs over the API:
 ///   POST runs {"date": "YYYY-MM-DD", "force": bool} (admins): run now,
 ///     on this request's thread; the once-a-week rule holds unless
-///     "force" (audited as reminders.run.forced); a date in a week that
-///     has not begun is refused (409 week_not_begun: use the preview);
+///     "force" (audited as reminders.run.forced); only this week can be
+///     run: a later week is refused (409 week_not_begun: use the preview),
+///     an earlier one too (409 week_over: this week's run covers it);
 ///     the answer names the run it worked on or found;
 ///   GET runs?limit=N: the latest runs;
 ///   GET runs/{id}: a run's report;

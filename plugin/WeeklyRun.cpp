@@ -367,7 +367,32 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 			continue;
 		}
 		if (!transport)
-			transport = _transports(); // before the row says "sending": a transport that cannot be made sends nothing
+		{
+			// Before the row says "sending": a transport that cannot be made
+			// sends nothing, and the message waits for a retry like a 4xx,
+			// with a reason the history can show (the details go to the log).
+			try
+			{
+				transport = _transports();
+			}
+			catch (std::exception& exc)
+			{
+				_host.logger().error("run %s: the mail transport could not be set up: %s", std::to_string(run.id),
+									 std::string(exc.what()));
+				message.attempts += 1;
+				settle(message,
+					   {Delivery::State::DEFERRED, 0, "the mail transport could not be set up; see the host's log"},
+					   false);
+				message.updatedAt = now();
+				if (!_runs.updateMessage(session, message, fence))
+				{
+					counts.leaseLost = true;
+					break;
+				}
+				++counts.states[message.state];
+				continue;
+			}
+		}
 		{
 			// Durably "sending" before a byte goes out: a crash from here on
 			// leaves "unknown", never a second copy.

@@ -516,7 +516,10 @@ std::vector<RunRecord> RunStore::runs(Poco::Data::Session& session, int limit) c
 std::vector<RunStore::HistoryEntry> RunStore::history(Poco::Data::Session& session, Poco::Int64 invoiceId) const
 {
 	std::vector<Poco::Int64> messageIds;
-	session << "SELECT message_id FROM reminder_message_invoices WHERE invoice_id = ? ORDER BY message_id DESC",
+	// Newest first by the day each run acted for, then by the order written.
+	session << "SELECT l.message_id FROM reminder_message_invoices l JOIN reminder_messages m ON m.id = l.message_id "
+			   "JOIN reminder_runs r ON r.id = m.run_id WHERE l.invoice_id = ? "
+			   "ORDER BY r.business_date DESC, l.message_id DESC",
 		use(invoiceId), into(messageIds), now;
 	std::vector<HistoryEntry> result;
 	for (Poco::Int64 messageId: messageIds)

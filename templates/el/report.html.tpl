@@ -4,7 +4,7 @@
 <body style="font-family: Arial, sans-serif; color: #222;">
 <h2>Αναφορά υπενθυμίσεων της {{DATE}} (εβδομάδα {{WEEK}}){{#FIRST}}: πρώτη αναφορά{{/FIRST}}{{#FINAL}}: τελική αναφορά{{/FINAL}}</h2>
 {{#ALERT}}<p style="color: #b00020; font-weight: bold;">{{MESSAGE}}</p>
-{{/ALERT}}<p>Πελάτες που ειδοποιήθηκαν: {{SENT_COUNT}}<br>Τιμολόγια στις υπενθυμίσεις: {{INVOICE_COUNT}}<br>Συνολικό υπόλοιπο στις υπενθυμίσεις:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
+{{/ALERT}}<p>Πελάτες προς υπενθύμιση: {{SENT_COUNT}}<br>Τιμολόγια στις υπενθυμίσεις: {{INVOICE_COUNT}}<br>Συνολικό υπόλοιπο στις υπενθυμίσεις:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
 <p>Μηνύματα ανά κατάσταση:</p>
 <ul>{{#COUNT}}<li>{{LABEL}}: {{N}}</li>{{/COUNT}}</ul>
 <table cellpadding="6" style="border-collapse: collapse;">

@@ -4,7 +4,7 @@
 <body style="font-family: Arial, sans-serif; color: #222;">
 <h2>Reminder report for {{DATE}} (week {{WEEK}}){{#FIRST}}: first report{{/FIRST}}{{#FINAL}}: final report{{/FINAL}}</h2>
 {{#ALERT}}<p style="color: #b00020; font-weight: bold;">{{MESSAGE}}</p>
-{{/ALERT}}<p>Customers reminded: {{SENT_COUNT}}<br>Invoices listed: {{INVOICE_COUNT}}<br>Total outstanding in the reminders:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
+{{/ALERT}}<p>Customers due a reminder: {{SENT_COUNT}}<br>Invoices listed: {{INVOICE_COUNT}}<br>Total outstanding in the reminders:{{#TOTALS}}<br>{{AMOUNT}}{{/TOTALS}}</p>
 <p>Messages by state:</p>
 <ul>{{#COUNT}}<li>{{LABEL}}: {{N}}</li>{{/COUNT}}</ul>
 <table cellpadding="6" style="border-collapse: collapse;">

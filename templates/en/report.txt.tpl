@@ -2,7 +2,7 @@ Reminder report for {{DATE}} (week {{WEEK}}){{#FIRST}}: first report{{/FIRST}}{{
 {{#ALERT}}
 {{MESSAGE}}
 {{/ALERT}}
-Customers reminded: {{SENT_COUNT}}
+Customers due a reminder: {{SENT_COUNT}}
 Invoices listed: {{INVOICE_COUNT}}
 Total outstanding in the reminders:
 {{#TOTALS}}  {{AMOUNT}}

@@ -683,9 +683,12 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(text, text.find("rejected by the mail server: 1") != std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(text, text.find("invalid email address: \"not an address\"") != std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(text, text.find("delivered") == std::string::npos);
+		// The headline counts who was due, not who was reached: the states follow.
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("Customers due a reminder: 3") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("Customers reminded") == std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(text, text.find("your relay or the recipient's") != std::string::npos);
 		// The HTML headline is labelled like the text one.
-		CPPUNIT_ASSERT_MESSAGE(html, html.find("Customers reminded: 3") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(html, html.find("Customers due a reminder: 3") != std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(html, html.find("Invoices listed: 3") != std::string::npos);
 		(void)customers;
 	}
@@ -701,33 +704,38 @@ public:
 		CPPUNIT_ASSERT_EQUAL(0, spoolCount());
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0),
 							 _host->call("GET", "/api/plugins/reminders/runs").object()->getArray("items")->size());
-		// This week and an earlier one are fine.
+		// An earlier week is over: refused too, nothing sent.
+		Reply past = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-29"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(past.body, 409, past.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("week_over"), past.errorCode());
+		CPPUNIT_ASSERT_EQUAL(0, spoolCount());
+		// Any day of this week is fine.
 		CPPUNIT_ASSERT_EQUAL(200,
 							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-06"})").status);
+		CPPUNIT_ASSERT_EQUAL(3, spoolCount());
 	}
 
 	void testAnswerNamesTheWeeksRun()
 	{
 		fourCustomers();
 		pin(MONDAY_10 + 7 * 24 * 60 * MINUTE); // the week after: W50
-		CPPUNIT_ASSERT_EQUAL(200,
-							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})").status);
-		Reply w50 = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-07"})");
-		CPPUNIT_ASSERT_EQUAL(2, w50.object()->getValue<int>("run_id"));
-		Reply again = _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})");
+		Reply w50 = _host->call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL(1, w50.object()->getValue<int>("run_id"));
+		execute("2026-11-30"); // an operator's command line catches up W49: run 2, the newest
+		Reply again = _host->call("POST", "/api/plugins/reminders/runs", "{}");
 		const std::string summary = again.object()->getValue<std::string>("summary");
 		CPPUNIT_ASSERT_MESSAGE(summary, summary.find("already has its run (run 1)") != std::string::npos);
-		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("run_id"));
+		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("run_id")); // the week's run, not the newest
 	}
 
 	void testHistoryShowsNoServerPathNewestFirst()
 	{
 		const auto customers = fourCustomers();
 		pin(MONDAY_10 + 7 * 24 * 60 * MINUTE);
-		CPPUNIT_ASSERT_EQUAL(200,
-							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-11-30"})").status);
-		CPPUNIT_ASSERT_EQUAL(200,
-							 _host->call("POST", "/api/plugins/reminders/runs", R"({"date": "2026-12-07"})").status);
+		// W50 first, then an operator's catch-up of W49: the rows are
+		// written in the other order than the weeks.
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("POST", "/api/plugins/reminders/runs", "{}").status);
+		execute("2026-11-30");
 		Reply history =
 			_host->call("GET", "/api/plugins/reminders/invoices/" + std::to_string(customers[0].second) + "/history",
 						"", TestHost::ACCOUNTANT);
@@ -762,6 +770,29 @@ public:
 		// Switched off: no run to arm for; the timer only looks again later.
 		_host->call("PUT", "/api/plugins/reminders/settings", R"({"enabled": false})");
 		CPPUNIT_ASSERT_EQUAL(at(SUNDAY_NOON + 60 * MINUTE), next());
+	}
+
+	void testABrokenTransportIsRecordedAndTheTimerReArmed()
+	{
+		// The spool folder's path is taken by a file: the real plugin's
+		// transport cannot be made. A week run through the API records
+		// that on every message (no path shown), and the timer is armed
+		// for the retry at once, not at its next hourly look.
+		restart({{"reminders.retry.delay_minutes", "15"}});
+		fourCustomers();
+		Poco::FileOutputStream(_host->folder() + "/spool") << "not a folder";
+		pin(MONDAY_10);
+		Reply run = _host->call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(run.body, 200, run.status);
+		for (const char* to: {"a@example.com", "b@example.com", "c@example.com"})
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string("deferred"), stateOf(to));
+			const std::string reply = column("reply_text", to);
+			CPPUNIT_ASSERT_MESSAGE(reply, reply.find("could not be set up") != std::string::npos);
+			CPPUNIT_ASSERT_MESSAGE(reply, reply.find(_host->folder()) == std::string::npos);
+		}
+		for (const auto& task: _host->runtime().scheduler().tasks())
+			if (task.name == "reminders.weekly") CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 15 * MINUTE), at(*task.nextRun));
 	}
 
 	void testTimerNeverSpins()
@@ -881,9 +912,9 @@ public:
 
 		// The owner's report opens with it, before the figures.
 		const std::size_t top = text.find(alert);
-		CPPUNIT_ASSERT_MESSAGE(text, top != std::string::npos && top < text.find("Customers reminded"));
+		CPPUNIT_ASSERT_MESSAGE(text, top != std::string::npos && top < text.find("Customers due a reminder"));
 		CPPUNIT_ASSERT_MESSAGE(html,
-							   html.find("refused the reminders&#39; credentials") < html.find("Customers reminded"));
+							   html.find("refused the reminders&#39; credentials") < html.find("Customers due a reminder"));
 		CPPUNIT_ASSERT_MESSAGE(text,
 							   text.find("not sent: the mail server refused the credentials: 3") != std::string::npos);
 
@@ -921,7 +952,7 @@ public:
 		CPPUNIT_ASSERT(!run->isNull("alert"));
 		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.report.failed"));
 		// In the owner's language (Greek by default), at the top.
-		CPPUNIT_ASSERT_MESSAGE(text, text.find("απέρριψε τα διαπιστευτήρια") < text.find("Πελάτες που ειδοποιήθηκαν"));
+		CPPUNIT_ASSERT_MESSAGE(text, text.find("απέρριψε τα διαπιστευτήρια") < text.find("Πελάτες προς υπενθύμιση"));
 
 		_sent.clear();
 		pin(MONDAY_10 + 60 * MINUTE);
