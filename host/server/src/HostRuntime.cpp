@@ -78,8 +78,14 @@ void HostRuntime::start()
 	if (_options.scheduler) _scheduler->start();
 	if (_options.http)
 	{
-		_http = std::make_unique<HttpFrontend>(*_router, _config.getString("http.address", "127.0.0.1"),
-											   _config.getInt("http.port", 8080), _config.getInt("http.threads", 16));
+		HttpFrontend::Options http;
+		http.address = _config.getString("http.address", http.address);
+		http.port = _config.getInt("http.port", http.port);
+		http.threads = _config.getInt("http.threads", http.threads);
+		http.maxConnections = _config.getInt("http.max_connections", http.maxConnections);
+		http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
+		http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
+		_http = std::make_unique<HttpFrontend>(*_router, http);
 		_http->start();
 		_logger.information("listening on http://%s:%d/api/", _config.getString("http.address", "127.0.0.1"),
 							_http->port());
