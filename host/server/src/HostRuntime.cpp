@@ -27,7 +27,7 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 
 	_audit = std::make_unique<AuditService>(*_database);
 	_clock = std::make_unique<HostClock>(config.getString("business.timezone", "UTC"), options.fixedToday);
-	_users = std::make_unique<UserDirectory>(*_database);
+	_users = std::make_unique<UserDirectory>(*_database, _audit.get());
 	_users->bootstrap(config);
 	_router = std::make_unique<Router>(*_users, Poco::Logger::get("erp.http"));
 	_events = std::make_unique<EventBus>(*_audit, Poco::Logger::get("erp.events"));
