@@ -38,6 +38,8 @@ users.admin.role = admin
 users.admin.token = cli-admin-token-000000000
 users.maria.role = accountant
 users.maria.token = cli-maria-token-000000000
+users.bob.role = admin
+users.bob.token = cli-bob-token-00000000000
 reminders.spool.directory = $WORK/spool
 CONF
 cp "$WORK/host.properties" "$WORK/bad.properties"
@@ -59,6 +61,25 @@ check "anonymous request gets 401" \
 check "demo data goes in through the API" test $? -eq 0
 count=$(curl -s "$BASE/api/invoices" -H "Authorization: Bearer cli-maria-token-000000000" | jq '.items | length')
 check "8 invoices stored" test "$count" = "8"
+
+# The front door, on the process: a 512 MiB chunked body from an
+# authenticated client is read to 1 MiB only (the peak resident size of
+# the host grows by a few MiB at most; the bound here is generous), and a
+# POST without a body is answered at once.
+hwm() { awk '/^VmHWM/ {print $2}' "/proc/$PID/status"; }
+before=$(hwm)
+code=$(head -c 512M /dev/zero | curl -s -o /dev/null -w '%{http_code}' --max-time 60 -X POST \
+	-H "Authorization: Bearer cli-admin-token-000000000" -H 'Transfer-Encoding: chunked' --data-binary @- \
+	"$BASE/api/customers")
+after=$(hwm)
+echo "     VmHWM before ${before} kB, after ${after} kB, answer ${code}"
+check "a 512 MiB chunked body grows the host's peak memory by less than 64 MiB" test $((after - before)) -lt 65536
+check "a 512 MiB chunked body is refused with 413" test "$code" = "413"
+check "a POST without a body is answered at once (400: no name)" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$BASE/api/customers" \
+		-H "Authorization: Bearer cli-admin-token-000000000")" = "400"
+check "bob (admin) reads the audit log" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/audit" -H "Authorization: Bearer cli-bob-token-00000000000")" = "200"
 
 MONDAY=$(date -d "next monday" +%F)
 "$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/task.txt" 2>&1
@@ -96,7 +117,15 @@ halt() {
 	PID=
 }
 ADMIN=(-H "Authorization: Bearer cli-admin-token-000000000")
+# bob leaves the configuration: after the restart his token is refused.
+sed -i '/^users\.bob\./d' "$WORK/host.properties"
 serve "$WORK/host2.log"
+for path in /api/audit /api/customers /api/plugins/reminders/settings; do
+	check "removed user bob gets 401 on $path" \
+		test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path" -H "Authorization: Bearer cli-bob-token-00000000000")" = "401"
+done
+check "bob is kept in the users table, disabled" \
+	test "$(sqlite3 "$WORK/erp.sqlite" "SELECT COUNT(*) FROM users WHERE name = 'bob' AND disabled_at IS NOT NULL")" = "1"
 check "an error status carries its own reason phrase" \
 	test "$(curl -si "$BASE/api/nothing" "${ADMIN[@]}" | head -1 | tr -d '\r')" = "HTTP/1.1 404 Not Found"
 check "accountants may not switch a plugin off" \
@@ -119,6 +148,9 @@ state=$(curl -s -X PUT "$BASE/api/plugins/reminders" "${ADMIN[@]}" -d '{"enabled
 check "switched on again without a restart" test "$state" = "running"
 check "its routes are back" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/plugins/reminders/settings" "${ADMIN[@]}")" = "200"
+# The everyday form of a run by hand: POST without a body or Content-Length.
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$BASE/api/plugins/reminders/runs" "${ADMIN[@]}")
+check "POST .../runs without a body is answered within 10 s (got $code)" test "${code:0:1}" = "2"
 halt
 
 echo "$passes passed, $failures failed"

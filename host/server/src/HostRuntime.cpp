@@ -27,7 +27,7 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 
 	_audit = std::make_unique<AuditService>(*_database);
 	_clock = std::make_unique<HostClock>(config.getString("business.timezone", "UTC"), options.fixedToday);
-	_users = std::make_unique<UserDirectory>(*_database);
+	_users = std::make_unique<UserDirectory>(*_database, _audit.get());
 	_users->bootstrap(config);
 	_router = std::make_unique<Router>(*_users, Poco::Logger::get("erp.http"));
 	_events = std::make_unique<EventBus>(*_audit, Poco::Logger::get("erp.events"));
@@ -78,8 +78,14 @@ void HostRuntime::start()
 	if (_options.scheduler) _scheduler->start();
 	if (_options.http)
 	{
-		_http = std::make_unique<HttpFrontend>(*_router, _config.getString("http.address", "127.0.0.1"),
-											   _config.getInt("http.port", 8080), _config.getInt("http.threads", 16));
+		HttpFrontend::Options http;
+		http.address = _config.getString("http.address", http.address);
+		http.port = _config.getInt("http.port", http.port);
+		http.threads = _config.getInt("http.threads", http.threads);
+		http.maxConnections = _config.getInt("http.max_connections", http.maxConnections);
+		http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
+		http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
+		_http = std::make_unique<HttpFrontend>(*_router, http);
 		_http->start();
 		_logger.information("listening on http://%s:%d/api/", _config.getString("http.address", "127.0.0.1"),
 							_http->port());

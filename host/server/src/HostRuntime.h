@@ -38,7 +38,8 @@ class HostRuntime
 ///
 /// Configuration keys: database.connector (sqlite | mysql),
 /// database.connection, database.pool.max, http.address, http.port,
-/// http.threads, plugins.directory, business.timezone,
+/// http.threads, http.max_connections, http.max_connections_per_client,
+/// http.timeout_seconds, plugins.directory, business.timezone,
 /// host.schema.directory, users.NAME.role, users.NAME.token.
 {
 public:

@@ -4,36 +4,242 @@
 
 
 #include "HttpFrontend.h"
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
+#include <Poco/Semaphore.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 
 namespace host {
 
 
+const std::streamsize HttpFrontend::MAX_BODY = 1 << 20;
+
+
+class HttpFrontend::Guard
+/// What the connections share: the count of connections per client
+/// address, the read deadlines and their watchdog, and the slots for
+/// requests in the Router.
+{
+public:
+	using Clock = std::chrono::steady_clock;
+
+	Guard(const Options& options):
+		_options(options),
+		_slots(options.threads),
+		_watchdog([this] { watch(); })
+	{}
+
+	~Guard()
+	{
+		{
+			std::lock_guard<std::mutex> lock(_mutex);
+			_stopping = true;
+		}
+		_wake.notify_all();
+		_watchdog.join();
+	}
+
+	const Options& options() const
+	{
+		return _options;
+	}
+
+	Clock::duration timeout() const
+	{
+		return std::chrono::seconds(_options.timeoutSeconds);
+	}
+
+	bool admit(const std::string& client)
+	/// Counts a connection of the client; false (and not counted) over the cap.
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		int& count = _perClient[client];
+		if (count >= _options.maxConnectionsPerClient)
+		{
+			if (count == 0) _perClient.erase(client);
+			return false;
+		}
+		++count;
+		return true;
+	}
+
+	void leave(const std::string& client)
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		auto it = _perClient.find(client);
+		if (it != _perClient.end() && --it->second <= 0) _perClient.erase(it);
+	}
+
+	void arm(const Poco::Net::StreamSocket& socket)
+	/// The socket must deliver what is awaited within the timeout from now,
+	/// or be shut down.
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_deadlines[socket.impl()] = Deadline{socket, Clock::now() + timeout(), false};
+	}
+
+	void disarm(const Poco::Net::StreamSocket& socket)
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		auto it = _deadlines.find(socket.impl());
+		if (it != _deadlines.end()) it->second.at = Clock::time_point::max();
+	}
+
+	bool expired(const Poco::Net::StreamSocket& socket) const
+	/// Whether the watchdog shut the socket down.
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		auto it = _deadlines.find(socket.impl());
+		return it != _deadlines.end() && it->second.expired;
+	}
+
+	void forget(const Poco::Net::StreamSocket& socket)
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_deadlines.erase(socket.impl());
+	}
+
+	Poco::Semaphore& slots()
+	{
+		return _slots;
+	}
+
+private:
+	struct Deadline
+	{
+		Poco::Net::StreamSocket socket;
+		Clock::time_point at;
+		bool expired = false;
+	};
+
+	void watch()
+	/// Shuts down the sockets past their deadline, a few times a second.
+	{
+		std::unique_lock<std::mutex> lock(_mutex);
+		while (!_stopping)
+		{
+			_wake.wait_for(lock, std::chrono::milliseconds(200));
+			const Clock::time_point now = Clock::now();
+			for (auto& [impl, deadline]: _deadlines)
+			{
+				if (deadline.expired || deadline.at > now) continue;
+				deadline.expired = true;
+				try
+				{
+					// Wakes the thread blocked in a read: it sees the end.
+					deadline.socket.shutdown();
+				}
+				catch (Poco::Exception&)
+				{
+					// Already gone.
+				}
+			}
+		}
+	}
+
+	const Options _options;
+	Poco::Semaphore _slots;
+	mutable std::mutex _mutex; /// guards what follows
+	std::condition_variable _wake;
+	bool _stopping = false;
+	std::map<std::string, int> _perClient;
+	std::map<const Poco::Net::SocketImpl*, Deadline> _deadlines;
+	std::thread _watchdog;
+};
+
+
 namespace {
 
-const std::streamsize MAX_BODY = 1 << 20;
+
+class SlotHolder
+/// A slot in the Router for as long as it lives.
+{
+public:
+	explicit SlotHolder(Poco::Semaphore& slots):
+		_slots(slots)
+	{
+		_slots.wait();
+	}
+
+	~SlotHolder()
+	{
+		_slots.set();
+	}
+
+	SlotHolder(const SlotHolder&) = delete;
+	SlotHolder& operator=(const SlotHolder&) = delete;
+
+private:
+	Poco::Semaphore& _slots;
+};
+
+
+std::optional<erp::HttpResponse> refusalBeforeBody(Router& router, const Poco::Net::HTTPServerRequest& request)
+/// What the headers alone decide: the user, the framing, the size.
+{
+	if (!router.authenticate(request.get("Authorization", "")))
+		return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
+	int lengths = 0;
+	bool transferEncoding = false;
+	for (const auto& [name, value]: request)
+	{
+		if (Poco::icompare(name, "Content-Length") == 0) ++lengths;
+		if (Poco::icompare(name, "Transfer-Encoding") == 0) transferEncoding = true;
+	}
+	if (transferEncoding && !request.getChunkedTransferEncoding())
+		return erp::HttpResponse::error(501, "not_implemented", "the only Transfer-Encoding understood is chunked");
+	if (lengths > 1 || (lengths && transferEncoding))
+		return erp::HttpResponse::error(400, "bad_request",
+										"a request has one Content-Length, or Transfer-Encoding: chunked");
+	if (request.hasContentLength() && request.getContentLength64() > HttpFrontend::MAX_BODY)
+		return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+	return std::nullopt;
+}
+
 
 class ApiRequestHandler: public Poco::Net::HTTPRequestHandler
 {
 public:
-	explicit ApiRequestHandler(Router& router):
-		_router(router)
+	ApiRequestHandler(Router& router, HttpFrontend::Guard& guard, std::optional<erp::HttpResponse> refusal):
+		_router(router),
+		_guard(guard),
+		_refusal(std::move(refusal))
 	{}
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
 	{
+		Poco::Net::StreamSocket& socket = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket();
+		// The headers are in: no deadline while the request is handled.
+		_guard.disarm(socket);
 		erp::HttpResponse answer;
-		bool bodyRead = false;
+		bool keepAlive = false;
 		try
 		{
-			answer = answerFor(request, bodyRead);
+			answer = answerFor(request, socket, keepAlive);
+		}
+		catch (Poco::TimeoutException&)
+		{
+			answer = erp::HttpResponse::error(408, "timeout", "the body did not arrive in time");
+		}
+		catch (Poco::Net::NetException&)
+		{
+			answer = erp::HttpResponse::error(400, "bad_request", "the connection failed while reading the body");
 		}
 		catch (Poco::Exception& exc)
 		{
@@ -41,76 +247,254 @@ public:
 		}
 		// The status with its own reason phrase ("400 Bad Request", never "400 OK").
 		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
-		// A body left unread would be taken for the next request: close instead.
-		if (!bodyRead) response.setKeepAlive(false);
+		if (!keepAlive) response.setKeepAlive(false);
 		response.setContentType(answer.contentType +
 								(answer.contentType == "application/json" ? "; charset=utf-8" : ""));
 		response.set("Cache-Control", "no-store");
 		response.set("X-Content-Type-Options", "nosniff");
 		response.setContentLength(static_cast<std::streamsize>(answer.body.size()));
-		response.send() << answer.body;
+		try
+		{
+			response.send() << answer.body << std::flush;
+		}
+		catch (Poco::Exception&)
+		{
+			// The client went away (or the watchdog shut it out): nothing to tell.
+			response.setKeepAlive(false);
+		}
+		// The next request's line and headers are due within the timeout.
+		if (keepAlive) _guard.arm(socket);
 	}
 
 private:
-	erp::HttpResponse answerFor(Poco::Net::HTTPServerRequest& request, bool& bodyRead)
+	erp::HttpResponse answerFor(Poco::Net::HTTPServerRequest& request, Poco::Net::StreamSocket& socket, bool& keepAlive)
 	{
-		const std::string authorization = request.get("Authorization", "");
-		// Anonymous requests are refused before any of the body is read.
-		if (!_router.authenticate(authorization))
-			return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
-		if (request.hasContentLength() && request.getContentLength() > MAX_BODY)
-			return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
-		// Read at most one byte past the limit (a chunked body announces no length).
+		// Anonymous requests, bad framing and announced sizes over the limit
+		// are refused before any of the body is read; the connection closes.
+		if (_refusal) return *_refusal;
+
 		std::string body;
-		std::istream& in = request.stream();
-		char buffer[8192];
-		while (in && static_cast<std::streamsize>(body.size()) <= MAX_BODY)
+		const bool chunked = request.getChunkedTransferEncoding();
+		if (chunked || request.hasContentLength())
 		{
-			in.read(buffer, sizeof(buffer));
-			body.append(buffer, static_cast<std::size_t>(in.gcount()));
+			// The body is due within the timeout from the headers.
+			_guard.arm(socket);
+			// Read at most one piece past the limit (a chunked body announces no length).
+			std::istream& in = request.stream();
+			char buffer[8192];
+			while (in && static_cast<std::streamsize>(body.size()) <= MAX_BODY)
+			{
+				in.read(buffer, sizeof(buffer));
+				body.append(buffer, static_cast<std::size_t>(in.gcount()));
+			}
+			_guard.disarm(socket);
+			if (_guard.expired(socket))
+				return erp::HttpResponse::error(408, "timeout", "the body did not arrive in time");
+			if (static_cast<std::streamsize>(body.size()) > MAX_BODY)
+				return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+			if (!chunked && static_cast<std::streamsize>(body.size()) != request.getContentLength64())
+				return erp::HttpResponse::error(400, "bad_request", "the body is shorter than its Content-Length");
 		}
-		if (static_cast<std::streamsize>(body.size()) > MAX_BODY)
-			return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
-		bodyRead = true;
+		// Without Content-Length or chunked, a request has no body (RFC 9112
+		// 6.3): nothing is read and the connection stays in step.
+		keepAlive = !chunked;
+
 		const Poco::URI uri(request.getURI());
 		std::map<std::string, std::string> query;
 		for (const auto& [key, value]: uri.getQueryParameters())
 			query[key] = value;
-		return _router.dispatch(request.getMethod(), uri.getPath(), query, body, authorization);
+		SlotHolder slot(_guard.slots());
+		return _router.dispatch(request.getMethod(), uri.getPath(), query, body, request.get("Authorization", ""));
 	}
 
+	static const std::streamsize MAX_BODY;
+
 	Router& _router;
+	HttpFrontend::Guard& _guard;
+	std::optional<erp::HttpResponse> _refusal;
 };
+
+
+const std::streamsize ApiRequestHandler::MAX_BODY = HttpFrontend::MAX_BODY;
+
 
 class ApiRequestHandlerFactory: public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-	explicit ApiRequestHandlerFactory(Router& router):
-		_router(router)
+	ApiRequestHandlerFactory(Router& router, HttpFrontend::Guard& guard):
+		_router(router),
+		_guard(guard)
 	{}
 
-	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override
 	{
-		return new ApiRequestHandler(_router);
+		std::optional<erp::HttpResponse> refusal;
+		try
+		{
+			refusal = refusalBeforeBody(_router, request);
+		}
+		catch (Poco::Exception& exc)
+		{
+			refusal = erp::HttpResponse::error(400, "bad_request", exc.message());
+		}
+		// Not 200: Poco then sends no "100 Continue" to a client that would
+		// send a body nobody reads.
+		if (refusal) request.response().setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(refusal->status));
+		return new ApiRequestHandler(_router, _guard, std::move(refusal));
+	}
+
+	void stopConnections()
+	/// As Poco's HTTPServer::stopAll(false) does.
+	{
+		serverStopped(this, false);
 	}
 
 private:
 	Router& _router;
+	HttpFrontend::Guard& _guard;
 };
+
+
+class GuardedConnection: public Poco::Net::HTTPServerConnection
+/// Poco's HTTP connection, counted for its client and with a deadline for
+/// its first request.
+{
+public:
+	GuardedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+					  Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, HttpFrontend::Guard& guard,
+					  const std::string& client):
+		HTTPServerConnection(socket, params, handlers),
+		_guard(guard),
+		_client(client)
+	{}
+
+	~GuardedConnection() override
+	{
+		_guard.leave(_client);
+	}
+
+	void run() override
+	{
+		struct Forget
+		{
+			HttpFrontend::Guard& guard;
+			Poco::Net::StreamSocket socket;
+			~Forget()
+			{
+				guard.forget(socket);
+			}
+		} forget{_guard, socket()};
+		socket().setSendTimeout(Poco::Timespan(_guard.options().timeoutSeconds, 0));
+		_guard.arm(socket());
+		HTTPServerConnection::run();
+	}
+
+private:
+	HttpFrontend::Guard& _guard;
+	const std::string _client;
+};
+
+
+class RefusedConnection: public Poco::Net::TCPServerConnection
+/// A connection over its client's cap: 503 and closed.
+{
+public:
+	explicit RefusedConnection(const Poco::Net::StreamSocket& socket):
+		TCPServerConnection(socket)
+	{}
+
+	void run() override
+	{
+		static const std::string body =
+			R"({"error": {"code": "too_many_connections", "message": "too many connections from your address"}})";
+		const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; "
+								   "charset=utf-8\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: " +
+								   std::to_string(body.size()) + "\r\n\r\n" + body;
+		try
+		{
+			socket().setSendTimeout(Poco::Timespan(1, 0));
+			socket().sendBytes(answer.data(), static_cast<int>(answer.size()));
+			socket().shutdownSend();
+		}
+		catch (Poco::Exception&)
+		{
+			// Gone already.
+		}
+	}
+};
+
+
+class ConnectionFactory: public Poco::Net::TCPServerConnectionFactory
+{
+public:
+	ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
+					  HttpFrontend::Guard& guard):
+		_params(params),
+		_handlers(handlers),
+		_guard(guard)
+	{}
+
+	Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override
+	{
+		std::string client;
+		try
+		{
+			client = socket.peerAddress().host().toString();
+		}
+		catch (Poco::Exception&)
+		{
+			return new RefusedConnection(socket); // reset before it was served
+		}
+		if (!_guard.admit(client)) return new RefusedConnection(socket);
+		try
+		{
+			return new GuardedConnection(socket, _params, _handlers, _guard, client);
+		}
+		catch (...)
+		{
+			_guard.leave(client);
+			throw;
+		}
+	}
+
+private:
+	Poco::Net::HTTPServerParams::Ptr _params;
+	Poco::Net::HTTPRequestHandlerFactory::Ptr _handlers;
+	HttpFrontend::Guard& _guard;
+};
+
+
+void check(int value, int minimum, int maximum, const std::string& key)
+{
+	if (value < minimum || value > maximum)
+		throw Poco::InvalidArgumentException(key + " must be between " + std::to_string(minimum) + " and " +
+											 std::to_string(maximum) + ", not " + std::to_string(value));
+}
+
 
 } // namespace
 
 
-HttpFrontend::HttpFrontend(Router& router, const std::string& address, int port, int threads)
+HttpFrontend::HttpFrontend(Router& router, const Options& options)
 {
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)));
+	check(options.threads, 1, 1024, "http.threads");
+	check(options.maxConnections, 2, 4096, "http.max_connections");
+	check(options.maxConnectionsPerClient, 1, 4096, "http.max_connections_per_client");
+	check(options.timeoutSeconds, 1, 3600, "http.timeout_seconds");
+	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.address, static_cast<Poco::UInt16>(options.port)));
 	_port = socket.address().port();
+	_guard = std::make_unique<Guard>(options);
 	Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-	params->setMaxThreads(threads);
+	params->setMaxThreads(options.maxConnections);
 	params->setMaxQueued(256);
 	params->setKeepAlive(true);
-	_threads = std::make_unique<Poco::ThreadPool>(2, threads);
-	_server = std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(router), *_threads, socket, params);
+	// Poco's own limits, per read; the watchdog bounds the whole request.
+	params->setTimeout(Poco::Timespan(options.timeoutSeconds, 0));
+	params->setKeepAliveTimeout(Poco::Timespan(options.timeoutSeconds, 0));
+	_threads = std::make_unique<Poco::ThreadPool>(2, options.maxConnections);
+	_handlers = new ApiRequestHandlerFactory(router, *_guard);
+	_server = std::make_unique<Poco::Net::TCPServer>(new ConnectionFactory(params, _handlers, *_guard), *_threads,
+													 socket, params);
 }
 
 
@@ -130,10 +514,14 @@ void HttpFrontend::stop()
 {
 	if (_server)
 	{
-		_server->stopAll(false);
+		_server->stop();
+		// As Poco's HTTPServer::stopAll(false): each connection finishes its
+		// request, then closes.
+		static_cast<ApiRequestHandlerFactory&>(*_handlers).stopConnections();
 		_server.reset();
 		// Requests still running use the Router: wait for them.
 		_threads->joinAll();
+		_guard.reset();
 	}
 }
 

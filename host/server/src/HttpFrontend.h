@@ -8,7 +8,8 @@
 
 
 #include "Router.h"
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <memory>
 #include <string>
@@ -18,13 +19,47 @@ namespace host {
 
 
 class HttpFrontend
-/// The HTTP server in front of the Router: reads a request (bodies up to
-/// 1 MiB), hands it to the Router and writes the answer.
+/// The HTTP server in front of the Router: the only code that reads from
+/// a client's socket before the Router has a user.
+///
+/// - The user is authenticated from the headers; an anonymous request is
+///   refused (401) before any of its body is read.
+/// - Bodies are read in bounded pieces and stop at 1 MiB (413), whether
+///   announced by Content-Length or chunked. A POST with neither is an
+///   empty body at once. A Transfer-Encoding other than "chunked" (501),
+///   two Content-Length headers (400) and a body shorter than announced
+///   (400) are refused.
+/// - After any answer that leaves body bytes unread, and after any chunked
+///   request (Poco's decoder cannot tell a malformed chunk from the end),
+///   the connection is closed: what follows is never read as a request.
+/// - Every read has a deadline: the request line and headers must arrive
+///   within the timeout of the connection opening (or of the previous
+///   answer), the body within the timeout of the headers. A watchdog
+///   shuts down a socket past its deadline, so a slow client holds a
+///   connection thread for at most about the timeout.
+/// - Each connection has its own thread (at most maxConnections); the
+///   Router is entered by at most `threads` requests at once, so that idle
+///   connections never keep a valid request waiting. One client address
+///   holds at most maxConnectionsPerClient connections; one more is
+///   answered 503 and closed.
 {
 public:
-	HttpFrontend(Router& router, const std::string& address, int port, int threads);
-	/// Binds at once (port 0: any free port). Throws Poco::Net::NetException
-	/// when the address cannot be bound.
+	struct Options
+	{
+		std::string address = "127.0.0.1";
+		int port = 8080;                  /// 0: any free port
+		int threads = 16;                 /// requests handled at once (http.threads)
+		int maxConnections = 128;         /// connections served at once (http.max_connections)
+		int maxConnectionsPerClient = 16; /// per client address (http.max_connections_per_client)
+		int timeoutSeconds = 10;          /// read deadlines (http.timeout_seconds)
+	};
+
+	static const std::streamsize MAX_BODY; /// 1 MiB
+
+	HttpFrontend(Router& router, const Options& options);
+	/// Binds at once. Throws Poco::Net::NetException when the address
+	/// cannot be bound, Poco::InvalidArgumentException for an option out of
+	/// range (naming its configuration key).
 
 	~HttpFrontend();
 
@@ -34,9 +69,13 @@ public:
 
 	int port() const;
 
+	class Guard;
+
 private:
+	std::unique_ptr<Guard> _guard;
 	std::unique_ptr<Poco::ThreadPool> _threads;
-	std::unique_ptr<Poco::Net::HTTPServer> _server;
+	Poco::Net::HTTPRequestHandlerFactory::Ptr _handlers;
+	std::unique_ptr<Poco::Net::TCPServer> _server;
 	int _port = 0;
 };
 

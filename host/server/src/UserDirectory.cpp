@@ -8,9 +8,13 @@
 #include "erp/Transaction.h"
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Nullable.h>
+#include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 #include <Poco/String.h>
 #include <Poco/Tuple.h>
+#include <map>
 #include <vector>
 
 
@@ -20,8 +24,9 @@ using namespace Poco::Data::Keywords;
 namespace host {
 
 
-UserDirectory::UserDirectory(erp::Database& database):
-	_database(database)
+UserDirectory::UserDirectory(erp::Database& database, erp::AuditLog* audit):
+	_database(database),
+	_audit(audit)
 {}
 
 
@@ -33,6 +38,16 @@ std::string UserDirectory::hash(const std::string& token)
 }
 
 
+bool UserDirectory::equalInConstantTime(const std::string& a, const std::string& b)
+{
+	if (a.size() != b.size()) return false;
+	unsigned char difference = 0;
+	for (std::size_t i = 0; i < a.size(); ++i)
+		difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+	return difference == 0;
+}
+
+
 std::string UserDirectory::roleName(erp::Role role)
 {
 	return role == erp::Role::ADMIN ? "admin" : "accountant";
@@ -41,10 +56,17 @@ std::string UserDirectory::roleName(erp::Role role)
 
 void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 {
+	struct Configured
+	{
+		std::string role;
+		std::string tokenHash;
+	};
+
+	// The file first, whole: nothing is written when a key is wrong.
 	Poco::Util::AbstractConfiguration::Keys names;
 	config.keys("users", names);
-	Poco::Data::Session session = _database.session();
-	erp::Transaction tx(session, _database.dialect());
+	std::map<std::string, Configured> configured;
+	std::map<std::string, std::string> ownerOfHash;
 	for (const std::string& name: names)
 	{
 		const std::string prefix = "users." + name;
@@ -56,26 +78,97 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 			throw Poco::InvalidArgumentException(prefix + ".role must be admin or accountant");
 		std::string token = config.getString(prefix + ".token", "");
 		if (token.size() < 16) throw Poco::InvalidArgumentException(prefix + ".token must have at least 16 characters");
-		std::string tokenHash = hash(token);
-		std::string at = erp::Instant::now();
-		int exists = 0;
-		session << "SELECT COUNT(*) FROM users WHERE name = ?", useRef(name), into(exists), now;
-		if (exists)
-			session << "UPDATE users SET role = ?, token_sha256 = ?, updated_at = ? WHERE name = ?", use(role),
-				use(tokenHash), use(at), useRef(name), now;
-		else
-			session << "INSERT INTO users (name, role, token_sha256, updated_at) VALUES (?, ?, ?, ?)", useRef(name),
-				use(role), use(tokenHash), use(at), now;
+		const std::string tokenHash = hash(token);
+		auto [other, fresh] = ownerOfHash.emplace(tokenHash, name);
+		if (!fresh)
+			throw Poco::InvalidArgumentException(prefix + ".token is the same as users." + other->second +
+												 ".token: each user needs a token of its own");
+		configured[name] = Configured{role, tokenHash};
+	}
+
+	using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>, std::string>;
+	Poco::Data::Session session = _database.session();
+	erp::Transaction tx(session, _database.dialect());
+	std::vector<Row> rows;
+	session << "SELECT name, role, token_sha256, disabled_at, origin FROM users", into(rows), now;
+	std::map<std::string, Row> stored;
+	for (const Row& row: rows)
+		stored.emplace(row.get<0>(), row);
+	const std::string at = erp::Instant::now();
+	auto audit = [&](const std::string& action, const std::string& name, Poco::JSON::Object details) {
+		if (_audit) _audit->append(session, {"system", action, "user", name, erp::AuditEntry::json(details)});
+	};
+
+	// Users of the file that left it: disabled, their token replaced by a
+	// random one first (so that it can be given to someone else).
+	for (const auto& [name, row]: stored)
+	{
+		if (configured.count(name) || row.get<4>() != "config" || !row.get<3>().isNull()) continue;
+		Poco::RandomInputStream random;
+		char bytes[32];
+		random.read(bytes, sizeof(bytes));
+		const std::string placeholder = hash(std::string(bytes, sizeof(bytes)));
+		std::string who = name;
+		session << "UPDATE users SET disabled_at = ?, token_sha256 = ?, updated_at = ? WHERE name = ?", useRef(at),
+			useRef(placeholder), useRef(at), useRef(who), now;
+		Poco::JSON::Object details;
+		details.set("reason", "removed from the configuration");
+		audit("user.disable", name, details);
+	}
+
+	for (const auto& [name, user]: configured)
+	{
+		std::string who = name, role = user.role, tokenHash = user.tokenHash;
+		int taken = 0;
+		session << "SELECT COUNT(*) FROM users WHERE token_sha256 = ? AND name <> ?", useRef(tokenHash), useRef(who),
+			into(taken), now;
+		if (taken)
+			throw Poco::InvalidArgumentException("users." + name +
+												 ".token is the token of another user: each user needs its own");
+		auto it = stored.find(name);
+		if (it == stored.end())
+		{
+			session << "INSERT INTO users (name, role, token_sha256, updated_at, origin) VALUES (?, ?, ?, ?, 'config')",
+				useRef(who), useRef(role), useRef(tokenHash), useRef(at), now;
+			Poco::JSON::Object details;
+			details.set("role", role);
+			audit("user.create", name, details);
+			continue;
+		}
+		const Row& row = it->second;
+		const bool roleChanged = row.get<1>() != role;
+		const bool rotated = row.get<2>() != tokenHash;
+		const bool wasDisabled = !row.get<3>().isNull();
+		if (!roleChanged && !rotated && !wasDisabled && row.get<4>() == "config") continue;
+		session << "UPDATE users SET role = ?, token_sha256 = ?, disabled_at = NULL, origin = 'config', updated_at = ? "
+				   "WHERE name = ?",
+			useRef(role), useRef(tokenHash), useRef(at), useRef(who), now;
+		if (wasDisabled)
+		{
+			Poco::JSON::Object details;
+			details.set("role", role);
+			audit("user.enable", name, details);
+		}
+		if (roleChanged)
+		{
+			Poco::JSON::Object details;
+			details.set("from", row.get<1>());
+			details.set("to", role);
+			audit("user.role.change", name, details);
+		}
+		// (A disabled user's stored hash is a random one: enabling it is no rotation.)
+		if (rotated && !wasDisabled) audit("user.token.rotate", name, Poco::JSON::Object());
 	}
 	tx.commit();
 
-	std::vector<Poco::Tuple<std::string, std::string, std::string>> rows;
-	session << "SELECT name, role, token_sha256 FROM users", into(rows), now;
+	std::vector<Poco::Tuple<std::string, std::string, std::string>> enabledRows;
+	session << "SELECT name, role, token_sha256 FROM users WHERE disabled_at IS NULL", into(enabledRows), now;
+	std::vector<Entry> enabled;
+	for (const auto& row: enabledRows)
+		enabled.push_back(Entry{
+			row.get<2>(), User{row.get<0>(), row.get<1>() == "admin" ? erp::Role::ADMIN : erp::Role::ACCOUNTANT}});
 	std::lock_guard<std::mutex> lock(_mutex);
-	_byTokenHash.clear();
-	for (const auto& row: rows)
-		_byTokenHash[row.get<2>()] =
-			User{row.get<0>(), row.get<1>() == "admin" ? erp::Role::ADMIN : erp::Role::ACCOUNTANT};
+	_enabled = std::move(enabled);
 }
 
 
@@ -86,9 +179,12 @@ std::optional<UserDirectory::User> UserDirectory::authenticate(const std::string
 		return std::nullopt;
 	const std::string tokenHash = hash(Poco::trim(authorization.substr(BEARER.size())));
 	std::lock_guard<std::mutex> lock(_mutex);
-	auto it = _byTokenHash.find(tokenHash);
-	if (it == _byTokenHash.end()) return std::nullopt;
-	return it->second;
+	// Every enabled user is compared, in constant time: how long this takes
+	// says nothing about which hash was close.
+	std::optional<User> found;
+	for (const Entry& entry: _enabled)
+		if (equalInConstantTime(entry.tokenHash, tokenHash)) found = entry.user;
+	return found;
 }
 
 

@@ -7,6 +7,7 @@
 #define Host_UserDirectory_INCLUDED
 
 
+#include "erp/AuditLog.h"
 #include "erp/Database.h"
 #include "erp/Http.h"
 #include <Poco/Util/AbstractConfiguration.h>
@@ -14,15 +15,32 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 
 namespace host {
 
 
 class UserDirectory
-/// Users, their roles and bearer tokens. Bootstrap users come from the
-/// configuration (users.NAME.role, users.NAME.token) and are written to
-/// the users table; only a SHA-256 of each token is stored.
+/// Users, their roles and bearer tokens. Users come from the configuration
+/// (users.NAME.role, users.NAME.token) and are written to the users table
+/// at every start.
+///
+/// - Users are disabled, never deleted: the audit trail names them. A user
+///   of the configuration that is no longer in it is disabled at start
+///   (audited as user.disable) and its token refused; put back, it is
+///   enabled again (user.enable).
+/// - Only a SHA-256 of each token is stored. Tokens are long random
+///   strings (at least 16 characters, `openssl rand -hex 24` advised), not
+///   passwords a person chose: there is no dictionary to try against the
+///   hash, and a preimage of SHA-256 is out of reach, so a slow password
+///   hash would add nothing but a cost to every request. A disabled user's
+///   hash is replaced by the hash of a random value nobody holds.
+/// - A new token in the configuration replaces the old hash (audited as
+///   user.token.rotate): the old token is refused, the user's name and its
+///   audit history stay.
+/// - The presented token's hash is compared with every enabled user's in
+///   constant time.
 ///
 /// Thread-safe.
 {
@@ -33,23 +51,38 @@ public:
 		erp::Role role;
 	};
 
-	explicit UserDirectory(erp::Database& database);
+	explicit UserDirectory(erp::Database& database, erp::AuditLog* audit = nullptr);
+	/// `audit`: where changes to the users are recorded (none when null).
 
 	void bootstrap(const Poco::Util::AbstractConfiguration& config);
-	/// Upserts the configured users and loads every user. Throws
+	/// Upserts the configured users, disables the configuration's users no
+	/// longer in it, and loads the enabled users. Throws
 	/// Poco::InvalidArgumentException naming the bad key (unknown role, a
-	/// token shorter than 16 characters, a user name that is not [a-z0-9_.-]).
+	/// token shorter than 16 characters or the same as another user's, a
+	/// user name that is not [a-z0-9_.-]).
 
 	std::optional<User> authenticate(const std::string& authorization) const;
 	/// Resolves an "Authorization: Bearer TOKEN" header value.
 
 	static std::string roleName(erp::Role role);
 	static std::string hash(const std::string& token);
+	/// The SHA-256 of a token, in lowercase hex.
+
+	static bool equalInConstantTime(const std::string& a, const std::string& b);
+	/// Compares without stopping at the first difference (the time taken
+	/// depends on the lengths only).
 
 private:
+	struct Entry
+	{
+		std::string tokenHash;
+		User user;
+	};
+
 	erp::Database& _database;
+	erp::AuditLog* _audit;
 	mutable std::mutex _mutex;
-	std::map<std::string, User> _byTokenHash;
+	std::vector<Entry> _enabled; /// guarded by _mutex
 };
 
 
