@@ -913,8 +913,8 @@ public:
 		// The owner's report opens with it, before the figures.
 		const std::size_t top = text.find(alert);
 		CPPUNIT_ASSERT_MESSAGE(text, top != std::string::npos && top < text.find("Customers due a reminder"));
-		CPPUNIT_ASSERT_MESSAGE(html,
-							   html.find("refused the reminders&#39; credentials") < html.find("Customers due a reminder"));
+		CPPUNIT_ASSERT_MESSAGE(html, html.find("refused the reminders&#39; credentials") <
+										 html.find("Customers due a reminder"));
 		CPPUNIT_ASSERT_MESSAGE(text,
 							   text.find("not sent: the mail server refused the credentials: 3") != std::string::npos);
 
