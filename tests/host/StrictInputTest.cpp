@@ -7,6 +7,7 @@
 
 
 #include "HostFixture.h"
+#include "erp/JsonBody.h"
 #include "erp/Utf8.h"
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -186,8 +187,8 @@ public:
 	void testDatesWithinSaneRanges()
 	{
 		const std::string today = _host->runtime().services().clock.today();
-		const std::string nextYear = std::to_string(std::stoi(today.substr(0, 4)) + 1) + today.substr(4);
-		const std::string afterNextYear = std::to_string(std::stoi(today.substr(0, 4)) + 2) + today.substr(4);
+		const std::string nextYear = erp::JsonBody::addYears(today, 1);
+		const std::string afterNextYear = erp::JsonBody::addDays(erp::JsonBody::addYears(today, 1), 1);
 		const struct
 		{
 			std::string dates;
@@ -227,7 +228,7 @@ public:
 		const auto id = _host->createInvoice(_customer, "P-1", "100");
 		const std::string path = "/api/invoices/" + std::to_string(id) + "/payments";
 		const std::string today = _host->runtime().services().clock.today();
-		const std::string nextYear = std::to_string(std::stoi(today.substr(0, 4)) + 1) + today.substr(4);
+		const std::string nextYear = erp::JsonBody::addYears(today, 1);
 		for (const std::string& paidOn: {std::string("2099-01-01"), nextYear, std::string("2026-09-30")})
 		{
 			Reply reply = _host->call("POST", path, R"({"amount": "1", "paid_on": ")" + paidOn + "\"}");
