@@ -85,18 +85,8 @@ erp::HttpResponse BulkEnableResource::enable(const erp::HttpRequest& request)
 {
 	const erp::JsonBody body(request.body);
 	body.allowOnly([](const std::string& field) { return field == "invoice_ids"; });
-	Poco::JSON::Array::Ptr array = body.object().getArray("invoice_ids");
-	if (!array || array->size() == 0)
-		throw erp::ApiError::invalid("invoice_ids", "invoice_ids must be a non-empty array of invoice ids");
-	if (array->size() > MAX_IDS) throw erp::ApiError::invalid("invoice_ids", "at most 10000 invoices at a time");
-	std::set<Poco::Int64> ids;
-	for (std::size_t i = 0; i < array->size(); ++i)
-	{
-		const Poco::Dynamic::Var value = array->get(static_cast<unsigned>(i));
-		if (!value.isInteger() || value.convert<Poco::Int64>() <= 0)
-			throw erp::ApiError::invalid("invoice_ids", "invoice_ids must hold positive integer ids");
-		ids.insert(value.convert<Poco::Int64>());
-	}
+	const std::vector<Poco::Int64> requested = body.ids("invoice_ids", MAX_IDS);
+	const std::set<Poco::Int64> ids(requested.begin(), requested.end());
 
 	Poco::Data::Session session = _host.database().session();
 	erp::Transaction tx(session, _host.database().dialect());

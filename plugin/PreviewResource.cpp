@@ -124,7 +124,7 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 			{
 				invoices += static_cast<int>(plan->invoices.size());
 				for (const auto& [currency, minor]: plan->totals)
-					totals[currency] += minor;
+					totals[currency] = erp::Money::add(totals[currency], minor);
 			}
 			if (customer.id > after)
 			{

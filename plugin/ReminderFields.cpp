@@ -19,8 +19,7 @@ namespace {
 bool flag(const Poco::JSON::Object& values, const std::string& key)
 {
 	const Poco::Dynamic::Var value = values.get(key);
-	if (!value.isBoolean())
-		throw erp::ApiError::invalid("reminders." + key, "reminders." + key + " must be true or false");
+	if (!value.isBoolean()) throw erp::ApiError::invalid(key, key + " must be true or false");
 	return value.extract<bool>();
 }
 
@@ -31,14 +30,14 @@ void onlyKeys(const Poco::JSON::Object& values, std::initializer_list<const char
 		bool known = false;
 		for (const char* key: keys)
 			known = known || name == key;
-		if (!known) throw erp::ApiError::invalid("reminders." + name, "unknown field reminders." + name);
+		if (!known) throw erp::ApiError::invalid(name, "unknown field " + name);
 	}
 }
 
 void refuse(InvoiceFlagRule::Verdict verdict)
 {
 	if (verdict != InvoiceFlagRule::Verdict::ALLOWED)
-		throw erp::ApiError(400, "reminder_not_allowed", InvoiceFlagRule::explain(verdict), "reminders.with_reminder");
+		throw erp::ApiError(400, "reminder_not_allowed", InvoiceFlagRule::explain(verdict), "with_reminder");
 }
 
 } // namespace

@@ -188,7 +188,8 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 		Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
 		for (const ListedInvoice* listed: byMessage[message.id])
 		{
-			customerTotals[listed->currency] += listed->outstandingMinor;
+			customerTotals[listed->currency] =
+				erp::Money::add(customerTotals[listed->currency], listed->outstandingMinor);
 			Poco::JSON::Object::Ptr invoice = new Poco::JSON::Object;
 			invoice->set("invoice_id", listed->invoiceId);
 			invoice->set("number", listed->number);
@@ -210,7 +211,7 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 		{
 			invoices += static_cast<int>(list->size());
 			for (const auto& [currency, minor]: customerTotals)
-				totals[currency] += minor;
+				totals[currency] = erp::Money::add(totals[currency], minor);
 			item->set("recipient", message.recipient);
 			item->set("attempts", message.attempts);
 			item->set("reply_code", message.replyCode ? Poco::Dynamic::Var(message.replyCode) : Poco::Dynamic::Var());
@@ -305,7 +306,8 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 		++states[shownState(message)];
 		std::map<std::string, Poco::Int64> customerTotals;
 		for (const ListedInvoice* listed: byMessage[message.id])
-			customerTotals[listed->currency] += listed->outstandingMinor;
+			customerTotals[listed->currency] =
+				erp::Money::add(customerTotals[listed->currency], listed->outstandingMinor);
 		ctemplate::TemplateDictionary* row = nullptr;
 		if (reminded(message))
 		{
@@ -321,7 +323,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 				row->AddSectionDictionary("REPLY")->SetValue("REPLY", reply(message.replyCode, message.replyText));
 			row->SetIntValue("INVOICES", static_cast<long>(byMessage[message.id].size()));
 			for (const auto& [currency, minor]: customerTotals)
-				totals[currency] += minor;
+				totals[currency] = erp::Money::add(totals[currency], minor);
 			for (const ListedInvoice* listed: byMessage[message.id])
 				if (listed->finalReminder)
 				{

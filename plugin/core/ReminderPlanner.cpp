@@ -5,6 +5,7 @@
 
 #include "plugin/core/ReminderPlanner.h"
 #include "erp/EmailAddress.h"
+#include "erp/Money.h"
 #include <algorithm>
 
 
@@ -66,7 +67,8 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 		if (invoice.customerId != customer.id) continue;
 		if (std::optional<DueInvoice> line = due(invoice))
 		{
-			plan.totals[invoice.currency] += line->outstandingMinor;
+			Poco::Int64& total = plan.totals[invoice.currency];
+			total = erp::Money::add(total, line->outstandingMinor); // throws rather than wrap
 			plan.invoices.push_back(std::move(*line));
 		}
 	}

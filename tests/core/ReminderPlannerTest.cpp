@@ -5,6 +5,8 @@
 
 #include "plugin/core/ReminderPlanner.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <limits>
+#include <stdexcept>
 
 
 using namespace reminders;
@@ -70,6 +72,7 @@ class ReminderPlannerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testFinalReminderIsTheLastWeekly);
 	CPPUNIT_TEST(testFinalReminderBoundary);
 	CPPUNIT_TEST(testCustomerOffOutcome);
+	CPPUNIT_TEST(testTotalsNeverWrapAround);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -324,6 +327,21 @@ public:
 		OpenInvoice unflagged = invoices.front();
 		unflagged.withReminder = false;
 		CPPUNIT_ASSERT(!planner.planExplained(off, {unflagged}));
+	}
+
+	void testTotalsNeverWrapAround()
+	{
+		// Two invoices of the largest total the host takes: a correct, positive sum.
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		const Poco::Int64 largest = 10000000000000LL; // erp::Money::MAX_AMOUNT
+		const CustomerPlan plan = *planner.planCustomer(customer(), {invoice(1, "2026-10-01", "2026-10-31", largest),
+																	 invoice(2, "2026-10-01", "2026-10-31", largest)});
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(2 * largest), plan.totals.at("EUR"));
+		// Two of 92,233,720,368,547,758.07 made -0.02: now the sum is refused.
+		const Poco::Int64 huge = std::numeric_limits<Poco::Int64>::max();
+		const std::vector<OpenInvoice> wrapping = {invoice(1, "2026-10-01", "2026-10-31", huge),
+												   invoice(2, "2026-10-01", "2026-10-31", huge)};
+		CPPUNIT_ASSERT_THROW(planner.planCustomer(customer(), wrapping), std::overflow_error);
 	}
 };
 

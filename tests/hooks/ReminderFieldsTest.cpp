@@ -4,6 +4,7 @@
 
 
 #include "HostFixture.h"
+#include "erp/JsonBody.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 
@@ -132,10 +133,13 @@ public:
 	{
 		// The invoice answer says whether its flag takes effect, and why not.
 		const auto customer = _host->createCustomer("Iota", "iota@example.com");
-		const auto flagged = invoice(customer, "I-1", "2099-01-31");
-		const auto plain = invoice(customer, "I-2", "2099-01-31", R"(, "reminders": {"with_reminder": false})");
+		// Issued today and due in a year (due dates lie at most ten years after issue).
+		const std::string today = _host->runtime().services().clock.today();
+		const std::string later = erp::JsonBody::addYears(today, 1);
+		const auto flagged = invoice(customer, "I-1", later, "", today);
+		const auto plain = invoice(customer, "I-2", later, R"(, "reminders": {"with_reminder": false})", today);
 		const auto old = invoice(customer, "I-3", "2020-01-31"); // its six months ended long ago
-		const auto paid = invoice(customer, "I-4", "2099-01-31");
+		const auto paid = invoice(customer, "I-4", later, "", today);
 		_host->call("POST", "/api/invoices/" + std::to_string(paid) + "/payments", R"({"amount": "10"})");
 		expect(flagged, true, true, "");
 		expect(plain, false, false, "not_flagged");
@@ -177,11 +181,11 @@ private:
 	}
 
 	Poco::Int64 invoice(Poco::Int64 customer, const std::string& number, const std::string& due,
-						const std::string& extra = "")
+						const std::string& extra = "", const std::string& issue = "2019-12-01")
 	{
 		Reply reply = _host->call("POST", "/api/invoices",
 								  R"({"number": ")" + number + R"(", "customer_id": )" + std::to_string(customer) +
-									  R"(, "issue_date": "2019-12-01", "due_date": ")" + due +
+									  R"(, "issue_date": ")" + issue + R"(", "due_date": ")" + due +
 									  R"(", "currency": "EUR", "total": "10")" + extra + "}");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 201, reply.status);
 		return reply.object()->getValue<Poco::Int64>("id");

@@ -68,8 +68,18 @@ Poco::Int64 amount(const erp::JsonBody& input, const std::string& field, const s
 												std::to_string(erp::Money::exponent(currency)) + " decimals for " +
 												currency);
 	if (*minor <= 0) throw erp::ApiError::invalid(field, field + " must be above zero");
+	// The bound that keeps every sum of amounts inside 64 bits (Money.h).
+	if (*minor > erp::Money::MAX_AMOUNT)
+		throw erp::ApiError::invalid(field, field + " must be at most " +
+												erp::Money::format(erp::Money::MAX_AMOUNT, currency) + " " + currency);
 	return *minor;
 }
+
+// Dates an accountant would enter (docs/accountant-guide.md, "Dates").
+const char* const EARLIEST_DATE = "1900-01-01";
+const int ISSUE_YEARS_AHEAD = 1;      // an invoice issued at most a year from today
+const int DUE_YEARS_AFTER_ISSUE = 10; // payment terms of at most ten years
+const int PAYMENT_DAYS_AHEAD = 1;     // a payment dated at most tomorrow (time zones, late evenings)
 
 } // namespace
 
@@ -152,15 +162,23 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 					_services.records);
 	std::string number = *input.text("number", true, 64);
 	Poco::Int64 customerId = *input.id("customer_id", true);
-	std::string issueDate = *input.date("issue_date", true);
+	const std::string today = _services.clock.today();
+	std::string issueDate =
+		*input.date("issue_date", true, EARLIEST_DATE, erp::JsonBody::addYears(today, ISSUE_YEARS_AHEAD));
 	std::optional<std::string> dueDate = input.date("due_date", false);
 	if (dueDate && *dueDate < issueDate)
 		throw erp::ApiError::invalid("due_date", "due_date must not be before issue_date");
+	if (dueDate && *dueDate > erp::JsonBody::addYears(issueDate, DUE_YEARS_AFTER_ISSUE))
+		throw erp::ApiError::invalid("due_date", "due_date must be at most " + std::to_string(DUE_YEARS_AFTER_ISSUE) +
+													 " years after issue_date");
 	std::string currency = *input.text("currency", true, 3);
 	if (!erp::Money::isCurrencyCode(currency))
 		throw erp::ApiError::invalid("currency", "currency must be an ISO 4217 code such as EUR");
 	Poco::Int64 totalMinor = amount(input, "total", currency);
 	const bool paid = input.boolean("paid").value_or(false);
+	// Paid at issue is a payment dated the issue date: not in the future.
+	if (paid && issueDate > erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD))
+		throw erp::ApiError::invalid("paid", "an invoice issued after tomorrow cannot be paid at issue");
 	Poco::Int64 paidMinor = paid ? totalMinor : 0;
 	std::string status = statusFor(totalMinor, paidMinor);
 	Poco::Nullable<std::string> due;
@@ -272,7 +290,9 @@ erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 	const erp::JsonBody input(request.body);
 	input.allowOnly(
 		[](const std::string& field) { return field == "amount" || field == "paid_on" || field == "reference"; });
-	std::string paidOn = input.date("paid_on", false).value_or(_services.clock.today());
+	const std::string today = _services.clock.today();
+	std::string paidOn =
+		input.date("paid_on", false, EARLIEST_DATE, erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD)).value_or(today);
 	std::string reference = input.text("reference", false, 200).value_or("");
 
 	Poco::Data::Session session = _services.database.session();

@@ -25,6 +25,24 @@ Poco::Dynamic::Var RecordRegistry::defaultValue(const erp::FieldSpec& field)
 }
 
 
+void RecordRegistry::inSection(const std::string& owner, const std::function<void()>& call)
+{
+	try
+	{
+		call();
+	}
+	catch (const erp::ApiError& error)
+	{
+		// The extension names a field of its section ("with_reminder"); the
+		// request names it inside the section ("reminders.with_reminder").
+		const std::string prefix = owner + ".";
+		if (error.field().empty() || error.field() == owner || error.field().compare(0, prefix.size(), prefix) == 0)
+			throw;
+		throw erp::ApiError(error.status(), error.code(), error.what(), prefix + error.field());
+	}
+}
+
+
 bool RecordRegistry::Extension::covers(const std::string& entity) const
 {
 	for (const erp::FieldSpec& field: fields)
@@ -71,7 +89,7 @@ void RecordRegistry::validate(Poco::Data::Session& transaction, const std::strin
 		if (!request.has(owner) || !extension.covers(entity)) continue;
 		Poco::JSON::Object::Ptr section = request.getObject(owner);
 		if (!section) throw erp::ApiError::invalid(owner, owner + " must be an object");
-		extension.extension->validate(transaction, entity, id, *section, request);
+		inSection(owner, [&] { extension.extension->validate(transaction, entity, id, *section, request); });
 	}
 }
 
@@ -84,7 +102,7 @@ void RecordRegistry::write(Poco::Data::Session& transaction, const std::string& 
 	{
 		if (!request.has(owner) || !extension.covers(entity)) continue;
 		Poco::JSON::Object::Ptr section = request.getObject(owner);
-		if (section) extension.extension->write(transaction, entity, id, *section, actor);
+		if (section) inSection(owner, [&] { extension.extension->write(transaction, entity, id, *section, actor); });
 	}
 }
 

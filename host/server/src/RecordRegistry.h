@@ -10,6 +10,7 @@
 #include "erp/Records.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <functional>
 #include <map>
 #include <shared_mutex>
 #include <string>
@@ -54,6 +55,10 @@ private:
 		erp::RecordExtension* extension;
 		bool covers(const std::string& entity) const;
 	};
+
+	static void inSection(const std::string& owner, const std::function<void()>& call);
+	/// Runs an extension's call; an ApiError naming a field of the section
+	/// is thrown again naming it as the request does: "<owner>.<field>".
 
 	static Poco::Dynamic::Var defaultValue(const erp::FieldSpec& field);
 	/// The declared default ("true", "3", "\"text\"") as a JSON value.

@@ -23,8 +23,15 @@ Router::Router(UserDirectory& users, Poco::Logger& logger):
 
 std::vector<std::string> Router::split(const std::string& path)
 {
+	// One leading and one trailing '/' are dropped; an empty segment inside
+	// ("/api/customers//1", which is also what "%2F1" arrives as) is kept, so
+	// that it matches no route instead of collapsing onto another one.
 	std::vector<std::string> segments;
-	Poco::StringTokenizer tokens(path, "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	const std::size_t first = !path.empty() && path.front() == '/' ? 1 : 0;
+	std::size_t last = path.size();
+	if (last > first && path.back() == '/') --last;
+	if (last <= first) return segments;
+	Poco::StringTokenizer tokens(path.substr(first, last - first), "/");
 	for (const std::string& token: tokens)
 		segments.push_back(token);
 	return segments;

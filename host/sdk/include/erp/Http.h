@@ -10,6 +10,7 @@
 
 
 #include "erp/Abi.h"
+#include "erp/Utf8.h"
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -61,11 +62,13 @@ struct HttpResponse
 	static HttpResponse error(int status, const std::string& code, const std::string& message,
 							  const std::string& field = "")
 	/// The API's error shape: {"error": {"code", "message", "field"}}.
+	/// Always valid UTF-8: bytes of the request echoed in the message or
+	/// field that are not UTF-8 are shown as \xHH.
 	{
 		Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
 		error->set("code", code);
-		error->set("message", message);
-		if (!field.empty()) error->set("field", field);
+		error->set("message", Utf8::escapeInvalid(message));
+		if (!field.empty()) error->set("field", Utf8::escapeInvalid(field));
 		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 		body->set("error", error);
 		return json(status, body);

@@ -9,10 +9,12 @@
 #define Erp_Money_INCLUDED
 
 
+#include "erp/Currency.h"
 #include <Poco/Types.h>
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 
@@ -23,29 +25,40 @@ class Money
 /// Conversions between the API's decimal strings ("1234.50") and integer
 /// minor units (123450), per the currency's ISO 4217 exponent. No
 /// floating point anywhere. All functions are pure and thread-safe.
+///
+/// No amount is above MAX_AMOUNT: the host refuses a larger invoice total
+/// or payment, so a sum of up to 922,337 amounts cannot overflow; add()
+/// checks every sum anyway and throws rather than wrap around.
 {
 public:
+	static constexpr Poco::Int64 MAX_AMOUNT = 10000000000000LL;
+	/// The largest invoice total or payment, in minor units (10^13): 100
+	/// billion in a currency with 2 decimals (EUR 100,000,000,000.00), 10
+	/// trillion JPY, 10 billion KWD.
+
 	static int exponent(const std::string& currency)
-	/// The number of minor-unit digits of a currency: 0 for JPY, KRW, ...;
-	/// 3 for BHD, KWD, ...; 2 for every other code.
+	/// The number of minor-unit digits of an ISO 4217 currency (Currency.h):
+	/// 0 for JPY, KRW, ...; 3 for BHD, KWD, ...; 4 for CLF and UYW; 2 for
+	/// the others and for a code that is not in the list.
 	{
-		static const char* const ZERO[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-										   "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
-		static const char* const THREE[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-		for (const char* code: ZERO)
-			if (currency == code) return 0;
-		for (const char* code: THREE)
-			if (currency == code) return 3;
-		return 2;
+		return Currency::exponent(currency).value_or(2);
 	}
 
 	static bool isCurrencyCode(const std::string& code)
-	/// Three upper-case ASCII letters.
+	/// An ISO 4217 code with a minor unit (Currency::isKnown): "EUR" is one,
+	/// "ZZZ", "XXX" and "eur" are not.
 	{
-		if (code.size() != 3) return false;
-		for (char c: code)
-			if (c < 'A' || c > 'Z') return false;
-		return true;
+		return Currency::isKnown(code);
+	}
+
+	static Poco::Int64 add(Poco::Int64 a, Poco::Int64 b)
+	/// a + b; throws std::overflow_error instead of wrapping around.
+	{
+		Poco::Int64 sum = 0;
+		if (__builtin_add_overflow(a, b, &sum))
+			throw std::overflow_error("a sum of amounts overflows 64 bits (" + std::to_string(a) + " + " +
+									  std::to_string(b) + " minor units)");
+		return sum;
 	}
 
 	static std::optional<Poco::Int64> parse(const std::string& text, const std::string& currency)

@@ -49,8 +49,9 @@ public:
 	/// Checks the plugin's section (`values`) of a create or update request
 	/// before anything is written; `request` is the whole request body, for
 	/// rules that depend on the host's fields (id is 0 for a record about to
-	/// be created). Throws ApiError naming the field ("reminders.enabled")
-	/// when refused.
+	/// be created). Throws ApiError naming the field when refused, either as
+	/// the section names it ("enabled") or as the request does
+	/// ("reminders.enabled"): the host answers with the latter.
 
 	virtual void write(Poco::Data::Session& transaction, const std::string& entity, Poco::Int64 id,
 					   const Poco::JSON::Object& values, const std::string& actor) = 0;
