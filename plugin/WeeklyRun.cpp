@@ -95,6 +95,28 @@ WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const Plann
 {}
 
 
+std::pair<Delivery, bool> WeeklyRun::attempt(std::unique_ptr<Transport>& transport,
+											 const std::function<Delivery()>& send)
+{
+	// A send's outcome as a value: a broken transport defers the message (and
+	// is made anew for the next one); refused credentials are final.
+	try
+	{
+		return {send(), false};
+	}
+	catch (const CredentialsRefused& exc)
+	{
+		transport.reset();
+		return {Delivery{Delivery::State::REJECTED, exc.code(), exc.what()}, true};
+	}
+	catch (std::exception& exc)
+	{
+		transport.reset();
+		return {Delivery{Delivery::State::DEFERRED, 0, exc.what()}, false};
+	}
+}
+
+
 template <typename Row> void WeeklyRun::settle(Row& row, const Delivery& delivery, bool credentialsRefused) const
 {
 	// What the server said, and for a deferral the next attempt's time, or
@@ -411,25 +433,9 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 			tx.commit();
 		}
 
-		Delivery delivery;
-		bool refused = false;
-		try
-		{
-			delivery = transport->send(composed);
-		}
-		catch (const CredentialsRefused& exc)
-		{
-			// Nothing can go out until the configuration changes: this one
-			// and the rest of the run fail now, with the server's reply.
-			delivery = {Delivery::State::REJECTED, exc.code(), exc.what()};
-			refused = true;
-			transport.reset();
-		}
-		catch (std::exception& exc)
-		{
-			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
-			transport.reset(); // reconnect for the next one
-		}
+		// Refused credentials: nothing can go out until the configuration
+		// changes; this one and the rest of the run fail now (below).
+		const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
 		settle(message, delivery, refused);
 		message.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());
@@ -515,10 +521,7 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 	for (ReportRecord report: _runs.deliverableReports(session, now(), _retry.maxAttempts))
 	{
 		if (!_runs.beginReportSend(session, report, now())) continue; // another instance took it
-		Delivery delivery;
-		bool refused = false;
-		try
-		{
+		const auto [delivery, refused] = attempt(transport, [&] {
 			ReminderSettings addressed = settings;
 			addressed.ownerEmail = report.recipient;
 			ComposedMessage message =
@@ -527,20 +530,8 @@ void WeeklyRun::deliverReports(const ReminderSettings& settings, const std::stri
 			message.timeZone = ZonedClock::zoneOf(settings, _host.clock());
 			report.messageId = message.messageId;
 			if (!transport) transport = _transports();
-			delivery = transport->send(message);
-		}
-		catch (const CredentialsRefused& exc)
-		{
-			// Final: retrying cannot help until the configuration changes.
-			delivery = {Delivery::State::REJECTED, exc.code(), exc.what()};
-			refused = true;
-			transport.reset();
-		}
-		catch (std::exception& exc)
-		{
-			delivery = {Delivery::State::DEFERRED, 0, exc.what()};
-			transport.reset();
-		}
+			return transport->send(message);
+		});
 		settle(report, delivery, refused);
 		report.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());

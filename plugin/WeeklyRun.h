@@ -91,6 +91,9 @@ private:
 	/// After CredentialsRefused: every message of the run still pending or
 	/// deferred is failed with the server's reply (one transaction, fenced).
 	void deliverReports(const ReminderSettings& settings, const std::string& actor);
+	static std::pair<Delivery, bool> attempt(std::unique_ptr<Transport>& transport,
+											 const std::function<Delivery()>& send);
+	/// The delivery, and whether the server refused the credentials.
 	template <typename Row> void settle(Row& row, const Delivery& delivery, bool credentialsRefused) const;
 	std::string nextOwner();
 	std::string now() const;
