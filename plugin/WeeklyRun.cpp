@@ -339,6 +339,18 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 	const ReminderComposer composer(_templates, settings, _payUrl, _host.clock().timeZone());
 	LeaseKeeper lease(_host.database(), _runs, _host.clock(), run.id, fence, _leaseSeconds);
 	std::unique_ptr<Transport> transport;
+	// A message that ends without a send (cancelled, unwritable, no
+	// transport): one fenced write; false once another instance has the run.
+	auto recordUnsent = [&](MessageRecord& message) {
+		message.updatedAt = now();
+		if (!_runs.updateMessage(session, message, fence))
+		{
+			counts.leaseLost = true;
+			return false;
+		}
+		++counts.states[message.state];
+		return true;
+	};
 	for (MessageRecord message: _runs.deliverable(session, run.id, now(), _retry.maxAttempts))
 	{
 		if (!lease.holds())
@@ -357,13 +369,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 			message.state = "cancelled";
 			message.replyText = plan ? "the address became unusable: " + CustomerPlan::reason(plan->outcome)
 									 : "nothing is due any more (paid, unflagged or switched off since the plan)";
-			message.updatedAt = now();
-			if (!_runs.updateMessage(session, message, fence))
-			{
-				counts.leaseLost = true;
-				break;
-			}
-			++counts.states[message.state];
+			if (!recordUnsent(message)) break;
 			continue;
 		}
 		if (message.messageId.empty())
@@ -379,13 +385,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		{
 			message.state = "failed";
 			message.replyText = std::string("the message could not be written: ") + exc.what();
-			message.updatedAt = now();
-			if (!_runs.updateMessage(session, message, fence))
-			{
-				counts.leaseLost = true;
-				break;
-			}
-			++counts.states[message.state];
+			if (!recordUnsent(message)) break;
 			continue;
 		}
 		if (!transport)
@@ -405,13 +405,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 				settle(message,
 					   {Delivery::State::DEFERRED, 0, "the mail transport could not be set up; see the host's log"},
 					   false);
-				message.updatedAt = now();
-				if (!_runs.updateMessage(session, message, fence))
-				{
-					counts.leaseLost = true;
-					break;
-				}
-				++counts.states[message.state];
+				if (!recordUnsent(message)) break;
 				continue;
 			}
 		}
