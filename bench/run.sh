@@ -16,7 +16,7 @@ fi
 build/bin/bench_preview "$DB" 5
 
 # SMTP delivery over one connection to Postfix's smtp-sink on loopback.
-PORT=$(( 30000 + RANDOM % 20000 ))
+PORT=$(scripts/free-port) || exit 1
 USER_FLAG=""
 [ "$(id -u)" -eq 0 ] && USER_FLAG="-u nobody"
 smtp-sink $USER_FLAG "127.0.0.1:$PORT" 100 &

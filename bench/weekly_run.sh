@@ -16,7 +16,7 @@ SOURCE_DB="var/bench/erp-${CUSTOMERS}-${INVOICES}.sqlite"
 [ -f "$SOURCE_DB" ] || build/bin/bench_generate "$SOURCE_DB" "$CUSTOMERS" "$INVOICES"
 cp "$SOURCE_DB" "$WORK/erp.sqlite"
 
-PORT=$(( 30000 + RANDOM % 20000 ))
+PORT=$(scripts/free-port) || exit 1
 USER_FLAG=""
 [ "$(id -u)" -eq 0 ] && USER_FLAG="-u nobody"
 smtp-sink $USER_FLAG "127.0.0.1:$PORT" 100 &

@@ -27,7 +27,7 @@ code=$?
 check "no configuration exits non-zero" test $code -ne 0
 check "no configuration says so" grep -q "no configuration" "$WORK/noconfig.txt"
 
-PORT=$(( 20000 + RANDOM % 20000 ))
+PORT=$("$SOURCE/scripts/free-port") || exit 1
 cat >"$WORK/host.properties" <<CONF
 database.connector = sqlite
 database.connection = $WORK/erp.sqlite
@@ -153,5 +153,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$BASE/api/p
 check "POST .../runs without a body is answered within 10 s (got $code)" test "${code:0:1}" = "2"
 halt
 
+if [ "$failures" -gt 0 ]; then
+	for log in "$WORK"/host*.log; do echo "--- $(basename "$log")"; tail -20 "$log"; done
+fi
 echo "$passes passed, $failures failed"
 exit $(( failures > 0 ))

@@ -31,7 +31,7 @@ due=$(sed -E 's/.*: ([0-9]+) customers to remind, ([0-9]+) without.*/\1/' <<<"$p
 unreachable=$(sed -E 's/.*: ([0-9]+) customers to remind, ([0-9]+) without.*/\2/' <<<"$preview")
 check "more than 1,000 customers are due ($due)" test "$due" -gt 1000
 
-SINK_PORT=$(( 30000 + RANDOM % 20000 ))
+SINK_PORT=$("$(dirname "$0")/../../scripts/free-port") || exit 1
 mkdir -p "$WORK/sink" && chmod 777 "$WORK/sink"
 USER_FLAG=""
 [ "$(id -u)" -eq 0 ] && USER_FLAG="-u nobody"
