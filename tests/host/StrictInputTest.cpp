@@ -149,7 +149,9 @@ public:
 		for (const std::string& id:
 			 {std::string("+1"), std::string("%2B1"), std::string("%201"), std::string("%2F1"), std::string("1%20"),
 			  std::string("01"), std::string("1.0"), std::string("0x1"), std::string("18446744073709551617"),
-			  std::string("9223372036854775808"), std::string("-1"), std::string("1,0")})
+			  std::string("9223372036854775808"), std::string("-1"), std::string("1,0"),
+			  // Percent-encoded twice: decoded once, it is "%31", not an id.
+			  std::string("%2531")})
 		{
 			const std::string path = "/api/customers/" + id;
 			Reply read = _host->call("GET", path);
@@ -276,10 +278,18 @@ public:
 			Poco::JSON::Object::Ptr error = parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getObject("error");
 			CPPUNIT_ASSERT_MESSAGE(body, !error.isNull());
 		}
-		// The invalid bytes are shown escaped.
+		// The path is named as it was sent, percent-encoded; a target with
+		// raw bytes outside visible ASCII is refused without an echo.
 		const auto [status, body] = raw("GET", "/%ff%fe", "");
 		CPPUNIT_ASSERT_EQUAL(404, status);
-		CPPUNIT_ASSERT_MESSAGE(body, body.find("\\\\xFF\\\\xFE") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(body, body.find("no such resource: /%ff%fe") != std::string::npos);
+		for (const std::string& target:
+			 {std::string("/\xfe\xfd"), std::string("/api/customers/1\xc3\xa9"), std::string("/api/customers/1\x7f")})
+		{
+			const auto [rawStatus, rawBody] = raw("GET", target, "");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(rawBody, 400, rawStatus);
+			CPPUNIT_ASSERT_MESSAGE(rawBody, rawBody.find("visible ASCII") != std::string::npos);
+		}
 		// A body whose bytes are not UTF-8 is refused as such.
 		const auto [bad, answer] = raw("POST", "/api/customers", "{\"name\": \"\xff\xfe\"}");
 		CPPUNIT_ASSERT_EQUAL(400, bad);

@@ -153,6 +153,29 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$BASE/api/p
 check "POST .../runs without a body is answered within 10 s (got $code)" test "${code:0:1}" = "2"
 halt
 
+# HTTPS from the host itself: the same API, a certificate curl verifies.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 2 \
+	-subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 >/dev/null 2>&1
+TLS_PORT=$("$SOURCE/scripts/free-port") || exit 1
+sed "s/^http.port = .*/http.port = $TLS_PORT/" "$WORK/host.properties" >"$WORK/https.properties"
+printf 'http.tls.certificate = %s\nhttp.tls.key = %s\n' "$WORK/cert.pem" "$WORK/key.pem" >>"$WORK/https.properties"
+"$HOST" --config="$WORK/https.properties" >"$WORK/host-https.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null --cacert "$WORK/cert.pem" "https://localhost:$TLS_PORT/api/plugins" && break; sleep 0.2; done
+check "HTTPS: the API answers over TLS with a certificate curl verifies" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$WORK/cert.pem" "https://localhost:$TLS_PORT/api/customers" "${ADMIN[@]}")" = "200"
+check "HTTPS: plain HTTP on that port gets no answer" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$TLS_PORT/api/customers" "${ADMIN[@]}")" = "000"
+check "HTTPS: the log says https" grep -q "listening on https://" "$WORK/host-https.log"
+halt
+cp "$WORK/https.properties" "$WORK/mismatch.properties"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/other-key.pem" -out "$WORK/other.pem" -days 2 \
+	-subj /CN=other >/dev/null 2>&1
+echo "http.tls.key = $WORK/other-key.pem" >>"$WORK/mismatch.properties"
+"$HOST" --config="$WORK/mismatch.properties" >"$WORK/mismatch.txt" 2>&1
+check "HTTPS: a key that is not the certificate's stops the start" test $? -ne 0
+check "HTTPS: ... naming http.tls.key" grep -q "http.tls.key" "$WORK/mismatch.txt"
+
 if [ "$failures" -gt 0 ]; then
 	for log in "$WORK"/host*.log; do echo "--- $(basename "$log")"; tail -20 "$log"; done
 fi

@@ -37,11 +37,7 @@ public:
 	/// hold a message, not just an envelope).
 
 	static std::string certificates();
-	/// A folder (made once per process) with self-signed cert.pem/key.pem
-	/// for localhost and 127.0.0.1, wrong-cert.pem/wrong-key.pem for
-	/// another name, a CA ca.pem, and two certificates it signed for
-	/// localhost and 127.0.0.1: leaf-cert.pem/leaf-key.pem, valid, and
-	/// expired-cert.pem/expired-key.pem, valid only in January 2020.
+	/// TestCertificates::folder(): see there.
 
 private:
 	SmtpPeer(const std::string& command, std::vector<std::string> args, const std::string& folder, int port);

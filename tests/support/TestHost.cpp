@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
@@ -120,7 +121,15 @@ const std::string& TestHost::folder() const
 Reply TestHost::call(const std::string& method, const std::string& path, const std::string& body,
 					 const std::string& token)
 {
-	Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(_runtime->httpPort()));
+	// Over HTTPS when the host serves it (the certificate is the test's
+	// own; what a client checks is tested in HttpsTest).
+	std::unique_ptr<Poco::Net::HTTPClientSession> secure;
+	if (_config->hasProperty("http.tls.certificate"))
+		secure = std::make_unique<Poco::Net::HTTPSClientSession>(
+			"127.0.0.1", static_cast<Poco::UInt16>(_runtime->httpPort()),
+			new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_NONE));
+	Poco::Net::HTTPClientSession plain("127.0.0.1", static_cast<Poco::UInt16>(_runtime->httpPort()));
+	Poco::Net::HTTPClientSession& session = secure ? *secure : plain;
 	Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
 	if (!token.empty()) request.set("Authorization", "Bearer " + token);
 	request.setContentType("application/json");

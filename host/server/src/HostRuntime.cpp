@@ -85,9 +85,12 @@ void HostRuntime::start()
 		http.maxConnections = _config.getInt("http.max_connections", http.maxConnections);
 		http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
 		http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
+		http.tlsCertificate = _config.getString("http.tls.certificate", "");
+		http.tlsKey = _config.getString("http.tls.key", "");
+		http.tlsMinVersion = _config.getString("http.tls.min_version", http.tlsMinVersion);
 		_http = std::make_unique<HttpFrontend>(*_router, http);
 		_http->start();
-		_logger.information("listening on http://%s:%d/api/", _config.getString("http.address", "127.0.0.1"),
+		_logger.information("listening on %s://%s:%d/api/", std::string(http.secure() ? "https" : "http"), http.address,
 							_http->port());
 	}
 }

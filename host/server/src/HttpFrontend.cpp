@@ -4,6 +4,7 @@
 
 
 #include "HttpFrontend.h"
+#include "ServerTls.h"
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerConnection.h>
@@ -12,6 +13,7 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/Semaphore.h>
@@ -22,6 +24,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sys/socket.h>
 #include <thread>
 
 
@@ -142,8 +145,12 @@ private:
 				deadline.expired = true;
 				try
 				{
-					// Wakes the thread blocked in a read: it sees the end.
-					deadline.socket.shutdown();
+					// Wakes the thread blocked in a read: it sees the end. The
+					// descriptor itself, not Socket::shutdown(): over TLS that
+					// would write a close_notify through the OpenSSL session
+					// that the connection's thread is reading from.
+					const poco_socket_t fd = deadline.socket.impl()->sockfd();
+					if (fd != POCO_INVALID_SOCKET) ::shutdown(fd, SHUT_RDWR);
 				}
 				catch (Poco::Exception&)
 				{
@@ -190,11 +197,37 @@ private:
 };
 
 
+std::string rawPath(const std::string& target)
+/// The request target's path as sent, still percent-encoded: the Router
+/// decodes each segment once, so "%2F" stays inside its segment and
+/// "%2531" is "%31", never "1". The absolute form ("http://host/path")
+/// loses its scheme and authority.
+{
+	std::size_t begin = 0;
+	const std::size_t scheme = target.find("://");
+	if (!target.empty() && target.front() != '/' && scheme != std::string::npos)
+	{
+		begin = target.find('/', scheme + 3);
+		if (begin == std::string::npos) return "/";
+	}
+	const std::size_t end = target.find_first_of("?#", begin);
+	return target.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
+
 std::optional<erp::HttpResponse> refusalBeforeBody(Router& router, const Poco::Net::HTTPServerRequest& request)
 /// What the headers alone decide: the user, the framing, the size.
 {
 	if (!router.authenticate(request.get("Authorization", "")))
 		return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
+	// RFC 9112 3.2: a request target is visible ASCII; anything else is
+	// sent percent-encoded. (Poco 1.11 silently drops a raw 0xFF byte from
+	// the request line, so that byte alone cannot be seen here: see
+	// docs/operations.md, Security.)
+	for (const char c: request.getURI())
+		if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7E)
+			return erp::HttpResponse::error(400, "bad_request",
+											"the request target must be visible ASCII: percent-encode other bytes");
 	int lengths = 0;
 	bool transferEncoding = false;
 	for (const auto& [name, value]: request)
@@ -304,7 +337,8 @@ private:
 		for (const auto& [key, value]: uri.getQueryParameters())
 			query[key] = value;
 		SlotHolder slot(_guard.slots());
-		return _router.dispatch(request.getMethod(), uri.getPath(), query, body, request.get("Authorization", ""));
+		return _router.dispatch(request.getMethod(), rawPath(request.getURI()), query, body,
+								request.get("Authorization", ""));
 	}
 
 	static const std::streamsize MAX_BODY;
@@ -481,7 +515,17 @@ HttpFrontend::HttpFrontend(Router& router, const Options& options)
 	check(options.maxConnections, 2, 4096, "http.max_connections");
 	check(options.maxConnectionsPerClient, 1, 4096, "http.max_connections_per_client");
 	check(options.timeoutSeconds, 1, 3600, "http.timeout_seconds");
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.address, static_cast<Poco::UInt16>(options.port)));
+	const Poco::Net::SocketAddress address(options.address, static_cast<Poco::UInt16>(options.port));
+	Poco::Net::ServerSocket socket;
+	if (options.secure())
+	{
+		// Each connection's TLS handshake happens at its first read, on its
+		// own thread and under its read deadline, never in the acceptor.
+		_tls = std::make_unique<ServerTls>(options.tlsCertificate, options.tlsKey, options.tlsMinVersion);
+		socket = Poco::Net::SecureServerSocket(address, 64, _tls->context());
+	}
+	else
+		socket = Poco::Net::ServerSocket(address);
 	_port = socket.address().port();
 	_guard = std::make_unique<Guard>(options);
 	Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;

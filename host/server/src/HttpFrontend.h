@@ -8,6 +8,7 @@
 
 
 #include "Router.h"
+#include "ServerTls.h"
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
@@ -47,11 +48,20 @@ public:
 	struct Options
 	{
 		std::string address = "127.0.0.1";
-		int port = 8080;                  /// 0: any free port
-		int threads = 16;                 /// requests handled at once (http.threads)
-		int maxConnections = 128;         /// connections served at once (http.max_connections)
-		int maxConnectionsPerClient = 16; /// per client address (http.max_connections_per_client)
-		int timeoutSeconds = 10;          /// read deadlines (http.timeout_seconds)
+		int port = 8080;                   /// 0: any free port
+		int threads = 16;                  /// requests handled at once (http.threads)
+		int maxConnections = 128;          /// connections served at once (http.max_connections)
+		int maxConnectionsPerClient = 16;  /// per client address (http.max_connections_per_client)
+		int timeoutSeconds = 10;           /// read deadlines (http.timeout_seconds)
+		std::string tlsCertificate;        /// PEM file (http.tls.certificate); empty: plain HTTP
+		std::string tlsKey;                /// PEM file (http.tls.key)
+		std::string tlsMinVersion = "1.2"; /// "1.2" or "1.3" (http.tls.min_version)
+
+		bool secure() const
+		/// HTTPS: a certificate or a key is configured (both are required).
+		{
+			return !tlsCertificate.empty() || !tlsKey.empty();
+		}
 	};
 
 	static const std::streamsize MAX_BODY; /// 1 MiB
@@ -59,7 +69,8 @@ public:
 	HttpFrontend(Router& router, const Options& options);
 	/// Binds at once. Throws Poco::Net::NetException when the address
 	/// cannot be bound, Poco::InvalidArgumentException for an option out of
-	/// range (naming its configuration key).
+	/// range or a TLS certificate or key that cannot serve (naming its
+	/// configuration key).
 
 	~HttpFrontend();
 
@@ -72,6 +83,7 @@ public:
 	class Guard;
 
 private:
+	std::unique_ptr<ServerTls> _tls;
 	std::unique_ptr<Guard> _guard;
 	std::unique_ptr<Poco::ThreadPool> _threads;
 	Poco::Net::HTTPRequestHandlerFactory::Ptr _handlers;
