@@ -25,6 +25,14 @@ Poco::Dynamic::Var orNull(const std::string& text)
 }
 
 // A nullable string setting: absent keeps, null or "" clears.
+bool sameValue(const Poco::Dynamic::Var& sent, const Poco::Dynamic::Var& current)
+/// A field sent back as GET gave it: null for null, the same text otherwise.
+{
+	if (sent.isEmpty() || current.isEmpty()) return sent.isEmpty() && current.isEmpty();
+	return sent.isString() && current.isString() && sent.extract<std::string>() == current.extract<std::string>();
+}
+
+
 void readText(const erp::JsonBody& body, const std::string& field, std::size_t maxLength, std::string& target)
 {
 	if (body.has(field)) target = body.text(field, false, maxLength).value_or("");
@@ -83,18 +91,26 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	static const std::set<std::string> FIELDS = {"enabled",   "days_after_due", "stop_after_months", "send_weekday",
 												 "send_time", "time_zone",      "owner_email",       "from_address",
 												 "from_name", "reply_to",       "fallback_language"};
+	// What GET answers may be sent back whole: its read-only fields are
+	// ignored, and an accountant may send an administrator's field when it
+	// keeps its current value.
+	static const std::set<std::string> READ_ONLY = {"effective_time_zone", "first_enabled_at", "updated_at",
+													"updated_by"};
 	const erp::JsonBody body(request.body);
-	body.allowOnly([](const std::string& field) { return FIELDS.count(field) > 0; });
-	if (request.role != erp::Role::ADMIN)
-		for (const auto& entry: body.object())
-			if (SettingsRules::administratorsOnly(entry.first))
-				throw erp::ApiError(403, "forbidden",
-									entry.first + " is transport or schedule: only an administrator may change it",
-									entry.first);
+	body.allowOnly([](const std::string& field) { return FIELDS.count(field) > 0 || READ_ONLY.count(field) > 0; });
 
 	Poco::Data::Session session = _host.database().session();
 	erp::Transaction tx(session, _host.database().dialect());
 	const ReminderSettings before = _store.load(session);
+	if (request.role != erp::Role::ADMIN)
+	{
+		const Poco::JSON::Object::Ptr current = toJson(before);
+		for (const auto& entry: body.object())
+			if (SettingsRules::administratorsOnly(entry.first) && !sameValue(entry.second, current->get(entry.first)))
+				throw erp::ApiError(403, "forbidden",
+									entry.first + " is transport or schedule: only an administrator may change it",
+									entry.first);
+	}
 	ReminderSettings after = before;
 	if (body.has("enabled"))
 	{

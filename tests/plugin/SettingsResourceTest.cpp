@@ -8,6 +8,7 @@
 #include "PluginHost.h"
 #include "erp/ApiError.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <sstream>
 
 
 using tests::Reply;
@@ -24,6 +25,7 @@ class SettingsResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testEachSwitchOnSuggestsBulkEnable);
 	CPPUNIT_TEST(testAccountantSteersThePolicy);
 	CPPUNIT_TEST(testTransportAndScheduleAreTheAdministrators);
+	CPPUNIT_TEST(testWhatGetAnswersCanBePutBack);
 	CPPUNIT_TEST(testReadableByBothWithoutSecrets);
 	CPPUNIT_TEST(testScheduleChangeIsAnnounced);
 	CPPUNIT_TEST(testAuditHoldsOldAndNew);
@@ -199,6 +201,51 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("10:00"), s->getValue<std::string>("send_time"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Europe/London"), s->getValue<std::string>("time_zone"));
 		CPPUNIT_ASSERT_EQUAL(std::string("other@example.com"), s->getValue<std::string>("from_address"));
+	}
+
+	void testWhatGetAnswersCanBePutBack()
+	{
+		// A form or script reads the settings, changes one field and sends
+		// the whole object back: the read-only fields and the unchanged
+		// administrator-only fields are no reason to refuse it.
+		_host->call("PUT", PATH, R"({"from_address": "billing@example.com", "send_time": "08:30"})", TestHost::ADMIN);
+		Poco::JSON::Object::Ptr object = _host->call("GET", PATH, "", TestHost::ACCOUNTANT).object();
+		object->set("days_after_due", 3);
+		std::ostringstream text;
+		object->stringify(text);
+		Reply accepted = _host->call("PUT", PATH, text.str(), TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(accepted.body, 200, accepted.status);
+		CPPUNIT_ASSERT_EQUAL(3, _host->call("GET", PATH).object()->getValue<int>("days_after_due"));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.settings.update");
+		std::ostringstream newest;
+		audit.object()->getArray("items")->getObject(0)->stringify(newest);
+		const std::string changes = newest.str();
+		CPPUNIT_ASSERT_MESSAGE(changes, changes.find("maria") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(changes, changes.find("days_after_due") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(changes, changes.find("send_time") == std::string::npos);
+
+		// The same object with an administrator's field changed is still
+		// the administrator's to send.
+		object->set("send_time", "10:00");
+		std::ostringstream moved;
+		object->stringify(moved);
+		Reply refused = _host->call("PUT", PATH, moved.str(), TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 403, refused.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("send_time"), refused.errorField());
+		CPPUNIT_ASSERT_EQUAL(std::string("08:30"),
+							 _host->call("GET", PATH).object()->getValue<std::string>("send_time"));
+
+		// The read-only fields are not written, whatever they say.
+		object->set("send_time", "08:30");
+		object->set("updated_by", "somebody else");
+		object->set("effective_time_zone", "Asia/Tokyo");
+		std::ostringstream forged;
+		object->stringify(forged);
+		Reply ignored = _host->call("PUT", PATH, forged.str(), TestHost::ADMIN);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(ignored.body, 200, ignored.status);
+		auto after = _host->call("GET", PATH).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"), after->getValue<std::string>("updated_by"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Europe/Athens"), after->getValue<std::string>("effective_time_zone"));
 	}
 
 	void testReadableByBothWithoutSecrets()
