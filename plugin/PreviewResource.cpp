@@ -5,9 +5,11 @@
 
 #include "plugin/PreviewResource.h"
 #include "erp/ApiError.h"
+#include "erp/Instant.h"
 #include "erp/Money.h"
 #include "erp/QueryParameters.h"
 #include "plugin/PlanJson.h"
+#include "plugin/WeeklySchedule.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
 #include <Poco/JSON/Array.h>
@@ -77,6 +79,7 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	Poco::Data::Session session = _host.database().session();
 	ReminderSettings settings = _settings.load(session);
 	CalendarDate day = ZonedClock::today(settings, _host.clock());
+	const bool dateGiven = request.query.count("date") > 0;
 	if (auto it = request.query.find("date"); it != request.query.end())
 	{
 		std::optional<CalendarDate> parsed = CalendarDate::parse(it->second);
@@ -176,6 +179,23 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 				std::to_string(weekRun->id) + ", " + weekRun->state +
 				"): \"this_week\" shows what it did for each customer; what is listed here is what would be "
 				"sent now, and nothing more goes out this week unless an administrator starts another run";
+	if (enabled && !weekRun && !dateGiven)
+	{
+		// Switched on after this week's moment: the timer starts next week,
+		// so what is listed goes out then, if it is still owed.
+		const WeeklySchedule schedule(ZonedClock::zoneOf(settings, _host.clock()), settings.sendWeekday,
+									  settings.sendTime);
+		const auto now =
+			std::chrono::system_clock::time_point(std::chrono::microseconds(_host.clock().now().epochMicroseconds()));
+		const auto slot = schedule.slotOfWeek(day);
+		const std::optional<Poco::Timestamp> switchedOn = erp::Instant::parse(settings.firstEnabledAt);
+		if (now >= slot && switchedOn &&
+			std::chrono::microseconds(switchedOn->epochMicroseconds()) > slot.time_since_epoch())
+			note += std::string(note.empty() ? "" : "; ") +
+					"reminders were switched on after this week's sending moment: nothing goes out this week; the "
+					"first run is on " +
+					schedule.localDate(schedule.slotOfWeek(day.plusDays(7))).toString() + ", with what is owed then";
+	}
 	if (!note.empty()) body->set("note", note);
 	body->set("run", weekRun ? Poco::Dynamic::Var(runJson(*weekRun, runMessages)) : Poco::Dynamic::Var());
 	body->set("days_after_due", settings.daysAfterDue);

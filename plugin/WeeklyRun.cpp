@@ -69,12 +69,8 @@ Poco::Timestamp stampOf(Instant instant)
 
 std::optional<Instant> instantOf(const std::string& text)
 {
-	if (text.empty()) return std::nullopt;
-	int tz = 0;
-	Poco::DateTime parsed;
-	if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, parsed, tz))
-		return std::nullopt;
-	return instantOf(parsed.timestamp());
+	const std::optional<Poco::Timestamp> stamp = erp::Instant::parse(text);
+	return stamp ? std::optional<Instant>(instantOf(*stamp)) : std::nullopt;
 }
 
 } // namespace

@@ -3,10 +3,12 @@
 //
 
 
+#include "HostClock.h"
 #include "HostFixture.h"
 #include "erp/Transaction.h"
 #include "plugin/core/ReminderPlanner.h"
 #include "plugin/store/RunStore.h"
+#include <Poco/DateTime.h>
 #include <cppunit/extensions/HelperMacros.h>
 
 
@@ -28,6 +30,7 @@ class PreviewResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testNeverOnTheDueDate);
 	CPPUNIT_TEST(testWeekThatHasItsRun);
 	CPPUNIT_TEST(testOutboxRecordsCustomerOffAsSkipped);
+	CPPUNIT_TEST(testSwitchedOnAfterTheWeeksMoment);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -274,6 +277,42 @@ public:
 		auto next = preview("2026-11-30").object();
 		CPPUNIT_ASSERT(next->isNull("run"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), next->getArray("this_week_only")->size());
+	}
+
+	void testSwitchedOnAfterTheWeeksMoment()
+	{
+		// Switched on for the first time on Friday 27 November 2026 (Athens):
+		// Monday's 09:00 has passed, so the preview says that nothing goes
+		// out this week and names next Monday. Switched on before the moment
+		// (Monday 08:00, on a fresh host), it says nothing of the kind.
+		const std::string words = "switched on after this week's sending moment";
+		const Poco::Timestamp friday = Poco::DateTime(2026, 11, 27, 10, 0).timestamp(); // 12:00 in Athens
+		const Poco::Timestamp monday8 = Poco::DateTime(2026, 11, 23, 6, 0).timestamp(); // 08:00 in Athens
+		for (const bool late: {true, false})
+		{
+			_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory());
+			host::HostClock& clock = _host->runtime().services().clock;
+			clock.pin(late ? friday : monday8);
+			Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
+								   R"({"enabled": true, "from_address": "billing@example.com"})");
+			CPPUNIT_ASSERT_EQUAL(200, on.status);
+			clock.pin(friday);
+			const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+			invoice(alpha, "A-1", "2026-09-01", "2026-10-01", "EUR", "100");
+			Reply reply = _host->call("GET", "/api/plugins/reminders/preview");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+			const std::string note = reply.object()->optValue<std::string>("note", "");
+			if (late)
+			{
+				CPPUNIT_ASSERT_MESSAGE(reply.body, note.find(words) != std::string::npos);
+				CPPUNIT_ASSERT_MESSAGE(note, note.find("first run is on 2026-11-30") != std::string::npos);
+			}
+			else
+				CPPUNIT_ASSERT_MESSAGE(reply.body, note.find(words) == std::string::npos);
+			// A preview of a chosen date is about that date only.
+			CPPUNIT_ASSERT(!preview("2026-11-30").object()->has("note"));
+			clock.unpin();
+		}
 	}
 
 	void testOutboxRecordsCustomerOffAsSkipped()

@@ -9,9 +9,12 @@
 #define Erp_Instant_INCLUDED
 
 
+#include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/Timestamp.h>
+#include <optional>
 #include <string>
 
 
@@ -30,6 +33,19 @@ public:
 	static std::string now()
 	{
 		return format(Poco::Timestamp());
+	}
+
+	static std::optional<Poco::Timestamp> parse(const std::string& text)
+	/// The instant format() wrote (any ISO 8601 form with a zone is read);
+	/// nullopt for an empty or unreadable text.
+	{
+		if (text.empty()) return std::nullopt;
+		int zone = 0;
+		Poco::DateTime parsed;
+		if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, parsed, zone))
+			return std::nullopt;
+		parsed.makeUTC(zone);
+		return parsed.timestamp();
 	}
 };
 
