@@ -22,8 +22,10 @@ CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -DERP_FUZZ=ON -DCMAKE_BUILD_TYPE
 cmake --build "$BUILD_DIR" -j "${JOBS:-2}"
 
 # The longest input each target is given: what a request body, a URL
-# parameter, an amount, a date, a name or subject and a message may be.
-declare -A MAX_LEN=([fuzz_json_body]=4096 [fuzz_query_parameters]=64 [fuzz_money]=128 [fuzz_dates]=64
+# parameter, an amount, a date, a name or subject and a message may be
+# (a request body of 1 KiB holds any of the API's; longer ones only add
+# fields, and cost the JSON target half its speed).
+declare -A MAX_LEN=([fuzz_json_body]=1024 [fuzz_query_parameters]=64 [fuzz_money]=128 [fuzz_dates]=64
 	[fuzz_header_encoding]=512 [fuzz_mime_builder]=2048)
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
