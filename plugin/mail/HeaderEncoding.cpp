@@ -4,8 +4,10 @@
 
 
 #include "plugin/mail/HeaderEncoding.h"
+#include "erp/Utf8.h"
 #include "plugin/mail/Base64Text.h"
 #include <algorithm>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -40,22 +42,23 @@ bool plainAtomText(const std::string& text)
 
 std::string HeaderEncoding::sanitize(const std::string& utf8)
 {
+	// Strict UTF-8 (erp::Utf8): an overlong form, a surrogate or a code
+	// point above U+10FFFF is invalid too, one U+FFFD per byte.
 	std::string clean;
+	clean.reserve(utf8.size());
 	for (std::size_t i = 0; i < utf8.size();)
 	{
-		const std::size_t length = sequenceLength(utf8, i);
-		if (length == 0)
+		const std::size_t start = i;
+		const std::optional<char32_t> c = erp::Utf8::decode(utf8, i);
+		if (!c)
 		{
 			clean += "\xEF\xBF\xBD";
 			++i;
-			continue;
 		}
-		const unsigned char c = static_cast<unsigned char>(utf8[i]);
-		if (length > 1 || (c >= 0x20 && c != 0x7F))
-			clean.append(utf8, i, length);
-		else if (c == '\t')
+		else if (*c == '\t')
 			clean += ' ';
-		i += length;
+		else if (*c >= 0x20 && !(*c >= 0x7F && *c <= 0x9F)) // C0, DEL and C1 are control characters
+			clean.append(utf8, start, i - start);
 	}
 	return clean;
 }

@@ -44,8 +44,9 @@ public:
 	/// header reads it anyway). Never cut.
 
 	static std::string sanitize(const std::string& utf8);
-	/// The text without control characters and with invalid UTF-8 replaced
-	/// by U+FFFD.
+	/// The text without control characters (C0, DEL, C1; a tab becomes a
+	/// space) and with invalid UTF-8 (RFC 3629: overlong forms and
+	/// surrogates included) replaced by U+FFFD, one per byte.
 private:
 	static constexpr std::size_t LINE = 76;
 	static constexpr std::size_t WORD_BYTES = 45; /// 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" is 72 <= 75

@@ -18,6 +18,32 @@
 namespace reminders {
 
 
+namespace {
+
+// The text with every line break (LF, CR or CRLF) written CRLF: templates
+// end their lines with LF, and Poco's quoted-printable encoder copies CR
+// and LF as they are, while a message on the wire (RFC 5321 2.3.8) and in
+// a .eml file has only CRLF line breaks.
+std::string withCrlf(const std::string& text)
+{
+	std::string result;
+	result.reserve(text.size() + text.size() / 32);
+	for (std::size_t i = 0; i < text.size(); ++i)
+	{
+		if (text[i] == '\r' || text[i] == '\n')
+		{
+			result += "\r\n";
+			if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+		}
+		else
+			result += text[i];
+	}
+	return result;
+}
+
+} // namespace
+
+
 std::unique_ptr<Poco::Net::MailMessage> MimeBuilder::build(const ComposedMessage& message)
 {
 	auto mail = std::make_unique<Poco::Net::MailMessage>();
@@ -31,9 +57,9 @@ std::unique_ptr<Poco::Net::MailMessage> MimeBuilder::build(const ComposedMessage
 	mail->set("Message-ID", "<" + message.messageId + ">");
 	mail->set("Content-Language", message.language);
 	mail->set("Auto-Submitted", "auto-generated");
-	mail->addContent(new Poco::Net::StringPartSource(message.text, "text/plain; charset=utf-8"),
+	mail->addContent(new Poco::Net::StringPartSource(withCrlf(message.text), "text/plain; charset=utf-8"),
 					 Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
-	mail->addContent(new Poco::Net::StringPartSource(message.html, "text/html; charset=utf-8"),
+	mail->addContent(new Poco::Net::StringPartSource(withCrlf(message.html), "text/html; charset=utf-8"),
 					 Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
 	return mail;
 }
@@ -50,8 +76,10 @@ std::string MimeBuilder::bytes(const ComposedMessage& message)
 std::string MimeBuilder::dateHeader(const Poco::Timestamp& instant, const std::string& timeZone)
 {
 	using std::chrono::seconds;
+	// In microseconds, as Poco keeps it: system_clock's nanoseconds would
+	// overflow for instants after 2262.
 	const date::sys_seconds utc = date::floor<seconds>(
-		std::chrono::system_clock::time_point(std::chrono::microseconds(instant.epochMicroseconds())));
+		date::sys_time<std::chrono::microseconds>(std::chrono::microseconds(instant.epochMicroseconds())));
 	seconds offset{0};
 	if (!timeZone.empty())
 	{

@@ -22,7 +22,8 @@ class MimeBuilder
 /// From, To, Reply-To and an RFC 2047 Subject and display names that
 /// never split a character. Header values are built here, not by Poco's
 /// encoder (which splits multi-byte characters). The Date header shows
-/// the message's instant in its time zone's offset at that instant.
+/// the message's instant in its time zone's offset at that instant. Line
+/// breaks of the text and the HTML (LF, CR or CRLF) are written CRLF.
 {
 public:
 	static std::unique_ptr<Poco::Net::MailMessage> build(const ComposedMessage& message);

@@ -111,6 +111,9 @@ class ReminderMessageTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDisplayNamesArriveWhole);
 	CPPUNIT_TEST(testEncodedWordsKeepRfc2047);
 	CPPUNIT_TEST(testDateHeaderInTheBusinessZone);
+	CPPUNIT_TEST(testDateHeaderAfter2262);
+	CPPUNIT_TEST(testSanitizeIsStrictUtf8);
+	CPPUNIT_TEST(testLineBreaksAreCrlf);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -367,6 +370,62 @@ public:
 				if (header.find("=?") != std::string::npos) CPPUNIT_ASSERT_EQUAL_MESSAGE(header, expected, decoded);
 			}
 		}
+	}
+
+	void testDateHeaderAfter2262()
+	{
+		// Found by tests/fuzz/fuzz_mime_builder: the instant went through
+		// system_clock's nanoseconds, which overflow after April 2262.
+		CPPUNIT_ASSERT_EQUAL(std::string("Mon, 01 Jan 2300 02:00:00 +0200"),
+							 MimeBuilder::dateHeader(instant(2300, 1, 1, 0, 0), "Europe/Athens"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Thu, 30 Dec 9999 12:00:00 +0000"),
+							 MimeBuilder::dateHeader(instant(9999, 12, 30, 12, 0), ""));
+	}
+
+	void testSanitizeIsStrictUtf8()
+	{
+		// Found by tests/fuzz/fuzz_header_encoding: overlong forms,
+		// surrogates and C1 control characters went through.
+		const std::string replacement = "\xEF\xBF\xBD";
+		CPPUNIT_ASSERT_EQUAL("a" + replacement + replacement + "b", HeaderEncoding::sanitize("a\xC0\xAF"
+																							 "b")); // overlong '/'
+		CPPUNIT_ASSERT_EQUAL(replacement + replacement + replacement,
+							 HeaderEncoding::sanitize("\xED\xA0\x80")); // surrogate U+D800
+		CPPUNIT_ASSERT_EQUAL(replacement + replacement + replacement + replacement,
+							 HeaderEncoding::sanitize("\xF4\x90\x80\x80")); // above U+10FFFF
+		CPPUNIT_ASSERT_EQUAL(std::string("ab"), HeaderEncoding::sanitize("a\xC2\x85"
+																		 "b")); // NEL (C1)
+		CPPUNIT_ASSERT_EQUAL(std::string("a b"), HeaderEncoding::sanitize("a\tb\x7F"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Ταβέρνα «Ο Μήτσος» 🍷"), HeaderEncoding::sanitize("Ταβέρνα «Ο Μήτσος» 🍷"));
+		// An encoded display name carries no overlong form either.
+		const std::string header = HeaderEncoding::mailbox("\xC0\xBC"
+														   "script",
+														   "a@example.com", 4);
+		CPPUNIT_ASSERT_MESSAGE(header, contains(header, "=?UTF-8?B?"));
+		CPPUNIT_ASSERT_EQUAL(replacement + replacement + "script", HeaderEncoding::displayName("\xC0\xBC"
+																							   "script"));
+	}
+
+	void testLineBreaksAreCrlf()
+	{
+		// Found by tests/fuzz/fuzz_mime_builder: the templates' LF line
+		// breaks went out bare (RFC 5321 2.3.8 allows CRLF only).
+		ComposedMessage message;
+		message.language = "en";
+		message.subject = "Line breaks";
+		message.fromAddress = "billing@example.com";
+		message.to = "customer@example.com";
+		message.messageId = "r.1@example.com";
+		message.text = "one\ntwo\rthree\r\nfour\n\n";
+		message.html = "<p>one</p>\n<p>two</p>\n";
+		const std::string bytes = MimeBuilder::bytes(message);
+		for (std::size_t i = 0; i < bytes.size(); ++i)
+		{
+			if (bytes[i] == '\n') CPPUNIT_ASSERT_MESSAGE(bytes, i > 0 && bytes[i - 1] == '\r');
+			if (bytes[i] == '\r') CPPUNIT_ASSERT_MESSAGE(bytes, i + 1 < bytes.size() && bytes[i + 1] == '\n');
+		}
+		CPPUNIT_ASSERT_MESSAGE(bytes, contains(bytes, "one\r\ntwo\r\nthree\r\nfour\r\n\r\n"));
+		CPPUNIT_ASSERT_MESSAGE(bytes, contains(bytes, "<p>one</p>\r\n<p>two</p>\r\n"));
 	}
 
 	void testDateHeaderInTheBusinessZone()

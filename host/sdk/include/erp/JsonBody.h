@@ -34,11 +34,13 @@ class JsonBody
 /// before they change anything. Header-only; not thread-safe (one per
 /// request).
 ///
-/// Numbers are read exactly: an integer field takes a JSON integer that
-/// fits in 64 bits and in the field's range, never a boolean, a string or
-/// a number written with a fraction or an exponent. (Poco's parser would
-/// wrap 2^64 + 2 around to 2; parse() keeps such a literal from becoming
-/// an integer at all.) Text is valid UTF-8 and limited in characters.
+/// Numbers are read exactly: an integer field takes a JSON integer from
+/// -2^53 to 2^63 - 1 in the field's range, never a boolean, a string or a
+/// number written with a fraction or an exponent. (Poco's parser would
+/// wrap 2^64 + 2 around to 2, and reads a negative integer through a
+/// double, so that -9007199254740993 became -9007199254740992; parse()
+/// keeps such literals from becoming integers at all.) Text is valid UTF-8
+/// and limited in characters.
 {
 public:
 	explicit JsonBody(const std::string& body):
@@ -51,8 +53,9 @@ public:
 
 	static Poco::JSON::Object::Ptr parse(const std::string& body)
 	/// Throws 400 invalid_json unless the body is one JSON object of valid
-	/// UTF-8. An integer literal outside the 64-bit range is read as a
-	/// number with a fraction, which no integer field accepts.
+	/// UTF-8. An integer literal that Poco would not read exactly (above
+	/// 2^63 - 1 or below -2^53) is read as a number with a fraction, which
+	/// no integer field accepts.
 	{
 		if (!Utf8::isValid(body)) throw ApiError(400, "invalid_json", "the body is not valid UTF-8");
 		Poco::Dynamic::Var value;
@@ -255,8 +258,8 @@ private:
 	}
 
 	static std::string wideIntegersAsFractions(const std::string& body)
-	/// The body with ".0" after each integer literal that does not fit in a
-	/// signed 64-bit integer, outside strings. Poco's parser would wrap it.
+	/// The body with ".0" after each integer literal that Poco's parser
+	/// would not read exactly (readExactly), outside strings.
 	{
 		std::string result;
 		result.reserve(body.size());
@@ -283,7 +286,7 @@ private:
 				}
 				const std::string literal = body.substr(pos, end - pos);
 				result += literal;
-				if (integral && !fitsInt64(literal)) result += ".0";
+				if (integral && !readExactly(literal)) result += ".0";
 				pos = end;
 			}
 			else
@@ -295,14 +298,16 @@ private:
 		return result;
 	}
 
-	static bool fitsInt64(const std::string& literal)
-	/// Whether -?[0-9]+ lies in [-2^63, 2^63 - 1].
+	static bool readExactly(const std::string& literal)
+	/// Whether -?[0-9]+ lies in [-2^53, 2^63 - 1]. Poco's parser wraps a
+	/// literal above 2^63 - 1 around, and Poco 1.11 reads a negative one
+	/// through a double, exact down to -2^53 only.
 	{
 		const bool negative = !literal.empty() && literal[0] == '-';
 		std::string digits = literal.substr(negative ? 1 : 0);
 		while (digits.size() > 1 && digits[0] == '0')
 			digits.erase(0, 1);
-		const std::string limit = negative ? "9223372036854775808" : "9223372036854775807";
+		const std::string limit = negative ? "9007199254740992" : "9223372036854775807";
 		return digits.size() < limit.size() || (digits.size() == limit.size() && digits <= limit);
 	}
 
