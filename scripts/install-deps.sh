@@ -10,8 +10,12 @@ PACKAGES=(
 	libmariadb-dev libctemplate-dev
 	python3 python3-aiosmtpd postfix
 	libemail-mime-perl libemail-address-xs-perl
-	valgrind curl jq openssl clang-format sqlite3 ccache
+	valgrind curl jq openssl clang-format sqlite3 ccache clang libclang-rt-14-dev
 )
+
+# clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build
+# the fuzz targets of scripts/fuzz.sh; the runtime is only recommended by
+# clang's packages, hence listed.
 
 # libemail-mime-perl (Perl's Email::MIME) is the second, independent MIME
 # parser the mail tests read each composed message with.

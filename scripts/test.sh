@@ -7,6 +7,12 @@ scripts/install-deps.sh
 scripts/build.sh
 (cd "${BUILD_DIR:-build}" && ctest -j "${JOBS:-2}" --output-on-failure --timeout 600)
 
+# The libFuzzer targets (tests/fuzz): built with clang into build-fuzz/,
+# each run FUZZ_RUNS times (20000). FUZZ=0 skips them.
+if [ "${FUZZ:-1}" = 1 ]; then
+	scripts/fuzz.sh
+fi
+
 # The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer
 # (valgrind's leak check and the format check need not run twice; LeakSanitizer
 # checks leaks here). SANITIZE=0 skips it.
