@@ -13,6 +13,9 @@ namespace reminders {
 
 bool ZonedClock::isZone(const std::string& zone)
 {
+	// Debian's zoneinfo folder, which the zone database is read from, holds
+	// "localtime": a link to the machine's /etc/localtime, not an IANA zone.
+	if (zone == "localtime") return false;
 	try
 	{
 		date::locate_zone(zone);

@@ -18,6 +18,7 @@ class CustomerApiTest: public tests::HostFixture
 	CPPUNIT_TEST(testUpdate);
 	CPPUNIT_TEST(testValidation);
 	CPPUNIT_TEST(testNotFound);
+	CPPUNIT_TEST(testLanguageIsNeverCleared);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -112,6 +113,25 @@ public:
 		Reply badQuery = _host->call("GET", "/api/customers?limit=100000");
 		CPPUNIT_ASSERT_EQUAL(400, badQuery.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("limit"), badQuery.errorField());
+	}
+
+	void testLanguageIsNeverCleared()
+	{
+		// A customer always has a language: a PATCH that sets it to null or
+		// to nothing is refused, not applied without it (found by the
+		// hostile-request suite: {"name": ..., "language": null} was 200).
+		const auto id = _host->createCustomer("Kept", "kept@example.com");
+		const std::string path = "/api/customers/" + std::to_string(id);
+		for (const char* body: {R"({"name": "Changed", "language": null})", R"({"name": "Changed", "language": ""})",
+								R"({"language": "   "})"})
+		{
+			Reply reply = _host->call("PATCH", path, body);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(body) + " " + reply.body, 400, reply.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string("language"), reply.errorField());
+		}
+		Reply kept = _host->call("GET", path);
+		CPPUNIT_ASSERT_EQUAL(std::string("Kept"), kept.object()->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("customer.update", std::to_string(id)));
 	}
 
 	void testNotFound()

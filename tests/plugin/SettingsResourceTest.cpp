@@ -331,6 +331,16 @@ public:
 		CPPUNIT_ASSERT(cleared.object()->isNull("time_zone"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Europe/Athens"),
 							 cleared.object()->getValue<std::string>("effective_time_zone"));
+		// Debian's zoneinfo folder holds "localtime", a link to the server's
+		// /etc/localtime: a file of the machine, not an IANA zone (found by the
+		// hostile-request suite). Nor are the folder's other files.
+		for (const char* zone: {"localtime", "posixrules", "Factory", "zone.tab", "posix/UTC", "right/UTC", "../UTC"})
+		{
+			Reply refused = _host->call("PUT", PATH, std::string(R"({"time_zone": ")") + zone + "\"}");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(zone + std::string(" ") + refused.body, 400, refused.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(zone, std::string("time_zone"), refused.errorField());
+		}
+		CPPUNIT_ASSERT(_host->call("GET", PATH).object()->isNull("time_zone"));
 	}
 
 private:

@@ -28,6 +28,7 @@ class StrictInputHelpersTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testTextCountsCharacters);
 	CPPUNIT_TEST(testUtf8);
 	CPPUNIT_TEST(testDates);
+	CPPUNIT_TEST(testDuplicateKeys);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -215,6 +216,31 @@ public:
 			erp::HttpResponse::error(404, "not_found", "no such resource: /\xFF\xFE", "\xC3");
 		CPPUNIT_ASSERT(erp::Utf8::isValid(error.body));
 		CPPUNIT_ASSERT(error.body.find("\\\\xFF\\\\xFE") != std::string::npos);
+	}
+
+	void testDuplicateKeys()
+	{
+		// Poco keeps the last of two equal keys; a proxy or a log may read
+		// the first. The hostile-request suite found bodies such as
+		// {"enabled": false, "enabled": true} accepted on every route.
+		for (const char* body: {R"({"a": 1, "a": 2})", R"({"a": 1, "b": 2, "a": 1})", R"({"x": {"b": 1, "b": 2}})",
+								R"({"x": [{"b": 1, "b": 1}]})", R"({"\u0061": 1, "a": 2})"})
+		{
+			try
+			{
+				erp::JsonBody::parse(body);
+				CPPUNIT_FAIL(std::string("accepted ") + body);
+			}
+			catch (const erp::ApiError& error)
+			{
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(body, 400, error.status());
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string("invalid_json"), error.code());
+			}
+		}
+		// The same key in different objects is no duplicate.
+		for (const char* body: {R"({"a": {"a": 1}})", R"({"x": [{"b": 1}, {"b": 2}], "b": 3})", R"({})"})
+			CPPUNIT_ASSERT_NO_THROW_MESSAGE(body, erp::JsonBody::parse(body));
+		CPPUNIT_ASSERT_EQUAL(2, erp::JsonBody(R"({"x": [{"b": 1}, {"b": 2}], "b": 2})").object().getValue<int>("b"));
 	}
 
 	void testDates()

@@ -13,6 +13,7 @@
 #include <Poco/StreamCopier.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
+#include <utility>
 
 
 using namespace Poco::Data::Keywords;
@@ -164,10 +165,14 @@ Poco::Int64 TestHost::createCustomer(const std::string& name, const std::string&
 Poco::Int64 TestHost::createInvoice(Poco::Int64 customerId, const std::string& number, const std::string& total,
 									const std::string& extra)
 {
-	std::string body =
-		"{\"number\": \"" + number + "\", \"customer_id\": " + std::to_string(customerId) +
-		", \"issue_date\": \"2026-10-01\", \"due_date\": \"2026-10-31\", \"currency\": \"EUR\", \"total\": \"" + total +
-		"\"";
+	std::string body = "{\"number\": \"" + number + "\", \"customer_id\": " + std::to_string(customerId) +
+					   ", \"total\": \"" + total + "\"";
+	// A field of `extra` replaces the default (a key twice is refused).
+	for (const auto& [key, value]: {std::pair<const char*, const char*>{"issue_date", "2026-10-01"},
+									{"due_date", "2026-10-31"},
+									{"currency", "EUR"}})
+		if (extra.find(std::string("\"") + key + "\"") == std::string::npos)
+			body += std::string(", \"") + key + "\": \"" + value + "\"";
 	if (!extra.empty()) body += ", " + extra;
 	body += "}";
 	Reply reply = call("POST", "/api/invoices", body);

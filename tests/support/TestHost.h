@@ -59,7 +59,8 @@ public:
 	/// Creates a customer through the API and returns its id (asserts 201).
 	Poco::Int64 createInvoice(Poco::Int64 customerId, const std::string& number, const std::string& total,
 							  const std::string& extra = "");
-	/// Creates an EUR invoice issued 2026-10-01, due 2026-10-31 (asserts 201).
+	/// Creates an EUR invoice issued 2026-10-01, due 2026-10-31 (asserts 201);
+	/// issue_date, due_date or currency in `extra` replace these.
 
 	int auditCount(const std::string& action, const std::string& entityId = "");
 

@@ -164,6 +164,8 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 	if (input.has("name") && !name) throw erp::ApiError::invalid("name", "name must not be empty");
 	std::optional<std::string> address = email(input);
 	std::optional<std::string> lang = language(input);
+	// Unlike the email, a language cannot be cleared.
+	if (input.has("language") && !lang) throw erp::ApiError::invalid("language", "language must be el or en");
 
 	Poco::Data::Session session = _services.database.session();
 	erp::Transaction tx(session, _services.database.dialect());

@@ -13,7 +13,9 @@
 #include "erp/Utf8.h"
 #include <Poco/DateTime.h>
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 #include <algorithm>
@@ -21,6 +23,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,15 +56,17 @@ public:
 
 	static Poco::JSON::Object::Ptr parse(const std::string& body)
 	/// Throws 400 invalid_json unless the body is one JSON object of valid
-	/// UTF-8. An integer literal that Poco would not read exactly (above
-	/// 2^63 - 1 or below -2^53) is read as a number with a fraction, which
-	/// no integer field accepts.
+	/// UTF-8 in which no object names a key twice (Poco would keep the last
+	/// one, while a proxy or log in front may read the first). An integer
+	/// literal that Poco would not read exactly (above 2^63 - 1 or below
+	/// -2^53) is read as a number with a fraction, which no integer field
+	/// accepts.
 	{
 		if (!Utf8::isValid(body)) throw ApiError(400, "invalid_json", "the body is not valid UTF-8");
 		Poco::Dynamic::Var value;
 		try
 		{
-			Poco::JSON::Parser parser;
+			Poco::JSON::Parser parser(new UniqueKeys);
 			value = parser.parse(wideIntegersAsFractions(body));
 		}
 		catch (Poco::Exception& exc)
@@ -246,6 +251,39 @@ public:
 	}
 
 private:
+	class UniqueKeys: public Poco::JSON::ParseHandler
+	/// Poco's handler, refusing a key an object already has.
+	{
+	public:
+		void reset() override
+		{
+			ParseHandler::reset();
+			_keys.clear();
+		}
+
+		void startObject() override
+		{
+			ParseHandler::startObject();
+			_keys.emplace_back();
+		}
+
+		void endObject() override
+		{
+			ParseHandler::endObject();
+			if (!_keys.empty()) _keys.pop_back();
+		}
+
+		void key(const std::string& k) override
+		{
+			if (!_keys.empty() && !_keys.back().insert(k).second)
+				throw Poco::JSON::JSONException("the key \"" + k + "\" appears twice in one object");
+			ParseHandler::key(k);
+		}
+
+	private:
+		std::vector<std::set<std::string>> _keys; /// the keys of each open object
+	};
+
 	static std::string format(int year, int month, int day)
 	{
 		std::string text = std::to_string(year);
