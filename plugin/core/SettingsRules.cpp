@@ -5,6 +5,7 @@
 
 #include "plugin/core/SettingsRules.h"
 #include "erp/EmailAddress.h"
+#include "erp/Utf8.h"
 
 
 namespace reminders {
@@ -46,7 +47,9 @@ std::optional<SettingsRules::Problem> SettingsRules::check(const ReminderSetting
 	for (auto problem:
 		 {address("owner_email", s.ownerEmail), address("from_address", s.fromAddress), address("reply_to", s.replyTo)})
 		if (problem) return problem;
-	if (s.fromName.size() > 200) return Problem{"from_name", "from_name is longer than 200 bytes"};
+	const std::optional<std::size_t> nameLength = erp::Utf8::length(s.fromName);
+	if (!nameLength) return Problem{"from_name", "from_name must be valid UTF-8 text"};
+	if (*nameLength > 200) return Problem{"from_name", "from_name is longer than 200 characters"};
 	for (unsigned char c: s.fromName)
 		if (c < 0x20 || c == 0x7F) return Problem{"from_name", "from_name must not contain control characters"};
 	if (s.fallbackLanguage != "el" && s.fallbackLanguage != "en")

@@ -64,6 +64,7 @@ class FrontDoorTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testUnknownTransferEncodingRefused);
 	CPPUNIT_TEST(testDuplicateContentLengthRefused);
 	CPPUNIT_TEST(testShortBodyRefused);
+	CPPUNIT_TEST(testStatusLineIsAlwaysHttp11);
 	CPPUNIT_TEST(testPostWithoutBodyIsEmptyAtOnce);
 	CPPUNIT_TEST(testAnonymousPostWithoutLengthAnsweredAtOnce);
 	CPPUNIT_TEST(testIdleConnectionDroppedByTheTimeout);
@@ -174,6 +175,25 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(got.bytes, got.closed);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(got.bytes, 0u, static_cast<unsigned>(got.bytes.find("HTTP/1.1 400 ")));
 		CPPUNIT_ASSERT_EQUAL(0, countOf(_host->call("GET", "/api/customers").body, "Twice"));
+	}
+
+	void testStatusLineIsAlwaysHttp11()
+	{
+		// Poco echoes the request line's version token into the answer's
+		// status line: "HTTP/2.0 200 OK", or "Host: 200 OK" when the
+		// request line has no version. Only 1.0 and 1.1 are served (others
+		// are malformed: 400); the answer always says HTTP/1.1.
+		start();
+		for (const std::string& line: {std::string("GET /api/customers HTTP/2.0"),
+									   std::string("GET /api/customers HTTP/9.9"), std::string("GET /api/customers")})
+		{
+			const Received got = exchange(line + "\r\nHost: x\r\n" + admin() + "Connection: close\r\n\r\n");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(line + " -> " + got.bytes, 0u,
+										 static_cast<unsigned>(got.bytes.find("HTTP/1.1 400 ")));
+			CPPUNIT_ASSERT_MESSAGE(got.bytes, got.bytes.find("must end with HTTP/1.1") != std::string::npos);
+		}
+		const Received old = exchange("GET /api/customers HTTP/1.0\r\n" + admin() + "\r\n");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(old.bytes, 0u, static_cast<unsigned>(old.bytes.find("HTTP/1.1 200 ")));
 	}
 
 	void testShortBodyRefused()

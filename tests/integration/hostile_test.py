@@ -17,8 +17,10 @@ must be accepted, which shows that every refusal was the hostile value's.
 Refusals are not audited by design (docs/operations.md, "Security"), so
 the checksum covers every table, the audit log included. Cases are built
 from tables (endpoint x field x hostile value), without randomness.
-Defects known to live in host/server/src/HttpFrontend.cpp (the lead's to
-fix) are listed as KNOWN and do not fail the run unless --strict is given.
+Two known limits of Poco 1.11's HTTP server (a 400 without the API's JSON
+body for over-long request lines and headers; no answer for a
+Content-Length that is not a number) are listed as KNOWN and do not fail
+the run unless --strict is given.
 Python 3 standard library only."""
 
 import base64
@@ -500,14 +502,9 @@ def body_values():
     ]
 
 
-# Defects in host/server/src/HttpFrontend.cpp (the lead's file while HTTPS goes in): the cases
-# that meet them are marked, reported as KNOWN, and fail the run with --strict only.
-DOUBLE = ("HttpFrontend: hands the Router a path Poco::URI already decoded, and the Router decodes each "
-          "segment again: %2531 reaches the handler as 1")
-SPLIT = ("HttpFrontend: decodes the whole path before the Router splits it: %2F becomes a separator "
-         "(1%2F is 1/, api%2Fcustomers is api/customers)")
-ECHO = ("HttpFrontend (Poco's HTTPServerConnection): a request line without a valid HTTP/1.x version is "
-        "answered with the client's own version token as the status line's version")
+# Known limits of Poco 1.11's HTTP server, before the host's code sees the request (documented in
+# docs/operations.md, Security): the cases that meet them are reported as KNOWN and fail the run with
+# --strict only.
 PLAIN = ("HttpFrontend (Poco's HTTPServerConnection::sendErrorResponse): a request line or headers over "
          "Poco's limits get a 400 without a body or Content-Type, not the API's JSON error")
 NO_ANSWER = ("HttpFrontend (Poco's HTTPServerRequestImpl): a Content-Length that is not a 64-bit number throws "
@@ -772,7 +769,9 @@ def build_cases(ctx):
             (("owner_email",), email_values()), (("from_address",), email_values() + [("empty while enabled", "")]),
             (("from_name",), text_values(200, False)), (("reply_to",), email_values()),
             (("fallback_language",), enum_values("el")),
-            (("smtp_password",), [("unknown field", "secret")]), (("first_enabled_at",), [("read-only", "2000-01-01")]),
+            # (Read-only fields such as first_enabled_at are ignored, so that
+            # what GET answers can be sent back: not a hostile value.)
+            (("smtp_password",), [("unknown field", "secret")]),
         ],
         ("POST", "/api/plugins/reminders/bulk-enable"): [
             (("invoice_ids",), [
@@ -875,7 +874,7 @@ def build_cases(ctx):
             if suffix:  # "/api/customers/" is the list: one trailing '/' is dropped by design
                 ids.append(("empty segment", ""))
         for title, text in ids:
-            known = SPLIT if text.endswith("%2F") and not suffix else DOUBLE if "%25" in text else None
+            known = None
             target = prefix + text + suffix
             add("paths", Case(family(method, pattern), "path id: " + title,
                               request_bytes(method, target, token_of(role), None if body is None else jdump(body)),
@@ -885,8 +884,7 @@ def build_cases(ctx):
             encoded = "".join("%%25%02X" % ord(ch) for ch in str(real))
             add("paths", Case(family(method, pattern), "path id: double-encoded %s" % encoded,
                               request_bytes(method, prefix + encoded + suffix, token_of(role),
-                                            None if body is None else jdump(body)),
-                              known=DOUBLE))
+                                            None if body is None else jdump(body))))
     for title, target in [
         ("empty segment", "/api//customers"), ("double slash", "//api/customers"), ("dot segment", "/api/./customers"),
         ("dot dot segment", "/api/invoices/../customers"), ("encoded dot dot", "/api/%2e%2e/api/customers"),
@@ -899,7 +897,7 @@ def build_cases(ctx):
         ("absolute form to another host", "http://evil.example/api/nothing"),
     ]:
         add("paths", Case("paths", title, request_bytes("GET", target, ADMIN)))
-    add("paths", Case("paths", "encoded slash", request_bytes("GET", "/api%2Fcustomers", ADMIN), known=SPLIT))
+    add("paths", Case("paths", "encoded slash", request_bytes("GET", "/api%2Fcustomers", ADMIN)))
 
     # 7. Query strings.
     queries = {
@@ -980,10 +978,10 @@ def build_cases(ctx):
     # Request lines and headers that are not HTTP (Poco's own connection answers these).
     auth = b"\r\nAuthorization: Bearer " + ADMIN.encode()
     for title, raw, known in [
-        ("no version", b"GET /api/customers\r\nHost: x" + auth + b"\r\n\r\n", ECHO),
-        ("HTTP/2.0", b"GET /api/customers HTTP/2.0\r\nHost: x" + auth + b"\r\n\r\n", ECHO),
-        ("HTTP/9.9", b"GET /api/customers HTTP/9.9\r\nHost: x" + auth + b"\r\n\r\n", ECHO),
-        ("space in the target", b"GET /api/customers/%25 31 HTTP/1.1\r\nHost: x" + auth + b"\r\n\r\n", ECHO),
+        ("no version", b"GET /api/customers\r\nHost: x" + auth + b"\r\n\r\n", None),
+        ("HTTP/2.0", b"GET /api/customers HTTP/2.0\r\nHost: x" + auth + b"\r\n\r\n", None),
+        ("HTTP/9.9", b"GET /api/customers HTTP/9.9\r\nHost: x" + auth + b"\r\n\r\n", None),
+        ("space in the target", b"GET /api/customers/%25 31 HTTP/1.1\r\nHost: x" + auth + b"\r\n\r\n", None),
         ("header without a colon", b"GET /api/customers HTTP/1.1\r\nHost x\r\n\r\n", None),
         ("header line of 10 KiB", b"GET /api/customers HTTP/1.1\r\nX-Long: " + b"a" * 10240 + b"\r\n\r\n", PLAIN),
         ("target of 20 KiB", b"GET /api/" + b"a" * 20480 + b" HTTP/1.1\r\nHost: x\r\n\r\n", PLAIN),
@@ -1122,7 +1120,7 @@ def report(suite, groups, seconds, control_failures, alive, host):
         print("FAIL fewer than 1,000 hostile requests")
         failed = True
     if suite.known:
-        print("KNOWN (not this branch's code; --strict fails on them): %d" % len(suite.known))
+        print("KNOWN (limits of Poco 1.11's HTTP server; --strict fails on them): %d" % len(suite.known))
         for entry in suite.known:
             print(describe(*entry) + "\n    known: " + entry[0].known)
     if suite.accepted:

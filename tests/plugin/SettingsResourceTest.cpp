@@ -88,6 +88,17 @@ public:
 		CPPUNIT_ASSERT(after.object()->isNull("from_address"));
 		CPPUNIT_ASSERT(after.object()->isNull("updated_at"));
 		CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("reminders.settings.update"));
+
+		// from_name is counted in characters: 200 Greek letters (400 bytes)
+		// fit, 201 do not.
+		std::string greek;
+		for (int i = 0; i < 200; ++i)
+			greek += "Α";
+		Reply fits = _host->call("PUT", PATH, R"({"from_name": ")" + greek + R"("})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(fits.body, 200, fits.status);
+		Reply over = _host->call("PUT", PATH, R"({"from_name": ")" + greek + R"(Β"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(over.body, 400, over.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("from_name"), over.errorField());
 	}
 
 	void testEnableNeedsFromAddress()

@@ -362,10 +362,20 @@ public:
 
 	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override
 	{
+		// The answer speaks HTTP/1.1 whatever the request line said (Poco
+		// would echo the client's version token, or another word when the
+		// request line has none). A request line that does not end with
+		// HTTP/1.0 or HTTP/1.1 is malformed (HTTP/2 has no such lines): 400.
+		const std::string version = request.getVersion();
+		request.response().setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
 		std::optional<erp::HttpResponse> refusal;
 		try
 		{
-			refusal = refusalBeforeBody(_router, request);
+			if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0)
+				refusal = erp::HttpResponse::error(400, "bad_request",
+												   "the request line must end with HTTP/1.1 or HTTP/1.0");
+			else
+				refusal = refusalBeforeBody(_router, request);
 		}
 		catch (Poco::Exception& exc)
 		{
