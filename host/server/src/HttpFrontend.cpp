@@ -372,8 +372,8 @@ public:
 		try
 		{
 			if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0)
-				refusal = erp::HttpResponse::error(400, "bad_request",
-												   "the request line must end with HTTP/1.1 or HTTP/1.0");
+				refusal =
+					erp::HttpResponse::error(400, "bad_request", "the request line must end with HTTP/1.1 or HTTP/1.0");
 			else
 				refusal = refusalBeforeBody(_router, request);
 		}
