@@ -6,7 +6,8 @@
 # crashes or breaks one of its properties; the input that did it is kept in
 # build-fuzz/fuzz-work/<target>/findings/ and the whole output in
 # build-fuzz/fuzz-work/<target>/log. FUZZ_TARGETS="fuzz_money fuzz_dates"
-# runs only those. One target at a time, one process each.
+# runs only those; FUZZ_SANITIZERS=undefined builds without ASan (a faster
+# long campaign). One target at a time, one process each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
@@ -18,7 +19,8 @@ if command -v ccache >/dev/null; then
 	LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 	export CCACHE_BASEDIR="$(pwd)" CCACHE_NOHASHDIR=1
 fi
-CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -DERP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" >/dev/null
+CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -DERP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	-DERP_FUZZ_SANITIZERS="${FUZZ_SANITIZERS:-address,undefined}" "${LAUNCHER[@]}" >/dev/null
 cmake --build "$BUILD_DIR" -j "${JOBS:-2}"
 
 # The longest input each target is given: what a request body, a URL
