@@ -45,12 +45,27 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_auditResource->mount();
 	_pluginResource = std::make_unique<PluginResource>(*_services, *_plugins);
 	_pluginResource->mount();
+
+	// The web interface: sessions in the database, sign-in throttling in memory.
+	_sessions = std::make_unique<SessionStore>(*_database, *_clock,
+											   SessionLifetime(config.getInt("web.session.idle_minutes", 30),
+															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
+	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
+	_web =
+		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit, *_customers,
+								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
 }
 
 
 HostRuntime::~HostRuntime()
 {
 	stop();
+}
+
+
+std::string HostRuntime::defaultWebDirectory()
+{
+	return Poco::Path(defaultSchemaDirectory()).popDirectory().pushDirectory("web").toString();
 }
 
 
@@ -86,6 +101,8 @@ void HostRuntime::start()
 		http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
 		http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
 		_http = std::make_unique<HttpFrontend>(*_router, http);
+		_web->setSecure(http.secure);
+		_http->serveWeb(*_web);
 		_http->start();
 		_logger.information("listening on http://%s:%d/api/", _config.getString("http.address", "127.0.0.1"),
 							_http->port());
@@ -168,6 +185,12 @@ TaskScheduler& HostRuntime::scheduler()
 HostServices& HostRuntime::services()
 {
 	return *_services;
+}
+
+
+WebUi& HostRuntime::web()
+{
+	return *_web;
 }
 
 

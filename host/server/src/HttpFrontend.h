@@ -8,6 +8,7 @@
 
 
 #include "Router.h"
+#include "web/WebEndpoint.h"
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
@@ -52,6 +53,7 @@ public:
 		int maxConnections = 128;         /// connections served at once (http.max_connections)
 		int maxConnectionsPerClient = 16; /// per client address (http.max_connections_per_client)
 		int timeoutSeconds = 10;          /// read deadlines (http.timeout_seconds)
+		bool secure = false;              /// served over HTTPS: the web interface's cookies get Secure
 	};
 
 	static const std::streamsize MAX_BODY; /// 1 MiB
@@ -62,6 +64,11 @@ public:
 	/// range (naming its configuration key).
 
 	~HttpFrontend();
+
+	void serveWeb(WebEndpoint& web);
+	/// Hands every request outside /api/ to `web` (without a bearer token,
+	/// a body of at most 64 KiB); call before start(). Without it, such a
+	/// request is answered 401 as any request without a token.
 
 	void start();
 	void stop();
