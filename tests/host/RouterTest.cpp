@@ -34,8 +34,9 @@ public:
 		_database = std::make_unique<host::SqlDatabase>("sqlite", _file->path(), 2);
 		erp::Database& db = *_database;
 		Poco::Data::Session session = db.session();
-		session << "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_sha256 TEXT NOT NULL UNIQUE, "
-				   "updated_at TEXT NOT NULL, disabled_at TEXT, origin TEXT NOT NULL DEFAULT 'config')",
+		session
+			<< "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_sha256 TEXT NOT NULL UNIQUE, "
+			   "updated_at TEXT NOT NULL, disabled_at TEXT, origin TEXT NOT NULL DEFAULT 'config', password_hash TEXT)",
 			Poco::Data::Keywords::now;
 		_users = std::make_unique<host::UserDirectory>(*_database);
 		Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;

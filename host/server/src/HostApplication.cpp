@@ -5,6 +5,7 @@
 
 #include "HostApplication.h"
 #include "HostRuntime.h"
+#include "PasswordPrompt.h"
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -32,6 +33,12 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 						  .argument("DATE"));
 	options.addOption(
 		Poco::Util::Option("force", "f", "with --run-task: repeat work already done (audited)").required(false));
+	options.addOption(Poco::Util::Option("hash-password", "",
+										 "read a password from standard input, print its users.NAME.password_hash "
+										 "line (or the hash alone without NAME), and exit")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("NAME", false));
 }
 
 
@@ -51,6 +58,11 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
 		_today = value;
 	else if (name == "force")
 		_force = true;
+	else if (name == "hash-password")
+	{
+		_hashPassword = true;
+		_passwordUser = value;
+	}
 }
 
 
@@ -71,6 +83,7 @@ int HostApplication::main(const std::vector<std::string>&)
 		help();
 		return Application::EXIT_OK;
 	}
+	if (_hashPassword) return PasswordPrompt::run(_passwordUser, std::cin, std::cout, std::cerr);
 	if (!config().has("database.connection"))
 	{
 		std::cerr << "erp-host: no configuration: pass --config=FILE (see --help)" << std::endl;

@@ -27,6 +27,8 @@ private:
 	void help();
 
 	bool _helpRequested = false;
+	bool _hashPassword = false;
+	std::string _passwordUser;
 	bool _force = false;
 	std::string _task;
 	std::string _today;

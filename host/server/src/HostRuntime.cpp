@@ -45,12 +45,27 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_auditResource->mount();
 	_pluginResource = std::make_unique<PluginResource>(*_services, *_plugins);
 	_pluginResource->mount();
+
+	// The web interface: sessions in the database, sign-in throttling in memory.
+	_sessions = std::make_unique<SessionStore>(*_database, *_clock,
+											   SessionLifetime(config.getInt("web.session.idle_minutes", 30),
+															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
+	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
+	_web =
+		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit, *_customers,
+								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
 }
 
 
 HostRuntime::~HostRuntime()
 {
 	stop();
+}
+
+
+std::string HostRuntime::defaultWebDirectory()
+{
+	return Poco::Path(defaultSchemaDirectory()).popDirectory().pushDirectory("web").toString();
 }
 
 
@@ -89,9 +104,11 @@ void HostRuntime::start()
 		http.tlsKey = _config.getString("http.tls.key", "");
 		http.tlsMinVersion = _config.getString("http.tls.min_version", http.tlsMinVersion);
 		_http = std::make_unique<HttpFrontend>(*_router, http);
+		_web->setSecure(http.secure());
+		_http->serveWeb(*_web);
 		_http->start();
-		_logger.information("listening on %s://%s:%d/api/", std::string(http.secure() ? "https" : "http"), http.address,
-							_http->port());
+		_logger.information("listening on %s://%s:%d/ (the web interface; the API under /api/)",
+							std::string(http.secure() ? "https" : "http"), http.address, _http->port());
 	}
 }
 
@@ -171,6 +188,12 @@ TaskScheduler& HostRuntime::scheduler()
 HostServices& HostRuntime::services()
 {
 	return *_services;
+}
+
+
+WebUi& HostRuntime::web()
+{
+	return *_web;
 }
 
 

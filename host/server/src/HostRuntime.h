@@ -19,9 +19,12 @@
 #include "PluginResource.h"
 #include "RecordRegistry.h"
 #include "Router.h"
+#include "SessionStore.h"
+#include "SignInThrottle.h"
 #include "SqlDatabase.h"
 #include "TaskScheduler.h"
 #include "UserDirectory.h"
+#include "web/WebUi.h"
 #include <Poco/Logger.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <memory>
@@ -40,7 +43,9 @@ class HostRuntime
 /// database.connection, database.pool.max, http.address, http.port,
 /// http.threads, http.max_connections, http.max_connections_per_client,
 /// http.timeout_seconds, plugins.directory, business.timezone,
-/// host.schema.directory, users.NAME.role, users.NAME.token.
+/// host.schema.directory, users.NAME.role, users.NAME.token,
+/// users.NAME.password_hash, web.directory, web.session.idle_minutes,
+/// web.session.lifetime_minutes.
 {
 public:
 	struct Options
@@ -73,9 +78,13 @@ public:
 	EventBus& events();
 	TaskScheduler& scheduler();
 	HostServices& services();
+	WebUi& web();
 
 	static std::string defaultSchemaDirectory();
 	/// <folder of the executable>/../share/erp-host/sql
+
+	static std::string defaultWebDirectory();
+	/// <folder of the executable>/../share/erp-host/web
 
 private:
 	Poco::Util::AbstractConfiguration& _config;
@@ -95,6 +104,9 @@ private:
 	std::unique_ptr<PluginManager> _plugins;
 	std::unique_ptr<AuditResource> _auditResource;
 	std::unique_ptr<PluginResource> _pluginResource;
+	std::unique_ptr<SessionStore> _sessions;
+	std::unique_ptr<SignInThrottle> _throttle;
+	std::unique_ptr<WebUi> _web;
 	std::unique_ptr<HttpFrontend> _http;
 	bool _started = false;
 };

@@ -6,6 +6,7 @@
 #include "HttpFrontend.h"
 #include "ServerTls.h"
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
@@ -174,6 +175,9 @@ private:
 namespace {
 
 
+const std::streamsize WEB_MAX_BODY = 64 << 10;
+
+
 class SlotHolder
 /// A slot in the Router for as long as it lives.
 {
@@ -215,10 +219,11 @@ std::string rawPath(const std::string& target)
 }
 
 
-std::optional<erp::HttpResponse> refusalBeforeBody(Router& router, const Poco::Net::HTTPServerRequest& request)
-/// What the headers alone decide: the user, the framing, the size.
+std::optional<erp::HttpResponse> refusalBeforeBody(Router& router, const Poco::Net::HTTPServerRequest& request,
+												   bool web)
+/// What the headers alone decide: the user (for the API), the framing, the size.
 {
-	if (!router.authenticate(request.get("Authorization", "")))
+	if (!web && !router.authenticate(request.get("Authorization", "")))
 		return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
 	// RFC 9112 3.2: a request target is visible ASCII; anything else is
 	// sent percent-encoded. (Poco 1.11 silently drops a raw 0xFF byte from
@@ -242,17 +247,39 @@ std::optional<erp::HttpResponse> refusalBeforeBody(Router& router, const Poco::N
 										"a request has one Content-Length, or Transfer-Encoding: chunked");
 	if (request.hasContentLength() && request.getContentLength64() > HttpFrontend::MAX_BODY)
 		return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+	if (web && request.hasContentLength() && request.getContentLength64() > WEB_MAX_BODY)
+		return erp::HttpResponse::error(413, "too_large", "the body exceeds 64 KiB");
 	return std::nullopt;
+}
+
+
+bool isWebPath(const std::string& uri)
+/// Everything but /api and what lies under it.
+{
+	const std::string path = uri.substr(0, uri.find_first_of("?#"));
+	return !(path == "/api" || path.compare(0, 5, "/api/") == 0);
+}
+
+
+WebResponse fromApi(const erp::HttpResponse& answer)
+{
+	WebResponse response;
+	response.status = answer.status;
+	response.contentType = answer.contentType + (answer.contentType == "application/json" ? "; charset=utf-8" : "");
+	response.body = answer.body;
+	return response;
 }
 
 
 class ApiRequestHandler: public Poco::Net::HTTPRequestHandler
 {
 public:
-	ApiRequestHandler(Router& router, HttpFrontend::Guard& guard, std::optional<erp::HttpResponse> refusal):
+	ApiRequestHandler(Router& router, HttpFrontend::Guard& guard, std::optional<erp::HttpResponse> refusal,
+					  WebEndpoint* web = nullptr):
 		_router(router),
 		_guard(guard),
-		_refusal(std::move(refusal))
+		_refusal(std::move(refusal)),
+		_web(web)
 	{}
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
@@ -260,7 +287,7 @@ public:
 		Poco::Net::StreamSocket& socket = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket();
 		// The headers are in: no deadline while the request is handled.
 		_guard.disarm(socket);
-		erp::HttpResponse answer;
+		WebResponse answer;
 		bool keepAlive = false;
 		try
 		{
@@ -268,23 +295,28 @@ public:
 		}
 		catch (Poco::TimeoutException&)
 		{
-			answer = erp::HttpResponse::error(408, "timeout", "the body did not arrive in time");
+			answer = fromApi(erp::HttpResponse::error(408, "timeout", "the body did not arrive in time"));
 		}
 		catch (Poco::Net::NetException&)
 		{
-			answer = erp::HttpResponse::error(400, "bad_request", "the connection failed while reading the body");
+			answer =
+				fromApi(erp::HttpResponse::error(400, "bad_request", "the connection failed while reading the body"));
 		}
 		catch (Poco::Exception& exc)
 		{
-			answer = erp::HttpResponse::error(400, "bad_request", exc.message());
+			answer = fromApi(erp::HttpResponse::error(400, "bad_request", exc.message()));
 		}
 		// The status with its own reason phrase ("400 Bad Request", never "400 OK").
 		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
 		if (!keepAlive) response.setKeepAlive(false);
-		response.setContentType(answer.contentType +
-								(answer.contentType == "application/json" ? "; charset=utf-8" : ""));
+		response.setContentType(answer.contentType);
 		response.set("Cache-Control", "no-store");
 		response.set("X-Content-Type-Options", "nosniff");
+		for (const auto& [name, value]: answer.headers)
+			if (Poco::icompare(name, "Set-Cookie") == 0)
+				response.add(name, value);
+			else
+				response.set(name, value);
 		response.setContentLength(static_cast<std::streamsize>(answer.body.size()));
 		try
 		{
@@ -300,11 +332,12 @@ public:
 	}
 
 private:
-	erp::HttpResponse answerFor(Poco::Net::HTTPServerRequest& request, Poco::Net::StreamSocket& socket, bool& keepAlive)
+	WebResponse answerFor(Poco::Net::HTTPServerRequest& request, Poco::Net::StreamSocket& socket, bool& keepAlive)
 	{
 		// Anonymous requests, bad framing and announced sizes over the limit
 		// are refused before any of the body is read; the connection closes.
-		if (_refusal) return *_refusal;
+		if (_refusal) return fromApi(*_refusal);
+		const std::streamsize limit = _web ? WEB_MAX_BODY : MAX_BODY;
 
 		std::string body;
 		const bool chunked = request.getChunkedTransferEncoding();
@@ -315,18 +348,20 @@ private:
 			// Read at most one piece past the limit (a chunked body announces no length).
 			std::istream& in = request.stream();
 			char buffer[8192];
-			while (in && static_cast<std::streamsize>(body.size()) <= MAX_BODY)
+			while (in && static_cast<std::streamsize>(body.size()) <= limit)
 			{
 				in.read(buffer, sizeof(buffer));
 				body.append(buffer, static_cast<std::size_t>(in.gcount()));
 			}
 			_guard.disarm(socket);
 			if (_guard.expired(socket))
-				return erp::HttpResponse::error(408, "timeout", "the body did not arrive in time");
-			if (static_cast<std::streamsize>(body.size()) > MAX_BODY)
-				return erp::HttpResponse::error(413, "too_large", "the body exceeds 1 MiB");
+				return fromApi(erp::HttpResponse::error(408, "timeout", "the body did not arrive in time"));
+			if (static_cast<std::streamsize>(body.size()) > limit)
+				return fromApi(erp::HttpResponse::error(413, "too_large",
+														_web ? "the body exceeds 64 KiB" : "the body exceeds 1 MiB"));
 			if (!chunked && static_cast<std::streamsize>(body.size()) != request.getContentLength64())
-				return erp::HttpResponse::error(400, "bad_request", "the body is shorter than its Content-Length");
+				return fromApi(
+					erp::HttpResponse::error(400, "bad_request", "the body is shorter than its Content-Length"));
 		}
 		// Without Content-Length or chunked, a request has no body (RFC 9112
 		// 6.3): nothing is read and the connection stays in step.
@@ -337,8 +372,39 @@ private:
 		for (const auto& [key, value]: uri.getQueryParameters())
 			query[key] = value;
 		SlotHolder slot(_guard.slots());
-		return _router.dispatch(request.getMethod(), rawPath(request.getURI()), query, body,
-								request.get("Authorization", ""));
+		if (_web) return answerForWeb(request, uri, std::move(query), std::move(body));
+		return fromApi(_router.dispatch(request.getMethod(), rawPath(request.getURI()), query, body,
+										request.get("Authorization", "")));
+	}
+
+	WebResponse answerForWeb(Poco::Net::HTTPServerRequest& request, const Poco::URI& uri,
+							 std::map<std::string, std::string> query, std::string body)
+	{
+		WebRequest web;
+		web.method = request.getMethod();
+		web.uri = request.getURI();
+		web.path = uri.getPath();
+		web.query = std::move(query);
+		web.body = std::move(body);
+		web.clientAddress = request.clientAddress().host().toString();
+		for (const auto& [name, value]: request)
+		{
+			std::string& joined = web.headers[Poco::toLower(name)];
+			joined += (joined.empty() ? "" : (Poco::icompare(name, "Cookie") == 0 ? "; " : ", ")) + value;
+		}
+		try
+		{
+			return _web->handle(web);
+		}
+		catch (std::exception& exc)
+		{
+			Poco::Logger::get("erp.http").error("%s %s failed: %s", web.method, web.path, std::string(exc.what()));
+			WebResponse failed;
+			failed.status = 500;
+			failed.contentType = "text/plain; charset=utf-8";
+			failed.body = "the server failed; the error is in its log\n";
+			return failed;
+		}
 	}
 
 	static const std::streamsize MAX_BODY;
@@ -346,6 +412,7 @@ private:
 	Router& _router;
 	HttpFrontend::Guard& _guard;
 	std::optional<erp::HttpResponse> _refusal;
+	WebEndpoint* _web; /// null: an API request
 };
 
 
@@ -369,13 +436,14 @@ public:
 		const std::string version = request.getVersion();
 		request.response().setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
 		std::optional<erp::HttpResponse> refusal;
+		WebEndpoint* web = _web && isWebPath(request.getURI()) ? _web : nullptr;
 		try
 		{
 			if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0)
 				refusal =
 					erp::HttpResponse::error(400, "bad_request", "the request line must end with HTTP/1.1 or HTTP/1.0");
 			else
-				refusal = refusalBeforeBody(_router, request);
+				refusal = refusalBeforeBody(_router, request, web != nullptr);
 		}
 		catch (Poco::Exception& exc)
 		{
@@ -384,7 +452,12 @@ public:
 		// Not 200: Poco then sends no "100 Continue" to a client that would
 		// send a body nobody reads.
 		if (refusal) request.response().setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(refusal->status));
-		return new ApiRequestHandler(_router, _guard, std::move(refusal));
+		return new ApiRequestHandler(_router, _guard, std::move(refusal), web);
+	}
+
+	void serveWeb(WebEndpoint& web)
+	{
+		_web = &web;
 	}
 
 	void stopConnections()
@@ -396,6 +469,7 @@ public:
 private:
 	Router& _router;
 	HttpFrontend::Guard& _guard;
+	WebEndpoint* _web = nullptr; /// set before the server starts
 };
 
 
@@ -555,6 +629,12 @@ HttpFrontend::HttpFrontend(Router& router, const Options& options)
 HttpFrontend::~HttpFrontend()
 {
 	stop();
+}
+
+
+void HttpFrontend::serveWeb(WebEndpoint& web)
+{
+	static_cast<ApiRequestHandlerFactory&>(*_handlers).serveWeb(web);
 }
 
 

@@ -9,6 +9,7 @@
 
 #include "Router.h"
 #include "ServerTls.h"
+#include "web/WebEndpoint.h"
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
@@ -73,6 +74,11 @@ public:
 	/// configuration key).
 
 	~HttpFrontend();
+
+	void serveWeb(WebEndpoint& web);
+	/// Hands every request outside /api/ to `web` (without a bearer token,
+	/// a body of at most 64 KiB); call before start(). Without it, such a
+	/// request is answered 401 as any request without a token.
 
 	void start();
 	void stop();

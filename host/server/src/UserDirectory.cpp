@@ -4,6 +4,7 @@
 
 
 #include "UserDirectory.h"
+#include "PasswordHasher.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include <Poco/DigestEngine.h>
@@ -26,7 +27,8 @@ namespace host {
 
 UserDirectory::UserDirectory(erp::Database& database, erp::AuditLog* audit):
 	_database(database),
-	_audit(audit)
+	_audit(audit),
+	_checks(2)
 {}
 
 
@@ -60,6 +62,7 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 	{
 		std::string role;
 		std::string tokenHash;
+		Poco::Nullable<std::string> passwordHash;
 	};
 
 	// The file first, whole: nothing is written when a key is wrong.
@@ -83,14 +86,25 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		if (!fresh)
 			throw Poco::InvalidArgumentException(prefix + ".token is the same as users." + other->second +
 												 ".token: each user needs a token of its own");
-		configured[name] = Configured{role, tokenHash};
+		Poco::Nullable<std::string> passwordHash;
+		if (config.has(prefix + ".password_hash"))
+		{
+			const std::string text = Poco::trim(config.getString(prefix + ".password_hash"));
+			if (!PasswordHasher::isHash(text))
+				throw Poco::InvalidArgumentException(prefix +
+													 ".password_hash must be an Argon2id hash made by erp-host "
+													 "--hash-password");
+			passwordHash = text;
+		}
+		configured[name] = Configured{role, tokenHash, passwordHash};
 	}
 
-	using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>, std::string>;
+	using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>, std::string,
+							Poco::Nullable<std::string>>;
 	Poco::Data::Session session = _database.session();
 	erp::Transaction tx(session, _database.dialect());
 	std::vector<Row> rows;
-	session << "SELECT name, role, token_sha256, disabled_at, origin FROM users", into(rows), now;
+	session << "SELECT name, role, token_sha256, disabled_at, origin, password_hash FROM users", into(rows), now;
 	std::map<std::string, Row> stored;
 	for (const Row& row: rows)
 		stored.emplace(row.get<0>(), row);
@@ -109,8 +123,11 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		random.read(bytes, sizeof(bytes));
 		const std::string placeholder = hash(std::string(bytes, sizeof(bytes)));
 		std::string who = name;
-		session << "UPDATE users SET disabled_at = ?, token_sha256 = ?, updated_at = ? WHERE name = ?", useRef(at),
-			useRef(placeholder), useRef(at), useRef(who), now;
+		session << "UPDATE users SET disabled_at = ?, token_sha256 = ?, password_hash = NULL, updated_at = ? WHERE "
+				   "name = ?",
+			useRef(at), useRef(placeholder), useRef(at), useRef(who), now;
+		// Its web sessions end with it.
+		session << "DELETE FROM sessions WHERE user_name = ?", useRef(who), now;
 		Poco::JSON::Object details;
 		details.set("reason", "removed from the configuration");
 		audit("user.disable", name, details);
@@ -119,6 +136,7 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 	for (const auto& [name, user]: configured)
 	{
 		std::string who = name, role = user.role, tokenHash = user.tokenHash;
+		Poco::Nullable<std::string> passwordHash = user.passwordHash;
 		int taken = 0;
 		session << "SELECT COUNT(*) FROM users WHERE token_sha256 = ? AND name <> ?", useRef(tokenHash), useRef(who),
 			into(taken), now;
@@ -128,8 +146,10 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		auto it = stored.find(name);
 		if (it == stored.end())
 		{
-			session << "INSERT INTO users (name, role, token_sha256, updated_at, origin) VALUES (?, ?, ?, ?, 'config')",
-				useRef(who), useRef(role), useRef(tokenHash), useRef(at), now;
+			session
+				<< "INSERT INTO users (name, role, token_sha256, password_hash, updated_at, origin) VALUES (?, ?, ?, "
+				   "?, ?, 'config')",
+				useRef(who), useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), now;
 			Poco::JSON::Object details;
 			details.set("role", role);
 			audit("user.create", name, details);
@@ -139,10 +159,19 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		const bool roleChanged = row.get<1>() != role;
 		const bool rotated = row.get<2>() != tokenHash;
 		const bool wasDisabled = !row.get<3>().isNull();
-		if (!roleChanged && !rotated && !wasDisabled && row.get<4>() == "config") continue;
-		session << "UPDATE users SET role = ?, token_sha256 = ?, disabled_at = NULL, origin = 'config', updated_at = ? "
-				   "WHERE name = ?",
-			useRef(role), useRef(tokenHash), useRef(at), useRef(who), now;
+		const bool passwordChanged = row.get<5>() != passwordHash;
+		if (!roleChanged && !rotated && !wasDisabled && !passwordChanged && row.get<4>() == "config") continue;
+		session << "UPDATE users SET role = ?, token_sha256 = ?, password_hash = ?, disabled_at = NULL, origin = "
+				   "'config', updated_at = ? WHERE name = ?",
+			useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), useRef(who), now;
+		if (passwordChanged && !wasDisabled)
+		{
+			// A new password ends the sessions opened with the old one.
+			session << "DELETE FROM sessions WHERE user_name = ?", useRef(who), now;
+			Poco::JSON::Object details;
+			details.set("password", passwordHash.isNull() ? "removed" : "set");
+			audit("user.password.change", name, details);
+		}
 		if (wasDisabled)
 		{
 			Poco::JSON::Object details;
@@ -161,12 +190,14 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 	}
 	tx.commit();
 
-	std::vector<Poco::Tuple<std::string, std::string, std::string>> enabledRows;
-	session << "SELECT name, role, token_sha256 FROM users WHERE disabled_at IS NULL", into(enabledRows), now;
+	std::vector<Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>>> enabledRows;
+	session << "SELECT name, role, token_sha256, password_hash FROM users WHERE disabled_at IS NULL", into(enabledRows),
+		now;
 	std::vector<Entry> enabled;
 	for (const auto& row: enabledRows)
-		enabled.push_back(Entry{
-			row.get<2>(), User{row.get<0>(), row.get<1>() == "admin" ? erp::Role::ADMIN : erp::Role::ACCOUNTANT}});
+		enabled.push_back(Entry{row.get<2>(),
+								User{row.get<0>(), row.get<1>() == "admin" ? erp::Role::ADMIN : erp::Role::ACCOUNTANT},
+								row.get<3>().isNull() ? std::string() : row.get<3>().value()});
 	std::lock_guard<std::mutex> lock(_mutex);
 	_enabled = std::move(enabled);
 }
@@ -185,6 +216,50 @@ std::optional<UserDirectory::User> UserDirectory::authenticate(const std::string
 	for (const Entry& entry: _enabled)
 		if (equalInConstantTime(entry.tokenHash, tokenHash)) found = entry.user;
 	return found;
+}
+
+
+std::optional<UserDirectory::User> UserDirectory::find(const std::string& name) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	for (const Entry& entry: _enabled)
+		if (entry.user.name == name) return entry.user;
+	return std::nullopt;
+}
+
+
+std::optional<UserDirectory::User> UserDirectory::checkPassword(const std::string& name,
+																const std::string& password) const
+{
+	// A hash of a password nobody knows, checked when the user has none:
+	// the answer takes as long either way.
+	static const std::string decoy = PasswordHasher::hash("decoy password, never accepted");
+	std::optional<User> user;
+	std::string passwordHash;
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		for (const Entry& entry: _enabled)
+			if (entry.user.name == name && !entry.passwordHash.empty())
+			{
+				user = entry.user;
+				passwordHash = entry.passwordHash;
+			}
+	}
+	Poco::Semaphore& checks = _checks;
+	checks.wait();
+	bool matches = false;
+	try
+	{
+		matches = PasswordHasher::verify(user ? passwordHash : decoy, password);
+	}
+	catch (...)
+	{
+		checks.set();
+		throw;
+	}
+	checks.set();
+	if (!user || !matches) return std::nullopt;
+	return user;
 }
 
 

@@ -10,6 +10,7 @@
 #include "erp/AuditLog.h"
 #include "erp/Database.h"
 #include "erp/Http.h"
+#include <Poco/Semaphore.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <map>
 #include <mutex>
@@ -22,9 +23,10 @@ namespace host {
 
 
 class UserDirectory
-/// Users, their roles and bearer tokens. Users come from the configuration
-/// (users.NAME.role, users.NAME.token) and are written to the users table
-/// at every start.
+/// Users, their roles, bearer tokens and passwords. Users come from the
+/// configuration (users.NAME.role, users.NAME.token and, for signing in to
+/// the web interface, users.NAME.password_hash) and are written to the
+/// users table at every start.
 ///
 /// - Users are disabled, never deleted: the audit trail names them. A user
 ///   of the configuration that is no longer in it is disabled at start
@@ -41,6 +43,10 @@ class UserDirectory
 ///   audit history stay.
 /// - The presented token's hash is compared with every enabled user's in
 ///   constant time.
+/// - A password is stored only as its Argon2id hash (PasswordHasher),
+///   made by `erp-host --hash-password`. A user without one cannot sign
+///   in to the web interface; a disabled user's hash is removed. At most
+///   two passwords are checked at once (each check takes 64 MiB).
 ///
 /// Thread-safe.
 {
@@ -59,10 +65,19 @@ public:
 	/// longer in it, and loads the enabled users. Throws
 	/// Poco::InvalidArgumentException naming the bad key (unknown role, a
 	/// token shorter than 16 characters or the same as another user's, a
-	/// user name that is not [a-z0-9_.-]).
+	/// user name that is not [a-z0-9_.-], a password_hash that is not an
+	/// Argon2id hash).
 
 	std::optional<User> authenticate(const std::string& authorization) const;
 	/// Resolves an "Authorization: Bearer TOKEN" header value.
+
+	std::optional<User> find(const std::string& name) const;
+	/// The enabled user of that name.
+
+	std::optional<User> checkPassword(const std::string& name, const std::string& password) const;
+	/// The enabled user whose name and password these are. Takes as long
+	/// for an unknown user, or one without a password, as for a wrong
+	/// password (a hash is checked either way).
 
 	static std::string roleName(erp::Role role);
 	static std::string hash(const std::string& token);
@@ -77,12 +92,14 @@ private:
 	{
 		std::string tokenHash;
 		User user;
+		std::string passwordHash; /// empty: no password
 	};
 
 	erp::Database& _database;
 	erp::AuditLog* _audit;
 	mutable std::mutex _mutex;
-	std::vector<Entry> _enabled; /// guarded by _mutex
+	std::vector<Entry> _enabled;     /// guarded by _mutex
+	mutable Poco::Semaphore _checks; /// password checks running at once
 };
 
 

@@ -1,0 +1,19 @@
+-- Signing in to the web interface. password_hash: an Argon2id hash in
+-- libsodium's string form (users.NAME.password_hash; NULL: this user signs
+-- in with no password, only its token works). A session is stored only as
+-- the SHA-256 of its 256-bit random id: the table alone signs nobody in.
+-- A session ends at expires_at (its absolute lifetime) or when unused for
+-- the idle timeout (last_seen_at), whichever comes first.
+ALTER TABLE users ADD COLUMN password_hash VARCHAR(255) NULL;
+
+CREATE TABLE sessions (
+	id_sha256 CHAR(64) NOT NULL PRIMARY KEY,
+	user_name VARCHAR(64) NOT NULL,
+	created_at VARCHAR(32) NOT NULL,
+	last_seen_at VARCHAR(32) NOT NULL,
+	expires_at VARCHAR(32) NOT NULL,
+	CONSTRAINT sessions_user_fk FOREIGN KEY (user_name) REFERENCES users(name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE INDEX sessions_user ON sessions(user_name);
+CREATE INDEX sessions_expires ON sessions(expires_at);

@@ -1,0 +1,29 @@
+//
+// FormData.h
+//
+
+
+#ifndef Host_FormData_INCLUDED
+#define Host_FormData_INCLUDED
+
+
+#include <map>
+#include <string>
+
+
+namespace host {
+
+
+class FormData
+/// Pure: an application/x-www-form-urlencoded body as name -> value (the
+/// first value of a repeated name wins; '+' is a space).
+{
+public:
+	static std::map<std::string, std::string> parse(const std::string& body);
+};
+
+
+} // namespace host
+
+
+#endif // Host_FormData_INCLUDED

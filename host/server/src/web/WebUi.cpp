@@ -1,0 +1,321 @@
+//
+// WebUi.cpp
+//
+
+
+#include "web/WebUi.h"
+#include "erp/ApiError.h"
+#include "web/FormData.h"
+#include "web/LanguageChoice.h"
+#include <Poco/JSON/Object.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+
+namespace host {
+
+
+const char* const WebUi::CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+							   "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+							   "object-src 'none'";
+
+
+namespace {
+
+bool startsWith(const std::string& text, const std::string& prefix)
+{
+	return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string formField(const std::map<std::string, std::string>& fields, const std::string& name)
+{
+	auto it = fields.find(name);
+	return it == fields.end() ? std::string() : it->second;
+}
+
+} // namespace
+
+
+WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
+			 CustomerResource& customers, const std::string& folder, Poco::Logger& logger):
+	_users(users),
+	_sessions(sessions),
+	_throttle(throttle),
+	_audit(audit),
+	_logger(logger)
+{
+	_messages = std::make_unique<MessageCatalog>(folder + "/messages");
+	_static = std::make_unique<StaticFiles>(folder + "/static");
+	std::map<std::string, std::string> assets;
+	assets["CSS_URL"] = _static->has("app.css") ? _static->url("app.css") : "/static/app.css";
+	if (_static->has("htmx.min.js"))
+		assets["HTMX_URL"] = _static->url("htmx.min.js");
+	else
+		_logger.warning("web: static/htmx.min.js is missing (npm ci in host/server/web, then build): pages work "
+						"without it, with full reloads");
+	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
+	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages);
+}
+
+
+WebUi::~WebUi() = default;
+
+
+void WebUi::setSecure(bool secure)
+{
+	_secure = secure;
+}
+
+
+std::string WebUi::cookieName() const
+{
+	// The __Host- prefix: the browser takes it only over HTTPS, from this
+	// host, for Path=/ (no subdomain or plain-HTTP page can set it).
+	return _secure ? "__Host-erp_session" : "erp_session";
+}
+
+
+std::string WebUi::sessionCookie(const std::string& id) const
+{
+	return cookieName() + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (_secure ? "; Secure" : "");
+}
+
+
+std::string WebUi::endedCookie() const
+{
+	return cookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (_secure ? "; Secure" : "");
+}
+
+
+bool WebUi::sameOrigin(const WebRequest& request)
+{
+	const std::string origin = request.header("origin");
+	if (origin.empty()) return true; // not named: the CSRF token decides
+	const std::size_t scheme = origin.find("://");
+	return scheme != std::string::npos && Poco::icompare(origin.substr(scheme + 3), request.header("host")) == 0;
+}
+
+
+std::string WebUi::safeNext(const std::string& next)
+{
+	// Only a path of this host: never "//elsewhere" or "/\elsewhere", and
+	// only printable ASCII (a Location header's characters, %-encoded).
+	if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/";
+	for (char c: next)
+		if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f) return "/";
+	return next;
+}
+
+
+WebResponse WebUi::handle(const WebRequest& request)
+{
+	const std::string language = LanguageChoice::fromAcceptLanguage(request.header("accept-language"));
+	WebResponse response;
+	try
+	{
+		response = route(request, language);
+	}
+	catch (const erp::ApiError& error)
+	{
+		response = problem(language, std::nullopt, error.status() == 404 ? 404 : 400,
+						   error.status() == 404 ? "error.not_found" : "error.bad_request");
+	}
+	catch (std::exception& exc)
+	{
+		_logger.error("web: %s %s failed: %s", request.method, request.path, std::string(exc.what()));
+		response = problem(language, std::nullopt, 500, "error.internal");
+	}
+	if (startsWith(response.contentType, "text/html"))
+	{
+		response.headers.emplace_back("Content-Security-Policy", CSP);
+		response.headers.emplace_back("Referrer-Policy", "same-origin");
+		response.headers.emplace_back("X-Frame-Options", "DENY");
+		response.headers.emplace_back("Content-Language", language);
+		response.headers.emplace_back("Vary", "Accept-Language, Cookie");
+	}
+	return response;
+}
+
+
+std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::string& language)
+{
+	const std::string id = request.cookie(cookieName());
+	if (id.empty()) return std::nullopt;
+	const std::optional<std::string> name = _sessions.resume(id);
+	if (!name) return std::nullopt;
+	const std::optional<UserDirectory::User> user = _users.find(*name);
+	if (!user)
+	{
+		// Disabled since: its sessions are refused, and this one ends.
+		_sessions.close(id);
+		return std::nullopt;
+	}
+	return SignedIn{*user, SessionStore::csrfToken(id), language,
+					_messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant")};
+}
+
+
+WebResponse WebUi::route(const WebRequest& request, const std::string& language)
+{
+	const std::string& path = request.path;
+	const bool reading = request.method == "GET" || request.method == "HEAD";
+	if (startsWith(path, "/static/"))
+	{
+		if (!reading) return problem(language, std::nullopt, 405, "error.method");
+		return _static->serve(path.substr(8));
+	}
+	if (!reading && !sameOrigin(request)) return problem(language, std::nullopt, 403, "error.csrf");
+	if (path == "/sign-in")
+	{
+		if (reading)
+		{
+			if (signedIn(request, language)) return WebResponse::redirect("/");
+			auto next = request.query.find("next");
+			return signInPage(language, "", next == request.query.end() ? "/" : safeNext(next->second), "", "", 200);
+		}
+		if (request.method == "POST") return signIn(request, language);
+		return problem(language, std::nullopt, 405, "error.method");
+	}
+
+	const std::optional<SignedIn> who = signedIn(request, language);
+	if (!who)
+	{
+		if (!reading) return WebResponse::redirect("/sign-in");
+		// Back to this page after signing in (the target as sent, encoded once more).
+		std::string encoded;
+		Poco::URI::encode(safeNext(request.uri), "&=+?#;", encoded);
+		WebResponse response = WebResponse::redirect("/sign-in?next=" + encoded);
+		// The browser drops a cookie that no longer opens a session.
+		if (!request.cookie(cookieName()).empty()) response.headers.emplace_back("Set-Cookie", endedCookie());
+		return response;
+	}
+	if (!reading)
+	{
+		const std::map<std::string, std::string> fields = FormData::parse(request.body);
+		std::string presented = request.header("x-csrf-token");
+		if (presented.empty()) presented = formField(fields, "csrf");
+		if (!UserDirectory::equalInConstantTime(presented, who->csrf)) return problem(language, who, 403, "error.csrf");
+	}
+
+	if (path == "/" || path.empty()) return reading ? home(*who) : problem(language, who, 405, "error.method");
+	if (path == "/sign-out")
+		return request.method == "POST" ? signOut(request, *who) : problem(language, who, 405, "error.method");
+	if (path == "/customers")
+		return reading ? _customers->list(request, *who) : problem(language, who, 405, "error.method");
+	if (startsWith(path, "/customers/"))
+	{
+		std::string id = path.substr(11);
+		if (id == "new") id.clear();
+		if (id.find('/') != std::string::npos) return problem(language, who, 404, "error.not_found");
+		try
+		{
+			if (reading) return _customers->form(*who, id);
+			if (request.method == "POST") return _customers->save(request, *who, id);
+			return problem(language, who, 405, "error.method");
+		}
+		catch (const erp::ApiError&)
+		{
+			return problem(language, who, 404, "error.not_found");
+		}
+	}
+	return problem(language, who, 404, "error.not_found");
+}
+
+
+WebResponse WebUi::signInPage(const std::string& language, const std::string& user, const std::string& next,
+							  const std::string& errorField, const std::string& error, int status)
+{
+	WebResponse response;
+	response.status = status;
+	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", ""};
+	response.body = _pages->render("sign_in.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
+		page.SetValue("USER", user);
+		page.SetValue("NEXT", next);
+		if (errorField.empty()) return;
+		std::string section = errorField;
+		std::transform(section.begin(), section.end(), section.begin(), ::toupper);
+		page.SetValueAndShowSection("ERROR", error, section + "_ERROR");
+		page.ShowSection(section + "_INVALID");
+	});
+	return response;
+}
+
+
+WebResponse WebUi::signIn(const WebRequest& request, const std::string& language)
+{
+	const std::map<std::string, std::string> fields = FormData::parse(request.body);
+	const std::string name = Poco::trim(formField(fields, "user")).substr(0, 64);
+	const std::string password = formField(fields, "password");
+	const std::string next = safeNext(formField(fields, "next"));
+	if (name.empty())
+		return signInPage(language, name, next, "user", _messages->text(language, "sign_in.error.user"), 422);
+
+	// Refused before the password is looked at: a guesser learns nothing.
+	const int wait = _throttle.retryAfter(name, request.clientAddress);
+	if (wait > 0)
+	{
+		WebResponse response = signInPage(language, name, next, "password",
+										  Poco::replace(_messages->text(language, "sign_in.error.throttled"),
+														std::string("{seconds}"), std::to_string(wait)),
+										  429);
+		response.headers.emplace_back("Retry-After", std::to_string(wait));
+		return response;
+	}
+	const std::optional<UserDirectory::User> user = _users.checkPassword(name, password);
+	Poco::JSON::Object details;
+	details.set("address", request.clientAddress);
+	if (!user)
+	{
+		_throttle.failed(name, request.clientAddress);
+		_audit.append({"anonymous", "user.sign_in.fail", "user", name, erp::AuditEntry::json(details)});
+		return signInPage(language, name, next, "password", _messages->text(language, "sign_in.error.wrong"), 401);
+	}
+	_throttle.succeeded(name);
+	const std::string id = _sessions.open(user->name);
+	_audit.append({user->name, "user.sign_in", "user", user->name, erp::AuditEntry::json(details)});
+	WebResponse response = WebResponse::redirect(next);
+	response.headers.emplace_back("Set-Cookie", sessionCookie(id));
+	return response;
+}
+
+
+WebResponse WebUi::signOut(const WebRequest& request, const SignedIn& who)
+{
+	_sessions.close(request.cookie(cookieName()));
+	Poco::JSON::Object details;
+	details.set("address", request.clientAddress);
+	_audit.append({who.user.name, "user.sign_out", "user", who.user.name, erp::AuditEntry::json(details)});
+	WebResponse response = WebResponse::redirect("/sign-in");
+	response.headers.emplace_back("Set-Cookie", endedCookie());
+	return response;
+}
+
+
+WebResponse WebUi::home(const SignedIn& who)
+{
+	WebResponse response;
+	response.body = _pages->render("home.tpl", who.frame(_messages->text(who.language, "home.title"), "home"),
+								   [&](ctemplate::TemplateDictionary& page) {
+									   page.SetValue("USER", who.user.name);
+									   page.SetValue("ROLE", who.roleLabel);
+								   });
+	return response;
+}
+
+
+WebResponse WebUi::problem(const std::string& language, const std::optional<SignedIn>& who, int status,
+						   const std::string& key)
+{
+	WebResponse response;
+	response.status = status;
+	const std::string title = _messages->text(language, key);
+	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", ""};
+	response.body = _pages->render("problem.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
+		page.SetValue("MESSAGE", title);
+		if (!who) page.ShowSection("SIGNED_OUT");
+	});
+	return response;
+}
+
+
+} // namespace host

@@ -1,0 +1,99 @@
+//
+// WebUi.h
+//
+
+
+#ifndef Host_WebUi_INCLUDED
+#define Host_WebUi_INCLUDED
+
+
+#include "AuditService.h"
+#include "CustomerResource.h"
+#include "SessionStore.h"
+#include "SignInThrottle.h"
+#include "UserDirectory.h"
+#include "web/CustomerPages.h"
+#include "web/MessageCatalog.h"
+#include "web/PageRenderer.h"
+#include "web/SignedIn.h"
+#include "web/StaticFiles.h"
+#include "web/WebEndpoint.h"
+#include <Poco/Logger.h>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+
+namespace host {
+
+
+class WebUi: public WebEndpoint
+/// The host's web interface under "/" (the API stays under /api/):
+/// server-rendered pages, in Greek or English after the browser's
+/// Accept-Language.
+///
+/// - Sign-in with a user name and password (UserDirectory), slowed down
+///   per user name and per address (SignInThrottle: 429 with Retry-After);
+///   success opens a session (SessionStore) in a cookie that is HttpOnly,
+///   SameSite=Strict, Path=/, and Secure (named __Host-erp_session) when
+///   the host serves HTTPS. Sign-in, failed sign-in and sign-out are audited.
+/// - Every other page needs a live session of an enabled user; without
+///   one the browser is sent to the sign-in page (and back after it).
+/// - Every state change (any method but GET and HEAD) carries the
+///   session's CSRF token, as the form field "csrf" or the X-CSRF-Token
+///   header, compared in constant time, and comes from the host's own
+///   origin when the browser names one: otherwise 403.
+/// - HTML answers carry a Content-Security-Policy (this origin only, no
+///   inline script or style, no framing), Referrer-Policy and nosniff.
+///
+/// Thread-safe.
+{
+public:
+	static const char* const CSP;
+
+	WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
+		  CustomerResource& customers, const std::string& folder, Poco::Logger& logger);
+	/// `folder`: templates/, messages/ and static/ of the web interface.
+	/// Throws when a template or a catalog is missing or malformed.
+
+	~WebUi() override;
+
+	void setSecure(bool secure);
+	/// The host serves HTTPS: cookies get Secure (set before serving).
+
+	WebResponse handle(const WebRequest& request) override;
+
+	std::string cookieName() const;
+
+private:
+	WebResponse route(const WebRequest& request, const std::string& language);
+	WebResponse signInPage(const std::string& language, const std::string& user, const std::string& next,
+						   const std::string& errorField, const std::string& error, int status);
+	WebResponse signIn(const WebRequest& request, const std::string& language);
+	WebResponse signOut(const WebRequest& request, const SignedIn& who);
+	WebResponse home(const SignedIn& who);
+	WebResponse problem(const std::string& language, const std::optional<SignedIn>& who, int status,
+						const std::string& key);
+	std::optional<SignedIn> signedIn(const WebRequest& request, const std::string& language);
+	std::string sessionCookie(const std::string& id) const;
+	std::string endedCookie() const;
+	static bool sameOrigin(const WebRequest& request);
+	static std::string safeNext(const std::string& next);
+
+	UserDirectory& _users;
+	SessionStore& _sessions;
+	SignInThrottle& _throttle;
+	AuditService& _audit;
+	Poco::Logger& _logger;
+	std::unique_ptr<MessageCatalog> _messages;
+	std::unique_ptr<StaticFiles> _static;
+	std::unique_ptr<PageRenderer> _pages;
+	std::unique_ptr<CustomerPages> _customers;
+	std::atomic<bool> _secure{false};
+};
+
+
+} // namespace host
+
+
+#endif // Host_WebUi_INCLUDED

@@ -1,0 +1,33 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false, "allowScriptTags": false, "historyCacheSize": 0}'>
+<title>{{TITLE}} · {{T_site_name}}</title>
+<link rel="stylesheet" href="{{CSS_URL}}">
+{{#HTMX}}<script src="{{HTMX_URL}}" defer></script>
+{{/HTMX}}</head>
+<body>
+<a class="skip" href="#main">{{T_skip}}</a>
+<header class="top">
+<a class="brand" href="/">{{T_site_name}}</a>
+{{#SIGNED_IN}}<nav class="menu" aria-label="{{T_nav_label}}">
+<ul>
+<li><a href="/"{{#NAV_HOME_CURRENT}} aria-current="page"{{/NAV_HOME_CURRENT}}>{{T_nav_home}}</a></li>
+<li><a href="/customers"{{#NAV_CUSTOMERS_CURRENT}} aria-current="page"{{/NAV_CUSTOMERS_CURRENT}}>{{T_nav_customers}}</a></li>
+</ul>
+</nav>
+<div class="who">
+<span class="user"><span class="visually-hidden">{{T_nav_signed_in_as}} </span>{{USER}} <span class="role">({{ROLE}})</span></span>
+<form method="post" action="/sign-out" class="sign-out">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="secondary">{{T_nav_sign_out}}</button>
+</form>
+</div>
+{{/SIGNED_IN}}</header>
+<main id="main" tabindex="-1">
+{{>CONTENT}}
+</main>
+</body>
+</html>

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{MESSAGE}}</h1>
+<p><a href="/">{{T_error_home}}</a></p>

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The web interface in a real browser: starts its own erp-host on a free
+# port with an administrator and an accountant whose password hashes are
+# made by `erp-host --hash-password`, then drives Debian's chromium with
+# playwright-core (web.test.js). Screenshots go to docs/screenshots/.
+#   run.sh BUILD_DIR SOURCE_DIR
+# Exit 77 (skipped) when chromium or node_modules are missing and CI is
+# not set; under CI that is a failure.
+set -uo pipefail
+BUILD="$1"
+SOURCE="$2"
+HERE="$SOURCE/tests/browser"
+HOST="$BUILD/bin/erp-host"
+
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing /usr/bin/chromium (apt-get install -y chromium)"
+[ -d "$HERE/node_modules/playwright-core" ] && [ -d "$HERE/node_modules/axe-core" ] ||
+	missing="$missing tests/browser/node_modules (cd tests/browser && npm ci)"
+command -v node >/dev/null || missing="$missing node (apt-get install -y nodejs)"
+if [ -n "$missing" ]; then
+	if [ -n "${CI:-}" ]; then
+		echo "FAIL browser tests cannot run under CI, missing:$missing"
+		exit 1
+	fi
+	echo "SKIP browser tests, missing:$missing"
+	exit 77
+fi
+
+WORK=$(mktemp -d)
+# Never "kill 0": that would signal this whole process group (ctest too).
+trap '[ -n "${PID:-}" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+
+ADMIN_PASSWORD="admin-Κ0δικός-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+MARIA_PASSWORD="maria-Κ0δικός-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+admin_line=$(printf '%s\n' "$ADMIN_PASSWORD" | "$HOST" --hash-password=admin) || { echo "FAIL --hash-password"; exit 1; }
+maria_line=$(printf '%s\n' "$MARIA_PASSWORD" | "$HOST" --hash-password=maria) || { echo "FAIL --hash-password"; exit 1; }
+
+PORT=$("$SOURCE/scripts/free-port") || exit 1
+cat >"$WORK/host.properties" <<CONF
+database.connector = sqlite
+database.connection = $WORK/erp.sqlite
+http.port = $PORT
+plugins.directory = $BUILD/plugins
+business.timezone = Europe/Athens
+users.admin.role = admin
+users.admin.token = browser-admin-token-0000000
+$admin_line
+users.maria.role = accountant
+users.maria.token = browser-maria-token-0000000
+$maria_line
+reminders.spool.directory = $WORK/spool
+CONF
+
+"$HOST" --config="$WORK/host.properties" >"$WORK/host.log" 2>&1 &
+PID=$!
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/sign-in" && break; sleep 0.1; done
+
+BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
+	SCREENSHOTS="$SOURCE/docs/screenshots" node "$HERE/web.test.js"
+status=$?
+if [ $status -ne 0 ]; then
+	echo "----- erp-host log -----"
+	cat "$WORK/host.log"
+fi
+exit $status
