@@ -11,8 +11,11 @@ PACKAGES=(
 	python3 python3-aiosmtpd postfix
 	libemail-mime-perl libemail-address-xs-perl
 	valgrind curl jq openssl clang-format sqlite3 ccache clang libclang-rt-14-dev
+	libsodium-dev chromium
 )
 
+# libsodium-dev: Argon2id password hashes. chromium: the browser tests
+# (tests/browser), driven by playwright-core from the npm registry.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build
 # the fuzz targets of scripts/fuzz.sh; the runtime is only recommended by
 # clang's packages, hence listed.
@@ -32,16 +35,31 @@ for package in "${PACKAGES[@]}"; do
 	fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-	echo "install-deps: all ${#PACKAGES[@]} packages present"
-	exit 0
-fi
+# Node.js and npm: the machine's own when it has them, else Debian's.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO="sudo"
 fi
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "install-deps: all ${#PACKAGES[@]} packages present"
+else
+	echo "install-deps: installing ${missing[*]}"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The npm packages, exactly as the lock files name them: htmx (served by the
+# host; the build copies it) and playwright-core with axe-core (the browser
+# tests). Installed again only when a lock file changed.
+cd "$(dirname "$0")/.."
+for folder in host/server/web tests/browser; do
+	if [ ! -f "$folder/node_modules/.package-lock.json" ] ||
+		[ "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]; then
+		echo "install-deps: npm ci in $folder"
+		(cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+done
 echo "install-deps: done"
