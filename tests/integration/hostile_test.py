@@ -511,6 +511,17 @@ NO_ANSWER = ("HttpFrontend (Poco's HTTPServerRequestImpl): a Content-Length that
              "before the handler factory; the connection is closed without an answer")
 
 
+def is_api(raw):
+    """Whether the request line's target is the JSON API's (/api/...), as
+    the host routes it; everything else belongs to the web interface."""
+    line = raw.split(b"\r\n", 1)[0].split(b"\n", 1)[0]
+    parts = line.split(b" ")
+    if len(parts) < 2:
+        return True
+    path = parts[1].split(b"?", 1)[0].split(b"#", 1)[0]
+    return path.startswith(b"/api/") or path == b"/api"
+
+
 # --- the suite ----------------------------------------------------------------------------------------------------
 
 
@@ -566,7 +577,7 @@ class Suite:
         if reply.status >= 500 and not (case.expect == "501" and reply.status == 501):
             problems.append("5xx answer")
         if not case.head and reply.status and not reply.problem:
-            problems += self.shape(reply)
+            problems += self.shape(reply) if is_api(case.raw) else self.web_shape(reply)
         if 200 <= reply.status < 300:
             self.accepted.append((case, reply))
             problems.append("accepted (2xx) a request that should be refused")
@@ -584,6 +595,22 @@ class Suite:
         elif case.known:
             print("note: the known defect is gone: %s %s (%s)" % (case.family, case.title, case.known))
         return reply
+
+    @staticmethod
+    def web_shape(reply):
+        """Outside /api/ the web interface answers: a redirect to a page of
+        this host (sign-in, for a client without a session) or a 4xx page,
+        in valid UTF-8."""
+        problems = []
+        try:
+            reply.body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append("body is not valid UTF-8 (%s)" % exc)
+        if 300 <= reply.status < 400:
+            location = reply.header("Location") or ""
+            if not location.startswith("/") or location.startswith("//"):
+                problems.append("a redirect off this host: %r" % location)
+        return problems
 
     @staticmethod
     def shape(reply):
