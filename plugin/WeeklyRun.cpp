@@ -73,6 +73,19 @@ std::optional<Instant> instantOf(const std::string& text)
 	return stamp ? std::optional<Instant>(instantOf(*stamp)) : std::nullopt;
 }
 
+Poco::JSON::Object messageDetails(Poco::Int64 runId, const MessageRecord& message)
+/// What every audit entry of a message's outcome holds.
+{
+	Poco::JSON::Object details;
+	details.set("run_id", runId);
+	details.set("recipient", message.recipient);
+	details.set("state", message.state);
+	details.set("attempt", message.attempts);
+	details.set("reply_code", message.replyCode);
+	details.set("reply_text", message.replyText);
+	return details;
+}
+
 } // namespace
 
 
@@ -430,13 +443,7 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		message.updatedAt = now();
 		erp::Transaction tx(session, _host.database().dialect());
 		const bool held = _runs.updateMessage(session, message, fence);
-		Poco::JSON::Object details;
-		details.set("run_id", run.id);
-		details.set("recipient", message.recipient);
-		details.set("state", message.state);
-		details.set("attempt", message.attempts);
-		details.set("reply_code", message.replyCode);
-		details.set("reply_text", message.replyText);
+		Poco::JSON::Object details = messageDetails(run.id, message);
 		details.set("message_id", message.messageId);
 		if (!held) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
 		Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
@@ -482,13 +489,7 @@ void WeeklyRun::failOpenMessages(const RunRecord& run, const Fence& fence, const
 			counts.leaseLost = true;
 			return; // rolled back: another instance has the run
 		}
-		Poco::JSON::Object details;
-		details.set("run_id", run.id);
-		details.set("recipient", message.recipient);
-		details.set("state", message.state);
-		details.set("attempt", message.attempts);
-		details.set("reply_code", message.replyCode);
-		details.set("reply_text", message.replyText);
+		Poco::JSON::Object details = messageDetails(run.id, message);
 		details.set("not_attempted", true);
 		audit(session, actor, "reminders.message.failed", "customer", std::to_string(message.customerId), details);
 		++counts.states[message.state];
