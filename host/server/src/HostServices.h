@@ -13,6 +13,7 @@
 #include "RecordRegistry.h"
 #include "Router.h"
 #include "TaskScheduler.h"
+#include "web/ScreenRegistry.h"
 #include "erp/Database.h"
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -29,6 +30,7 @@ struct HostServices
 	EventBus& events;
 	TaskScheduler& scheduler;
 	RecordRegistry& records;
+	ScreenRegistry& screens;
 	Router& router;
 	HostClock& clock;
 	Poco::Util::AbstractConfiguration& config;

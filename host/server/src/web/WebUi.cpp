@@ -10,6 +10,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
+#include <algorithm>
 
 
 namespace host {
@@ -37,7 +38,8 @@ std::string formField(const std::map<std::string, std::string>& fields, const st
 
 
 WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-			 CustomerResource& customers, const std::string& folder, Poco::Logger& logger):
+			 CustomerResource& customers, Router& router, ScreenRegistry& screens, RecordRegistry& records,
+			 const std::string& folder, Poco::Logger& logger):
 	_users(users),
 	_sessions(sessions),
 	_throttle(throttle),
@@ -54,7 +56,10 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 		_logger.warning("web: static/htmx.min.js is missing (npm ci in host/server/web, then build): pages work "
 						"without it, with full reloads");
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
+	_plugins = std::make_unique<PluginUi>(router, screens, records);
 	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages);
+	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
+	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);
 }
 
 
@@ -150,8 +155,14 @@ std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::st
 		_sessions.close(id);
 		return std::nullopt;
 	}
-	return SignedIn{*user, SessionStore::csrfToken(id), language,
-					_messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant")};
+	SignedIn who{*user,
+				 SessionStore::csrfToken(id),
+				 language,
+				 _messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant"),
+				 {}};
+	for (const PluginUi::MenuEntry& entry: _plugins->menu(who, ""))
+		who.pluginMenu.emplace_back(entry.url, entry.label);
+	return who;
 }
 
 
@@ -218,7 +229,49 @@ WebResponse WebUi::route(const WebRequest& request, const std::string& language)
 			return problem(language, who, 404, "error.not_found");
 		}
 	}
+	if (path == "/settings" || startsWith(path, "/settings/"))
+	{
+		std::vector<std::string> parts = segments(path.substr(9));
+		if (parts.size() != 2 && !parts.empty()) return problem(language, who, 404, "error.not_found");
+		if (parts.empty())
+			return reading ? _settings->show(request, *who, "", "") : problem(language, who, 405, "error.method");
+		if (reading) return _settings->show(request, *who, parts[0], parts[1]);
+		if (request.method == "POST") return _settings->save(request, *who, parts[0], parts[1]);
+		return problem(language, who, 405, "error.method");
+	}
+	if (startsWith(path, "/p/"))
+	{
+		std::vector<std::string> parts = segments(path.substr(2));
+		if (parts.size() != 2) return problem(language, who, 404, "error.not_found");
+		if (reading) return _pluginPages->show(request, *who, parts[0], parts[1]);
+		if (request.method == "POST") return _pluginPages->act(request, *who, parts[0], parts[1]);
+		return problem(language, who, 405, "error.method");
+	}
 	return problem(language, who, 404, "error.not_found");
+}
+
+
+std::vector<std::string> WebUi::segments(const std::string& rest)
+{
+	// "/a/b" -> {"a", "b"}; "" -> {}. Plugin, tab and page ids are
+	// [a-z0-9-]: anything else (an encoded byte, an empty segment) is no id.
+	std::vector<std::string> parts;
+	if (rest.empty() || rest == "/") return parts;
+	if (rest[0] != '/') return {"", "", ""};
+	std::size_t start = 1;
+	while (true)
+	{
+		const std::size_t end = rest.find('/', start);
+		const std::string part = rest.substr(start, end == std::string::npos ? std::string::npos : end - start);
+		const bool id = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+			return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+		});
+		if (!id) return {"", "", ""};
+		parts.push_back(part);
+		if (end == std::string::npos) break;
+		start = end + 1;
+	}
+	return parts;
 }
 
 
@@ -227,7 +280,7 @@ WebResponse WebUi::signInPage(const std::string& language, const std::string& us
 {
 	WebResponse response;
 	response.status = status;
-	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", ""};
+	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", "", {}};
 	response.body = _pages->render("sign_in.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("USER", user);
 		page.SetValue("NEXT", next);
@@ -309,7 +362,7 @@ WebResponse WebUi::problem(const std::string& language, const std::optional<Sign
 	WebResponse response;
 	response.status = status;
 	const std::string title = _messages->text(language, key);
-	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", ""};
+	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", "", {}};
 	response.body = _pages->render("problem.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("MESSAGE", title);
 		if (!who) page.ShowSection("SIGNED_OUT");

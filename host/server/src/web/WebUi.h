@@ -15,6 +15,9 @@
 #include "web/CustomerPages.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
+#include "web/PluginPages.h"
+#include "web/PluginUi.h"
+#include "web/SettingsPages.h"
 #include "web/SignedIn.h"
 #include "web/StaticFiles.h"
 #include "web/WebEndpoint.h"
@@ -52,7 +55,8 @@ public:
 	static const char* const CSP;
 
 	WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-		  CustomerResource& customers, const std::string& folder, Poco::Logger& logger);
+		  CustomerResource& customers, Router& router, ScreenRegistry& screens, RecordRegistry& records,
+		  const std::string& folder, Poco::Logger& logger);
 	/// `folder`: templates/, messages/ and static/ of the web interface.
 	/// Throws when a template or a catalog is missing or malformed.
 
@@ -79,6 +83,7 @@ private:
 	std::string endedCookie() const;
 	static bool sameOrigin(const WebRequest& request);
 	static std::string safeNext(const std::string& next);
+	static std::vector<std::string> segments(const std::string& rest);
 
 	UserDirectory& _users;
 	SessionStore& _sessions;
@@ -88,7 +93,10 @@ private:
 	std::unique_ptr<MessageCatalog> _messages;
 	std::unique_ptr<StaticFiles> _static;
 	std::unique_ptr<PageRenderer> _pages;
+	std::unique_ptr<PluginUi> _plugins;
 	std::unique_ptr<CustomerPages> _customers;
+	std::unique_ptr<SettingsPages> _settings;
+	std::unique_ptr<PluginPages> _pluginPages;
 	std::atomic<bool> _secure{false};
 };
 

@@ -16,6 +16,8 @@
 <ul>
 <li><a href="/"{{#NAV_HOME_CURRENT}} aria-current="page"{{/NAV_HOME_CURRENT}}>{{T_nav_home}}</a></li>
 <li><a href="/customers"{{#NAV_CUSTOMERS_CURRENT}} aria-current="page"{{/NAV_CUSTOMERS_CURRENT}}>{{T_nav_customers}}</a></li>
+{{#PLUGIN_NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/PLUGIN_NAV}}<li><a href="/settings"{{#NAV_SETTINGS_CURRENT}} aria-current="page"{{/NAV_SETTINGS_CURRENT}}>{{T_nav_settings}}</a></li>
 </ul>
 </nav>
 <div class="who">
