@@ -61,6 +61,12 @@ std::string TestHost::remindersPluginsDirectory()
 }
 
 
+std::string TestHost::screenPluginsDirectory()
+{
+	return buildDirectory() + "/screen-plugins";
+}
+
+
 std::string TestHost::testPluginsDirectory()
 {
 	return buildDirectory() + "/test-plugins";

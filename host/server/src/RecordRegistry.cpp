@@ -120,6 +120,28 @@ void RecordRegistry::read(Poco::Data::Session& session, const std::string& entit
 }
 
 
+std::vector<erp::FieldSpec> RecordRegistry::specs(const std::string& owner, const std::string& entity) const
+{
+	std::vector<erp::FieldSpec> result;
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	auto it = _extensions.find(owner);
+	if (it == _extensions.end()) return result;
+	for (const erp::FieldSpec& field: it->second.fields)
+		if (field.entity == entity) result.push_back(field);
+	return result;
+}
+
+
+std::vector<std::string> RecordRegistry::owners() const
+{
+	std::vector<std::string> result;
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	for (const auto& entry: _extensions)
+		result.push_back(entry.first);
+	return result;
+}
+
+
 Poco::JSON::Array::Ptr RecordRegistry::fields(const std::string& owner) const
 {
 	Poco::JSON::Array::Ptr result = new Poco::JSON::Array;

@@ -57,7 +57,8 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 						"without it, with full reloads");
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
 	_plugins = std::make_unique<PluginUi>(router, screens, records);
-	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages);
+	_recordFields = std::make_unique<RecordFieldsForm>(*_plugins);
+	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages, *_recordFields);
 	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
 	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);
 }

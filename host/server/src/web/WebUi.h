@@ -17,6 +17,7 @@
 #include "web/PageRenderer.h"
 #include "web/PluginPages.h"
 #include "web/PluginUi.h"
+#include "web/RecordFieldsForm.h"
 #include "web/SettingsPages.h"
 #include "web/SignedIn.h"
 #include "web/StaticFiles.h"
@@ -94,6 +95,7 @@ private:
 	std::unique_ptr<StaticFiles> _static;
 	std::unique_ptr<PageRenderer> _pages;
 	std::unique_ptr<PluginUi> _plugins;
+	std::unique_ptr<RecordFieldsForm> _recordFields;
 	std::unique_ptr<CustomerPages> _customers;
 	std::unique_ptr<SettingsPages> _settings;
 	std::unique_ptr<PluginPages> _pluginPages;
