@@ -227,6 +227,12 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 	erp::HttpRequest inner = request;
 	inner.query["limit"] = "100";
 	Poco::JSON::Object::Ptr preview = parse(_preview.preview(inner));
+	// What the next run would send: the preview of its day.
+	if (!request.query.count("date") && text(*preview, "next_run_date") != text(*preview, "date"))
+	{
+		inner.query["date"] = text(*preview, "next_run_date");
+		preview = parse(_preview.preview(inner));
+	}
 	preview->set("date_text", dateText(text(*preview, "date"), lang));
 	Poco::JSON::Object::Ptr summary = preview->getObject("summary");
 	summary->set("totals_text", totalsText(*summary->getObject("totals"), lang));
