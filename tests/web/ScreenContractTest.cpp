@@ -8,6 +8,7 @@
 //
 
 
+#include "web/Condition.h"
 #include "web/FormJson.h"
 #include "web/JsonDictionary.h"
 #include "web/ScreenRegistry.h"
@@ -82,6 +83,7 @@ class ScreenContractTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testViewModelIsEscapedByTheTemplate);
 	CPPUNIT_TEST(testFormBecomesTypedJson);
 	CPPUNIT_TEST(testFormKeepsWhatTheRoleMayNotSend);
+	CPPUNIT_TEST(testConditions);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -197,6 +199,24 @@ public:
 		// A typed secret is sent as typed, spaces and all.
 		CPPUNIT_ASSERT_EQUAL(std::string(R"({"secret":" s3 "})"),
 							 json(*host::FormJson::body({fields[6]}, {{"secret", " s3 "}}, erp::Role::ACCOUNTANT)));
+	}
+
+	void testConditions()
+	{
+		using host::Condition;
+		const std::string reminders = "!invoice.paid && customer.reminders.enabled";
+		CPPUNIT_ASSERT(Condition::holds(reminders, {{"invoice.paid", "0"}, {"customer.reminders.enabled", "1"}}));
+		CPPUNIT_ASSERT(!Condition::holds(reminders, {{"invoice.paid", "1"}, {"customer.reminders.enabled", "1"}}));
+		CPPUNIT_ASSERT(!Condition::holds(reminders, {{"invoice.paid", "0"}, {"customer.reminders.enabled", "0"}}));
+		// No customer chosen yet: its fields are unknown, so false.
+		CPPUNIT_ASSERT(!Condition::holds(reminders, {{"invoice.paid", "0"}}));
+		CPPUNIT_ASSERT(Condition::holds("", {}));
+		CPPUNIT_ASSERT(Condition::holds("a || b && c", {{"a", "true"}}));
+		CPPUNIT_ASSERT(!Condition::holds("(a || b) && c", {{"a", "true"}}));
+		CPPUNIT_ASSERT(Condition::holds("!!a", {{"a", "1"}}));
+		CPPUNIT_ASSERT(Condition::holds(" !( a&&b ) ", {{"a", "1"}}));
+		for (const char* bad: {"a &&", "&& a", "(a", "a)", "a & b", "a b", "!", "a || || b", "a == b"})
+			CPPUNIT_ASSERT_THROW_MESSAGE(bad, Condition::check(bad), Poco::SyntaxException);
 	}
 
 	void testFormKeepsWhatTheRoleMayNotSend()

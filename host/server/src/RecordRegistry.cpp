@@ -4,6 +4,7 @@
 
 
 #include "RecordRegistry.h"
+#include "web/Condition.h"
 #include "erp/ApiError.h"
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
@@ -60,6 +61,8 @@ void RecordRegistry::extend(const std::string& owner, const std::vector<erp::Fie
 			throw Poco::InvalidArgumentException("record fields extend customer or invoice, not", field.entity);
 		if (field.type != "bool" && field.type != "int" && field.type != "string")
 			throw Poco::InvalidArgumentException("field type must be bool, int or string", field.name);
+		// The screens evaluate it: a condition that does not parse refuses the plugin now.
+		Condition::check(field.visibleWhen);
 	}
 	std::unique_lock<std::shared_mutex> lock(_mutex);
 	_extensions[owner] = Extension{fields, &extension};
