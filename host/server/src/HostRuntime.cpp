@@ -52,7 +52,8 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
 	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
 	_web =
-		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit, *_customers,
+		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit,
+								WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock},
 								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
 }
 

@@ -65,7 +65,8 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 		ctemplate::TemplateDictionary* menu = layout.AddSectionDictionary("SIGNED_IN");
 		menu->SetValue("USER", frame.user);
 		menu->SetValue("ROLE", frame.roleLabel);
-		for (const char* entry: {"home", "customers"})
+		if (frame.admin) menu->ShowSection("ADMIN");
+		for (const char* entry: {"home", "customers", "invoices", "audit", "plugins"})
 		{
 			std::string section = std::string("NAV_") + entry;
 			std::transform(section.begin(), section.end(), section.begin(), ::toupper);

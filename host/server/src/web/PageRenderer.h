@@ -39,7 +39,8 @@ public:
 		std::string user;      /// empty: signed out (no menu)
 		std::string roleLabel; /// the user's role, in words
 		std::string csrf;      /// the session's CSRF token
-		std::string current;   /// the menu entry of the page: home, customers
+		std::string current;   /// the menu entry of the page: home, customers, invoices, audit, plugins
+		bool admin = false;    /// the menu's administrators' entries (audit log, plugins)
 	};
 
 	using Fill = std::function<void(ctemplate::TemplateDictionary&)>;

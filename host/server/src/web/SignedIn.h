@@ -25,7 +25,7 @@ struct SignedIn
 
 	PageRenderer::Frame frame(const std::string& title, const std::string& current) const
 	{
-		return PageRenderer::Frame{language, title, user.name, roleLabel, csrf, current};
+		return PageRenderer::Frame{language, title, user.name, roleLabel, csrf, current, user.role == erp::Role::ADMIN};
 	}
 };
 

@@ -7,14 +7,20 @@
 #define Host_WebUi_INCLUDED
 
 
+#include "AuditResource.h"
 #include "AuditService.h"
 #include "CustomerResource.h"
+#include "InvoiceResource.h"
+#include "PluginResource.h"
 #include "SessionStore.h"
 #include "SignInThrottle.h"
 #include "UserDirectory.h"
+#include "web/AuditPages.h"
 #include "web/CustomerPages.h"
+#include "web/InvoicePages.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
+#include "web/PluginPages.h"
 #include "web/SignedIn.h"
 #include "web/StaticFiles.h"
 #include "web/WebEndpoint.h"
@@ -51,8 +57,18 @@ class WebUi: public WebEndpoint
 public:
 	static const char* const CSP;
 
+	struct Resources
+	/// The API resources the pages call in-process, and the business clock.
+	{
+		CustomerResource& customers;
+		InvoiceResource& invoices;
+		AuditResource& audit;
+		PluginResource& plugins;
+		const erp::Clock& clock;
+	};
+
 	WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-		  CustomerResource& customers, const std::string& folder, Poco::Logger& logger);
+		  const Resources& resources, const std::string& folder, Poco::Logger& logger);
 	/// `folder`: templates/, messages/ and static/ of the web interface.
 	/// Throws when a template or a catalog is missing or malformed.
 
@@ -72,6 +88,8 @@ private:
 	WebResponse signIn(const WebRequest& request, const std::string& language);
 	WebResponse signOut(const WebRequest& request, const SignedIn& who);
 	WebResponse home(const SignedIn& who);
+	WebResponse routeInvoices(const WebRequest& request, const SignedIn& who);
+	WebResponse routeAdmin(const WebRequest& request, const SignedIn& who);
 	WebResponse problem(const std::string& language, const std::optional<SignedIn>& who, int status,
 						const std::string& key);
 	std::optional<SignedIn> signedIn(const WebRequest& request, const std::string& language);
@@ -89,6 +107,9 @@ private:
 	std::unique_ptr<StaticFiles> _static;
 	std::unique_ptr<PageRenderer> _pages;
 	std::unique_ptr<CustomerPages> _customers;
+	std::unique_ptr<InvoicePages> _invoices;
+	std::unique_ptr<AuditPages> _auditPages;
+	std::unique_ptr<PluginPages> _plugins;
 	std::atomic<bool> _secure{false};
 };
 
