@@ -213,6 +213,12 @@ public:
 		CPPUNIT_ASSERT_EQUAL(10, page.count("<option value=\"") - 1);
 		CPPUNIT_ASSERT(page.has(R"(hx-get="/invoices/new")"));
 		CPPUNIT_ASSERT(page.has(R"(hx-select="#customer-id")"));
+		// The customer chosen before the search stays a choice, chosen.
+		page = _web->get("/invoices/new?customer_q=" + WebClient::encode("Πελάτης 15") +
+							 "&customer_id=" + std::to_string(_beta),
+						 cookie);
+		CPPUNIT_ASSERT_EQUAL(11, page.count("<option value=\"") - 1);
+		CPPUNIT_ASSERT(page.has("<option value=\"" + std::to_string(_beta) + "\" selected>Ελαιώνες Βήτα</option>"));
 		page = _web->get("/invoices/new?customer_q=nobody", cookie);
 		CPPUNIT_ASSERT(page.has("No customer matches the search"));
 	}

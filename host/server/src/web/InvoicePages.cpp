@@ -131,6 +131,7 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 	if (!customerId.empty()) filters += "&customer_id=" + customerId;
 	if (overdue) filters += "&overdue=1";
 	const std::string language = who.language;
+	const std::string today = _clock.today();
 	WebResponse response;
 	response.body = _pages.render(
 		"invoices.tpl", who.frame(_messages.text(language, "invoices.title"), "invoices"),
@@ -171,7 +172,7 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 							  DisplayFormat::money(ApiCall::text(item, "outstanding"), currency, language));
 				row->SetValue("STATUS", state);
 				row->SetValue("STATUS_LABEL", _messages.text(language, "invoice.status." + state));
-				if (!due.empty() && due < _clock.today() && (state == "issued" || state == "partially_paid"))
+				if (!due.empty() && due < today && (state == "issued" || state == "partially_paid"))
 					row->ShowSection("OVERDUE");
 			}
 			if (page > 1)
@@ -215,6 +216,8 @@ Poco::JSON::Array::Ptr InvoicePages::customerChoices(const SignedIn& who, const 
 WebResponse InvoicePages::form(const WebRequest& request, const SignedIn& who) const
 {
 	Fields values{{"issue_date", _clock.today()}, {"currency", "EUR"}, {"paid", "no"}};
+	// The search sends the customer chosen so far: it stays a choice.
+	if (const std::string chosen = query(request, "customer_id"); isDigits(chosen)) values["customer_id"] = chosen;
 	return formPage(who, values, Poco::trim(query(request, "customer_q")), "", "", 200);
 }
 

@@ -12,7 +12,7 @@
 <fieldset class="field customer-choice">
 <legend>{{T_invoice_customer}}</legend>
 <label for="customer-q" class="sub">{{T_invoice_customer_search}}</label>
-<input id="customer-q" name="customer_q" type="search" autocomplete="off" value="{{CUSTOMER_Q}}" aria-controls="customer-id" hx-get="/invoices/new" hx-trigger="input changed delay:300ms, search" hx-target="#customer-id" hx-select="#customer-id" hx-swap="outerHTML">
+<input id="customer-q" name="customer_q" type="search" autocomplete="off" value="{{CUSTOMER_Q}}" aria-controls="customer-id" hx-get="/invoices/new" hx-include="#customer-id" hx-trigger="input changed delay:300ms, search" hx-target="#customer-id" hx-select="#customer-id" hx-swap="outerHTML">
 <label for="customer-id" class="sub">{{T_invoice_customer_choose}}</label>
 <select id="customer-id" name="customer_id" required aria-describedby="{{CUSTOMER_ID_DESCRIBEDBY}}"{{#CUSTOMER_ID_INVALID}} aria-invalid="true"{{/CUSTOMER_ID_INVALID}}>
 <option value=""{{#NO_CUSTOMER}} selected{{/NO_CUSTOMER}}>{{#NO_CHOICES}}{{T_invoice_customer_none}}{{/NO_CHOICES}}{{#SOME_CHOICES}}{{T_invoice_customer_placeholder}}{{/SOME_CHOICES}}</option>
