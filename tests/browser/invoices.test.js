@@ -112,6 +112,8 @@ async function accountant(browser, language) {
 	await go(page, page.getByRole('button', { name: w.save }));
 	check(`${tag}: saved, back on the list`, new URL(page.url()).pathname === '/invoices');
 	check(`${tag}: the list says it was saved`, (await page.locator('.notice').textContent()) === w.saved);
+	check(`${tag}: the new invoice comes first (newest first)`,
+		(await page.locator('table.invoices tbody tr').first().textContent()).includes(number));
 
 	// Filters: the customer's name, then overdue only.
 	await page.getByLabel(w.customerName).fill(`Μεσαράς ${language} ${suffix}`);

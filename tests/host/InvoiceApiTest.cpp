@@ -240,6 +240,10 @@ public:
 							 numbers("customer_name=%CE%B9%CF%8E%CE%BD%CE%B5%CF%82")); // "ιώνες"
 		CPPUNIT_ASSERT_EQUAL(std::string("O-1"), numbers("customer_name=alph&overdue=true"));
 		CPPUNIT_ASSERT_EQUAL(std::string(""), numbers("customer_name=nobody"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-5 O-4 O-3 O-2 O-1"), numbers("order=newest"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-4 O-3"), numbers("order=newest&limit=2&offset=1"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-1 O-2 O-3 O-4 O-5"), numbers("order=oldest"));
+		CPPUNIT_ASSERT_EQUAL(std::string("order"), _host->call("GET", "/api/invoices?order=id").errorField());
 		// Every item names its customer.
 		Poco::JSON::Object::Ptr first =
 			_host->call("GET", "/api/invoices?limit=1&offset=2").object()->getArray("items")->getObject(0);

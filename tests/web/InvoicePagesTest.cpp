@@ -82,15 +82,15 @@ public:
 		_web->host().runtime().services().clock.pin(Poco::Timestamp::fromEpochTime(1794729600));
 		const std::string cookie = _web->signIn("maria");
 
-		CPPUNIT_ASSERT_EQUAL(std::string("F-1 F-2 F-3 F-4"), numbers(_web->get("/invoices", cookie)));
+		CPPUNIT_ASSERT_EQUAL(std::string("F-4 F-3 F-2 F-1"), numbers(_web->get("/invoices", cookie)));
 		CPPUNIT_ASSERT_EQUAL(std::string("F-3"), numbers(_web->get("/invoices?status=paid", cookie)));
-		CPPUNIT_ASSERT_EQUAL(std::string("F-1 F-4"), numbers(_web->get("/invoices?overdue=1", cookie)));
-		CPPUNIT_ASSERT_EQUAL(std::string("F-3 F-4"),
+		CPPUNIT_ASSERT_EQUAL(std::string("F-4 F-1"), numbers(_web->get("/invoices?overdue=1", cookie)));
+		CPPUNIT_ASSERT_EQUAL(std::string("F-4 F-3"),
 							 numbers(_web->get("/invoices?customer=" + WebClient::encode("ιώνες"), cookie)));
 		CPPUNIT_ASSERT_EQUAL(
 			std::string("F-4"),
 			numbers(_web->get("/invoices?customer=" + WebClient::encode("Βήτα") + "&overdue=1", cookie)));
-		CPPUNIT_ASSERT_EQUAL(std::string("F-1 F-2"),
+		CPPUNIT_ASSERT_EQUAL(std::string("F-2 F-1"),
 							 numbers(_web->get("/invoices?customer_id=" + std::to_string(_alpha), cookie)));
 		// The form shows the filters as chosen; an overdue invoice is marked.
 		WebPage page = _web->get("/invoices?status=partially_paid&overdue=1", cookie);
@@ -100,7 +100,7 @@ public:
 		// Unknown values are ignored, not an error page.
 		page = _web->get("/invoices?status=lost&customer_id=x&page=-2", cookie);
 		CPPUNIT_ASSERT_EQUAL(200, page.status);
-		CPPUNIT_ASSERT_EQUAL(std::string("F-1 F-2 F-3 F-4"), numbers(page));
+		CPPUNIT_ASSERT_EQUAL(std::string("F-4 F-3 F-2 F-1"), numbers(page));
 		page = _web->get("/invoices?customer=nobody", cookie);
 		CPPUNIT_ASSERT(page.has(R"(class="empty")"));
 		_web->host().runtime().services().clock.unpin();
@@ -113,9 +113,14 @@ public:
 		const std::string cookie = _web->signIn("maria");
 		WebPage page = _web->get("/invoices?status=issued", cookie);
 		CPPUNIT_ASSERT_EQUAL(20, page.count("<tr><td"));
+		// Newest first: what was just issued is on the first page.
+		CPPUNIT_ASSERT(page.has(">P-123<"));
+		CPPUNIT_ASSERT(page.body.find(">P-123<") < page.body.find(">P-104<"));
+		CPPUNIT_ASSERT(!page.has(">P-103<"));
 		CPPUNIT_ASSERT(page.has(R"(href="/invoices?page=2&amp;status=issued" rel="next")"));
 		page = _web->get("/invoices?page=2&status=issued", cookie);
 		CPPUNIT_ASSERT_EQUAL(3, page.count("<tr><td"));
+		CPPUNIT_ASSERT(page.has(">P-101<"));
 		CPPUNIT_ASSERT(page.has(R"(rel="prev")"));
 		CPPUNIT_ASSERT(!page.has(R"(rel="next")"));
 	}

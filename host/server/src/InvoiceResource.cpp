@@ -281,13 +281,22 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 			throw erp::ApiError::invalid("overdue", "overdue must be true or false");
 		overdue = it->second == "true" ? 1 : 0;
 	}
+	// Oldest first unless asked (the order is a fixed text, never the input).
+	bool newest = false;
+	if (auto it = request.query.find("order"); it != request.query.end())
+	{
+		if (it->second != "newest" && it->second != "oldest")
+			throw erp::ApiError::invalid("order", "order must be newest or oldest");
+		newest = it->second == "newest";
+	}
 	const std::string today = _services.clock.today();
 	Poco::Data::Session session = _services.database.session();
 	std::vector<ListRow> rows;
 	session << std::string(LIST_COLUMNS) +
 				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR c.name LIKE ?) "
 				   "AND (? = 0 OR (i.due_date IS NOT NULL AND i.due_date < ? AND i.status IN ('issued', "
-				   "'partially_paid'))) ORDER BY i.id LIMIT ? OFFSET ?",
+				   "'partially_paid'))) ORDER BY i.id " +
+				   (newest ? "DESC" : "ASC") + " LIMIT ? OFFSET ?",
 		use(customerId), use(customerId), use(status), use(status), use(customerName), use(customerName), use(overdue),
 		useRef(today), use(limit), use(offset), into(rows), now;
 	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;

@@ -119,6 +119,7 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 	// One more than a page: whether a next page exists.
 	api.query["limit"] = std::to_string(PAGE_SIZE + 1);
 	api.query["offset"] = std::to_string((page - 1) * PAGE_SIZE);
+	api.query["order"] = "newest"; // what was just issued on the first page
 	if (!status.empty()) api.query["status"] = status;
 	if (!customer.empty()) api.query["customer_name"] = customer;
 	if (!customerId.empty()) api.query["customer_id"] = customerId;

@@ -37,7 +37,8 @@ public:
 				 const PageRenderer& pages, const MessageCatalog& messages);
 
 	WebResponse list(const WebRequest& request, const SignedIn& who) const;
-	/// GET /invoices?page=N&status=S&customer=NAME&customer_id=ID&overdue=1
+	/// GET /invoices?page=N&status=S&customer=NAME&customer_id=ID&overdue=1,
+	/// newest first.
 
 	WebResponse form(const WebRequest& request, const SignedIn& who) const;
 	/// GET /invoices/new; ?customer_q=TEXT narrows the customers to choose
