@@ -31,7 +31,10 @@ public:
 		WebClient web;
 		WebPage page = web.get("/plugins", web.signIn("admin"), "el");
 		CPPUNIT_ASSERT_EQUAL(200, page.status);
-		CPPUNIT_ASSERT(page.has("<h2>reminders"));
+		// The manifest's name in the page's language, the id beside it.
+		CPPUNIT_ASSERT(
+			page.has(R"(<h2>Υπενθυμίσεις ληξιπρόθεσμων τιμολογίων <span class="plugin-name">(reminders)</span></h2>)"));
+		CPPUNIT_ASSERT(web.get("/plugins", web.signIn("admin"), "en").has("<h2>Overdue-invoice reminders <span"));
 		CPPUNIT_ASSERT(page.has(R"(<span class="state state-running">Σε λειτουργία</span>)"));
 		CPPUNIT_ASSERT(page.has("invoice.created"));
 		CPPUNIT_ASSERT(page.has("<dd>0.1.0</dd>"));
@@ -88,6 +91,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, page.status);
 		CPPUNIT_ASSERT(page.has(R"(<span class="state state-refused">Refused</span>)"));
 		CPPUNIT_ASSERT(page.has("library not found"));
+		CPPUNIT_ASSERT(page.has("<h2>probe</h2>"));
 		CPPUNIT_ASSERT(!page.has(R"(action="/plugins/missing-library")"));
 		CPPUNIT_ASSERT(page.has(R"(action="/plugins/probe")"));
 		page = web.post("/plugins/missing-library", "enabled=true&csrf=" + page.csrf(), admin);

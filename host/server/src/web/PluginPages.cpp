@@ -26,6 +26,18 @@ std::string joined(const Poco::JSON::Object::Ptr& item, const std::string& key)
 	return text;
 }
 
+// The manifest's name: a text, or one per language ({"el": ..., "en": ...}).
+std::string nameIn(const Poco::JSON::Object::Ptr& item, const std::string& language)
+{
+	if (!item->has("name") || item->isNull("name")) return std::string();
+	const Poco::Dynamic::Var name = item->get("name");
+	if (name.type() != typeid(Poco::JSON::Object::Ptr)) return name.isString() ? name.convert<std::string>() : "";
+	const Poco::JSON::Object::Ptr names = name.extract<Poco::JSON::Object::Ptr>();
+	for (const std::string& choice: {language, std::string("en"), std::string("el")})
+		if (names->has(choice) && names->get(choice).isString()) return names->getValue<std::string>(choice);
+	return std::string();
+}
+
 } // namespace
 
 
@@ -89,8 +101,11 @@ WebResponse PluginPages::page(const SignedIn& who, const std::string& notice, co
 				const std::string state = ApiCall::text(item, "state");
 				ctemplate::TemplateDictionary* plugin = dict.AddSectionDictionary("PLUGIN");
 				plugin->SetValue("ID", id.empty() ? ApiCall::text(item, "directory") : id);
-				const std::string name = ApiCall::text(item, "name");
-				if (!name.empty() && name != id) plugin->SetValueAndShowSection("NAME", name, "HAS_NAME");
+				const std::string name = nameIn(item, language);
+				if (!name.empty() && name != id)
+					plugin->SetValueAndShowSection("NAME", name, "HAS_NAME");
+				else
+					plugin->ShowSection("NO_NAME");
 				plugin->SetValue("STATE", state);
 				plugin->SetValue("STATE_LABEL", _messages.text(language, "plugins.state." + state));
 				const std::string version = ApiCall::text(item, "version");

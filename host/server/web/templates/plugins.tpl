@@ -6,7 +6,7 @@
 {{/EMPTY}}{{#LIST}}<ul class="plugins">
 {{/LIST}}{{#PLUGIN}}<li class="card plugin">
 <div class="plugin-head">
-<h2>{{ID}}{{#HAS_NAME}} <span class="plugin-name">({{NAME}})</span>{{/HAS_NAME}}</h2>
+<h2>{{#HAS_NAME}}{{NAME}} <span class="plugin-name">({{ID}})</span>{{/HAS_NAME}}{{#NO_NAME}}{{ID}}{{/NO_NAME}}</h2>
 <span class="state state-{{STATE}}">{{STATE_LABEL}}</span>
 </div>
 <dl class="facts">
