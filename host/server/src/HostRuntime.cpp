@@ -53,7 +53,9 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
 	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
 	_web =
-		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit, *_customers, *_router, *_screens, *_records,
+		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit,
+								WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock},
+								WebUi::Plugins{*_router, *_screens, *_records},
 								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
 }
 

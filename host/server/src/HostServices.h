@@ -13,8 +13,8 @@
 #include "RecordRegistry.h"
 #include "Router.h"
 #include "TaskScheduler.h"
-#include "web/ScreenRegistry.h"
 #include "erp/Database.h"
+#include "web/ScreenRegistry.h"
 #include <Poco/Util/AbstractConfiguration.h>
 
 

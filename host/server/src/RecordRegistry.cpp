@@ -4,8 +4,8 @@
 
 
 #include "RecordRegistry.h"
-#include "web/Condition.h"
 #include "erp/ApiError.h"
+#include "web/Condition.h"
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <mutex>

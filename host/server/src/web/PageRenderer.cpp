@@ -65,6 +65,7 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 		ctemplate::TemplateDictionary* menu = layout.AddSectionDictionary("SIGNED_IN");
 		menu->SetValue("USER", frame.user);
 		menu->SetValue("ROLE", frame.roleLabel);
+		if (frame.admin) menu->ShowSection("ADMIN");
 		for (const auto& [url, label]: frame.pluginMenu)
 		{
 			ctemplate::TemplateDictionary* entry = menu->AddSectionDictionary("PLUGIN_NAV");
@@ -72,7 +73,7 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 			entry->SetValue("LABEL", label);
 			if (frame.current == url) entry->ShowSection("CURRENT");
 		}
-		for (const char* entry: {"home", "customers", "settings"})
+		for (const char* entry: {"home", "customers", "invoices", "audit", "plugins", "settings"})
 		{
 			std::string section = std::string("NAV_") + entry;
 			std::transform(section.begin(), section.end(), section.begin(), ::toupper);

@@ -26,7 +26,8 @@ struct SignedIn
 
 	PageRenderer::Frame frame(const std::string& title, const std::string& current) const
 	{
-		return PageRenderer::Frame{language, title, user.name, roleLabel, csrf, current, pluginMenu};
+		return PageRenderer::Frame{language,  title, user.name, roleLabel, csrf, current, user.role == erp::Role::ADMIN,
+								   pluginMenu};
 	}
 };
 

@@ -38,8 +38,7 @@ std::string formField(const std::map<std::string, std::string>& fields, const st
 
 
 WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-			 CustomerResource& customers, Router& router, ScreenRegistry& screens, RecordRegistry& records,
-			 const std::string& folder, Poco::Logger& logger):
+			 const Resources& resources, const Plugins& plugins, const std::string& folder, Poco::Logger& logger):
 	_users(users),
 	_sessions(sessions),
 	_throttle(throttle),
@@ -56,11 +55,15 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 		_logger.warning("web: static/htmx.min.js is missing (npm ci in host/server/web, then build): pages work "
 						"without it, with full reloads");
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
-	_plugins = std::make_unique<PluginUi>(router, screens, records);
+	_plugins = std::make_unique<PluginUi>(plugins.router, plugins.screens, plugins.records);
 	_recordFields = std::make_unique<RecordFieldsForm>(*_plugins);
-	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages, *_recordFields);
+	_customers = std::make_unique<CustomerPages>(resources.customers, *_pages, *_messages, *_recordFields);
 	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
 	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);
+	_invoices =
+		std::make_unique<InvoicePages>(resources.invoices, resources.customers, resources.clock, *_pages, *_messages);
+	_auditPages = std::make_unique<AuditPages>(resources.audit, resources.clock, *_pages, *_messages);
+	_pluginAdmin = std::make_unique<PluginAdminPages>(resources.plugins, *_pages, *_messages);
 }
 
 
@@ -248,6 +251,8 @@ WebResponse WebUi::route(const WebRequest& request, const std::string& language)
 		if (request.method == "POST") return _pluginPages->act(request, *who, parts[0], parts[1]);
 		return problem(language, who, 405, "error.method");
 	}
+	if (path == "/invoices" || startsWith(path, "/invoices/")) return routeInvoices(request, *who);
+	if (path == "/audit" || path == "/plugins" || startsWith(path, "/plugins/")) return routeAdmin(request, *who);
 	return problem(language, who, 404, "error.not_found");
 }
 
@@ -273,6 +278,66 @@ std::vector<std::string> WebUi::segments(const std::string& rest)
 		start = end + 1;
 	}
 	return parts;
+}
+
+
+WebResponse WebUi::routeInvoices(const WebRequest& request, const SignedIn& who)
+{
+	// /invoices, /invoices/new, /invoices/{digits}, /invoices/{digits}/payments;
+	// the path arrives %-encoded: anything else is no page.
+	const bool reading = request.method == "GET" || request.method == "HEAD";
+	const std::string& path = request.path;
+	if (path == "/invoices")
+		return reading ? _invoices->list(request, who) : problem(who.language, who, 405, "error.method");
+	if (path == "/invoices/new")
+	{
+		if (reading) return _invoices->form(request, who);
+		return request.method == "POST" ? _invoices->create(request, who)
+										: problem(who.language, who, 405, "error.method");
+	}
+	std::string id = path.substr(10);
+	const bool payments = id.size() > 9 && id.compare(id.size() - 9, 9, "/payments") == 0;
+	if (payments) id.resize(id.size() - 9);
+	if (id.empty() || id.size() > 18 || id[0] == '0' || id.find_first_not_of("0123456789") != std::string::npos)
+		return problem(who.language, who, 404, "error.not_found");
+	try
+	{
+		if (!payments)
+			return reading ? _invoices->detail(request, who, id) : problem(who.language, who, 405, "error.method");
+		return request.method == "POST" ? _invoices->pay(request, who, id)
+										: problem(who.language, who, 405, "error.method");
+	}
+	catch (const erp::ApiError&)
+	{
+		return problem(who.language, who, 404, "error.not_found");
+	}
+}
+
+
+WebResponse WebUi::routeAdmin(const WebRequest& request, const SignedIn& who)
+{
+	// Administrators only: the API would refuse accountants too (the
+	// plugins' switch by its route's role, which an in-process call skips).
+	if (who.user.role != erp::Role::ADMIN) return problem(who.language, who, 403, "error.forbidden");
+	const bool reading = request.method == "GET" || request.method == "HEAD";
+	const std::string& path = request.path;
+	if (path == "/audit")
+		return reading ? _auditPages->list(request, who) : problem(who.language, who, 405, "error.method");
+	if (path == "/plugins")
+		return reading ? _pluginAdmin->list(request, who) : problem(who.language, who, 405, "error.method");
+	const std::string id = path.substr(9);
+	if (id.empty() || id.size() > 64 ||
+		id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+		return problem(who.language, who, 404, "error.not_found");
+	if (request.method != "POST") return problem(who.language, who, 405, "error.method");
+	try
+	{
+		return _pluginAdmin->change(request, who, id);
+	}
+	catch (const erp::ApiError&)
+	{
+		return problem(who.language, who, 404, "error.not_found");
+	}
 }
 
 
