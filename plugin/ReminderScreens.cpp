@@ -98,12 +98,14 @@ erp::ScreenSet ReminderScreens::declaration()
 	toggle.stateRoute = "ui/flags";
 	toggle.toggleRoute = "invoices/{id}";
 	toggle.toggleField = "with_reminder";
+	toggle.icon = "bell";
 	screens.actions.push_back(toggle);
 
 	erp::RecordView history;
 	history.entity = "invoice";
 	history.label = words("Ιστορικό υπενθυμίσεων", "Reminder history");
 	history.route = "invoices/{id}/history";
+	history.icon = "mail";
 	history.columns = {{"date", words("Ημερομηνία", "Date"), "date"},
 					   {"recipient", words("Παραλήπτης", "Recipient"), "text"},
 					   {"state_text", words("Κατάσταση", "State"), "text"},

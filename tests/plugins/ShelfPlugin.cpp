@@ -147,12 +147,14 @@ private:
 		star.stateRoute = "stars";
 		star.toggleRoute = "stars/{id}";
 		star.toggleField = "starred";
+		star.icon = "star";
 		set.actions.push_back(star);
 
 		erp::RecordView notes;
 		notes.entity = "invoice";
 		notes.label = words("Σημειώσεις", "Notes");
 		notes.route = "invoices/{id}/notes";
+		notes.icon = "note";
 		notes.columns = {{"text", words("Σημείωση", "Note"), "text"}, {"by", words("Από", "By"), "text"}};
 		notes.empty = words("Καμία σημείωση.", "No note.");
 		set.views.push_back(notes);

@@ -47,8 +47,9 @@ erp::ScreenSet valid()
 	page.actions.push_back(
 		{"go", "POST", "go", erp::Role::ADMIN, {{"ids", "ids", both("Ids"), {}, {}, erp::Role::ACCOUNTANT}}, ""});
 	set.pages.push_back(page);
-	set.actions.push_back({"invoice", both("Star"), "stars", "stars/{id}", "starred"});
-	set.views.push_back({"invoice", both("Notes"), "notes/{id}", {{"text", both("Text"), "text"}}, both("None"), {}});
+	set.actions.push_back({"invoice", both("Star"), "stars", "stars/{id}", "starred", "star"});
+	set.views.push_back(
+		{"invoice", both("Notes"), "notes/{id}", {{"text", both("Text"), "text"}}, both("None"), {}, "note"});
 	return set;
 }
 
@@ -134,6 +135,8 @@ public:
 			{"a list action without a field", [](erp::ScreenSet& s) { s.actions[0].toggleField.clear(); }},
 			{"a view column of an unknown kind", [](erp::ScreenSet& s) { s.views[0].columns[0].kind = "html"; }},
 			{"a view without an empty text", [](erp::ScreenSet& s) { s.views[0].empty.clear(); }},
+			{"a list action's unknown icon", [](erp::ScreenSet& s) { s.actions[0].icon = "skull"; }},
+			{"a view without an icon", [](erp::ScreenSet& s) { s.views[0].icon.clear(); }},
 			{"a form default on the customer",
 			 [](erp::ScreenSet& s) {
 				 s.defaults.push_back({"customer", "x", "customer.a.b"});

@@ -80,6 +80,7 @@ struct ListAction
 							 /// "title": {"el": "...", "en": "..."}}}}: available false shows the title and no toggle
 	std::string toggleRoute; /// PUT, "{id}" replaced by the record's id, body {toggleField: !on}
 	std::string toggleField; /// e.g. "with_reminder"
+	std::string icon;        /// one of the host's icons: bell, star, check, mail, note, list
 };
 
 
@@ -102,6 +103,7 @@ struct RecordView
 	std::vector<ViewColumn> columns; /// in the order shown
 	Texts empty;                     /// shown when there is no item
 	Texts note;                      /// shown under the table, or empty
+	std::string icon;                /// one of the host's icons: bell, star, check, mail, note, list
 };
 
 

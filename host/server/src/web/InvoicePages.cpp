@@ -87,13 +87,55 @@ void describeFields(ctemplate::TemplateDictionary& form, const char* const* begi
 
 
 InvoicePages::InvoicePages(InvoiceResource& invoices, CustomerResource& customers, const erp::Clock& clock,
-						   const PageRenderer& pages, const MessageCatalog& messages):
+						   const PageRenderer& pages, const MessageCatalog& messages, const RecordFieldsForm& extra,
+						   const ListExtras& rows):
 	_invoices(invoices),
 	_customers(customers),
 	_clock(clock),
 	_pages(pages),
-	_messages(messages)
+	_messages(messages),
+	_extra(extra),
+	_rows(rows)
 {}
+
+
+InvoicePages::Extras InvoicePages::extras(const SignedIn& who, const Fields& values,
+										  const std::multimap<std::string, std::string>* posted) const
+{
+	const std::vector<RecordFieldsForm::Field> fields = _extra.fields("invoice", who);
+	Extras result;
+	if (fields.empty()) return result;
+	RecordFieldsForm::Values context{{"invoice.paid", field(values, "paid") == "yes" ? "1" : "0"}};
+	const std::string customer = field(values, "customer_id");
+	if (isDigits(customer))
+	{
+		erp::HttpRequest api = ApiCall::request(who, "GET", "/api/customers/" + customer);
+		api.params["id"] = customer;
+		try
+		{
+			for (const auto& [name, value]:
+				 RecordFieldsForm::context("customer", *ApiCall::object(_customers.get(api))))
+				context[name] = value;
+		}
+		catch (const erp::ApiError&)
+		{
+			// No such customer: its fields are unknown (the API refuses the choice).
+		}
+	}
+	result.shown = RecordFieldsForm::visible(fields, context);
+	result.values = RecordFieldsForm::fromRecord(result.shown, nullptr);
+	for (const auto& [name, value]: _extra.presets("invoice", result.shown, context))
+		result.values[name] = value;
+	// What the user set stays, as long as the customer it was set for does.
+	if (posted)
+	{
+		auto shownFor = posted->find("extras_customer");
+		if (shownFor != posted->end() && shownFor->second == customer)
+			for (const auto& [name, value]: RecordFieldsForm::fromForm(result.shown, *posted))
+				result.values[name] = value;
+	}
+	return result;
+}
 
 
 std::string InvoicePages::errorText(const std::string& language, const std::string& key) const
@@ -133,6 +175,12 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 	if (overdue) filters += "&overdue=1";
 	const std::string language = who.language;
 	const std::string today = _clock.today();
+	// The plugins' toggles and views for the rows shown: one state call each.
+	std::vector<std::string> ids;
+	for (std::size_t i = 0; i < std::min<std::size_t>(items->size(), PAGE_SIZE); ++i)
+		ids.push_back(ApiCall::text(items->getObject(static_cast<unsigned>(i)), "id"));
+	const ListExtras::Snapshot extras = _rows.prepare("invoice", ids, who);
+	const std::string back = "/invoices?page=" + std::to_string(page) + filters;
 	WebResponse response;
 	response.body = _pages.render(
 		"invoices.tpl", who.frame(_messages.text(language, "invoices.title"), "invoices"),
@@ -150,6 +198,7 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 			}
 			dict.SetIntValue("PAGE", page);
 			if (request.query.count("saved")) dict.ShowSection("SAVED");
+			if (request.query.count("refused")) dict.ShowSection("REFUSED");
 			const std::size_t shown = std::min<std::size_t>(items->size(), PAGE_SIZE);
 			dict.ShowSection(shown == 0 ? "EMPTY" : "TABLE");
 			for (std::size_t i = 0; i < shown; ++i)
@@ -175,6 +224,7 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 				row->SetValue("STATUS_LABEL", _messages.text(language, "invoice.status." + state));
 				if (!due.empty() && due < today && (state == "issued" || state == "partially_paid"))
 					row->ShowSection("OVERDUE");
+				_rows.fillRow(*row, "invoice", ApiCall::text(item, "id"), extras, who, back);
 			}
 			if (page > 1)
 				dict.SetValueAndShowSection("PREV_URL", "/invoices?page=" + std::to_string(page - 1) + filters, "PREV");
@@ -219,18 +269,22 @@ WebResponse InvoicePages::form(const WebRequest& request, const SignedIn& who) c
 	Fields values{{"issue_date", _clock.today()}, {"currency", "EUR"}, {"paid", "no"}};
 	// The search sends the customer chosen so far: it stays a choice.
 	if (const std::string chosen = query(request, "customer_id"); isDigits(chosen)) values["customer_id"] = chosen;
-	return formPage(who, values, Poco::trim(query(request, "customer_q")), "", "", 200);
+	return formPage(who, values, Poco::trim(query(request, "customer_q")), "", "", 200, extras(who, values, nullptr));
 }
 
 
 WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who) const
 {
 	const Fields fields = FormData::parse(request.body);
+	const std::multimap<std::string, std::string> posted = FormData::parseAll(request.body);
 	Fields values;
 	for (const char* name: INVOICE_FIELDS)
 		values[name] = Poco::trim(field(fields, name));
 	values["total"] = amountText(values["total"]);
 	values["currency"] = Poco::toUpper(values["currency"]);
+	const Extras extra = extras(who, values, &posted);
+	if (fields.count("refresh"))
+		return formPage(who, values, Poco::trim(field(fields, "customer_q")), "", "", 200, extra);
 
 	// The form as the API's JSON body: the API decides what is valid.
 	Poco::JSON::Object body;
@@ -242,6 +296,12 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 	else if (!customer.empty())
 		body.set("customer_id", customer); // refused by the API, beside the field
 	body.set("paid", values["paid"] == "yes");
+	// The plugins' fields the form showed, and only those (a hidden one
+	// takes what the plugin decides without it).
+	RecordFieldsForm::Values shownValues;
+	for (const auto& shown: extra.shown)
+		if (posted.count(shown.formName())) shownValues[shown.formName()] = extra.values.at(shown.formName());
+	RecordFieldsForm::addTo(body, extra.shown, shownValues);
 	erp::HttpRequest api = ApiCall::request(who, "POST", "/api/invoices");
 	api.body = erp::AuditEntry::json(body);
 	try
@@ -255,15 +315,19 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 			std::find(std::begin(INVOICE_FIELDS), std::end(INVOICE_FIELDS), name) != std::end(INVOICE_FIELDS);
 		const std::string key =
 			error.code() == "duplicate_number" ? "invoice.error.duplicate_number" : "invoice.error." + name;
+		if (name.find('.') != std::string::npos) // a plugin's field: beside it
+			return formPage(who, values, Poco::trim(field(fields, "customer_q")), name, "form.error", 422, extra,
+							error.what());
 		return formPage(who, values, Poco::trim(field(fields, "customer_q")), known ? name : "form",
-						known ? key : "form.error", 422);
+						known ? key : "form.error", 422, extra);
 	}
 	return WebResponse::redirect("/invoices?saved=1");
 }
 
 
 WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, const std::string& search,
-								   const std::string& errorField, const std::string& errorKey, int status) const
+								   const std::string& errorField, const std::string& errorKey, int status,
+								   const Extras& extra, const std::string& extraError) const
 {
 	const std::string language = who.language;
 	const std::string title = _messages.text(language, "invoice.new");
@@ -290,6 +354,13 @@ WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, co
 			}
 			form.ShowSection(choices->size() == 0 ? "NO_CHOICES" : "SOME_CHOICES");
 			describeFields(form, std::begin(INVOICE_FIELDS), std::end(INVOICE_FIELDS), errorField);
+			form.SetValue("EXTRAS_CUSTOMER", value("customer_id"));
+			_extra.fill(form, extra.shown, extra.values, language, errorField, extraError);
+			if (errorField.find('.') != std::string::npos)
+			{
+				form.ShowSection("HAS_ERROR");
+				return;
+			}
 			if (errorField.empty()) return;
 			form.SetValueAndShowSection("ERROR", errorText(language, errorKey), upper(errorField) + "_ERROR");
 			form.ShowSection(upper(errorField) + "_INVALID");

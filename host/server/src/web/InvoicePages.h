@@ -10,8 +10,10 @@
 #include "CustomerResource.h"
 #include "InvoiceResource.h"
 #include "erp/Clock.h"
+#include "web/ListExtras.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
+#include "web/RecordFieldsForm.h"
 #include "web/SignedIn.h"
 #include "web/WebRequest.h"
 #include "web/WebResponse.h"
@@ -34,7 +36,8 @@ public:
 	static const int CUSTOMER_CHOICES; /// at most 50 customers in the form's choice
 
 	InvoicePages(InvoiceResource& invoices, CustomerResource& customers, const erp::Clock& clock,
-				 const PageRenderer& pages, const MessageCatalog& messages);
+				 const PageRenderer& pages, const MessageCatalog& messages, const RecordFieldsForm& extra,
+				 const ListExtras& rows);
 
 	WebResponse list(const WebRequest& request, const SignedIn& who) const;
 	/// GET /invoices?page=N&status=S&customer=NAME&customer_id=ID&overdue=1,
@@ -46,7 +49,9 @@ public:
 
 	WebResponse create(const WebRequest& request, const SignedIn& who) const;
 	/// POST /invoices/new: 303 to the list, or the form again (422) with
-	/// the error beside its field.
+	/// the error beside its field. With "refresh" in the form: the form
+	/// again (200), its plugin fields shown or hidden and preset for the
+	/// customer and «Εξοφλήθηκε» chosen now (htmx asks so on each change).
 
 	WebResponse detail(const WebRequest& request, const SignedIn& who, const std::string& id) const;
 	/// GET /invoices/{id}; `id` is digits (the caller checks). Throws
@@ -58,9 +63,21 @@ public:
 
 private:
 	using Fields = std::map<std::string, std::string>;
+	struct Extras
+	/// The plugins' invoice fields the form shows now, and their values.
+	{
+		std::vector<RecordFieldsForm::Field> shown;
+		RecordFieldsForm::Values values;
+	};
 
+	Extras extras(const SignedIn& who, const Fields& values,
+				  const std::multimap<std::string, std::string>* posted) const;
+	/// Shown: each field whose visibleWhen holds for «Εξοφλήθηκε» and the
+	/// chosen customer's fields. Values: the declared default, the plugin's
+	/// preset from the customer, or what was posted for the same customer.
 	WebResponse formPage(const SignedIn& who, const Fields& values, const std::string& search,
-						 const std::string& errorField, const std::string& errorKey, int status) const;
+						 const std::string& errorField, const std::string& errorKey, int status, const Extras& extra,
+						 const std::string& errorText = "") const;
 	WebResponse detailPage(const SignedIn& who, const std::string& id, const Fields& values,
 						   const std::string& errorField, const std::string& errorKey, int status, bool paid) const;
 	Poco::JSON::Array::Ptr customerChoices(const SignedIn& who, const std::string& search,
@@ -72,6 +89,8 @@ private:
 	const erp::Clock& _clock;
 	const PageRenderer& _pages;
 	const MessageCatalog& _messages;
+	const RecordFieldsForm& _extra;
+	const ListExtras& _rows;
 };
 
 

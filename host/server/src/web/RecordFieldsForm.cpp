@@ -4,6 +4,7 @@
 
 
 #include "web/RecordFieldsForm.h"
+#include "web/Condition.h"
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <algorithm>
@@ -28,6 +29,51 @@ std::vector<RecordFieldsForm::Field> RecordFieldsForm::fields(const std::string&
 			result.push_back({plugin, spec});
 	}
 	return result;
+}
+
+
+RecordFieldsForm::Values RecordFieldsForm::context(const std::string& prefix, const Poco::JSON::Object& record)
+{
+	Values values;
+	for (const auto& [plugin, section]: record)
+	{
+		if (section.type() != typeid(Poco::JSON::Object::Ptr)) continue;
+		for (const auto& [name, value]: *section.extract<Poco::JSON::Object::Ptr>())
+		{
+			if (value.isEmpty()) continue;
+			values[prefix + "." + plugin + "." + name] =
+				value.isBoolean() ? (value.convert<bool>() ? "1" : "0") : value.convert<std::string>();
+		}
+	}
+	return values;
+}
+
+
+std::vector<RecordFieldsForm::Field> RecordFieldsForm::visible(const std::vector<Field>& fields, const Values& context)
+{
+	std::vector<Field> shown;
+	for (const Field& field: fields)
+		if (Condition::holds(field.spec.visibleWhen, context)) shown.push_back(field);
+	return shown;
+}
+
+
+RecordFieldsForm::Values RecordFieldsForm::presets(const std::string& entity, const std::vector<Field>& fields,
+												   const Values& context) const
+{
+	Values values;
+	for (const Field& field: fields)
+	{
+		const auto declared = _plugins.screens().find(field.plugin);
+		if (!declared) continue;
+		for (const erp::FormDefault& preset: declared->screens.defaults)
+		{
+			if (preset.entity != entity || preset.field != field.spec.name) continue;
+			auto it = context.find(preset.from);
+			if (it != context.end()) values[field.formName()] = it->second;
+		}
+	}
+	return values;
 }
 
 

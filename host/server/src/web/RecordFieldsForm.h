@@ -48,6 +48,17 @@ public:
 
 	std::vector<Field> fields(const std::string& entity, const SignedIn& who) const;
 
+	static Values context(const std::string& prefix, const Poco::JSON::Object& record);
+	/// A record's plugin sections as the names a condition reads:
+	/// {"reminders": {"enabled": true}} with prefix "customer" is
+	/// "customer.reminders.enabled" = "1".
+
+	static std::vector<Field> visible(const std::vector<Field>& fields, const Values& context);
+	/// The fields whose visibleWhen holds over the context (Condition).
+
+	Values presets(const std::string& entity, const std::vector<Field>& fields, const Values& context) const;
+	/// The values the plugins' FormDefaults take from the context, by form name.
+
 	static Values fromRecord(const std::vector<Field>& fields, const Poco::JSON::Object* record);
 	/// The record's values (null: a new record, the declared defaults).
 

@@ -65,6 +65,12 @@ void checkField(const erp::ScreenField& field, const std::set<std::string>& type
 		requireTexts(choice.label, what + "'s choice \"" + choice.value + "\"");
 }
 
+void requireIcon(const std::string& icon, const std::string& what)
+{
+	static const std::set<std::string> ICONS = {"bell", "star", "check", "mail", "note", "list"};
+	if (!ICONS.count(icon)) throw Poco::InvalidArgumentException(what + " names an unknown icon: \"" + icon + "\"");
+}
+
 void requireEntity(const std::string& entity, const std::string& what)
 {
 	if (entity != "customer" && entity != "invoice")
@@ -148,6 +154,7 @@ void ScreenRegistry::check(const erp::ScreenSet& screens)
 		requireRoute(action.stateRoute, "a list action's state");
 		requireRoute(action.toggleRoute, "a list action's toggle");
 		if (action.toggleField.empty()) throw Poco::InvalidArgumentException("a list action has no toggle field");
+		requireIcon(action.icon, "a list action");
 	}
 	for (const erp::RecordView& view: screens.views)
 	{
@@ -156,6 +163,7 @@ void ScreenRegistry::check(const erp::ScreenSet& screens)
 		requireTexts(view.empty, "a record view's empty text");
 		requireTexts(view.note, "a record view's note", true);
 		requireRoute(view.route, "a record view");
+		requireIcon(view.icon, "a record view");
 		if (view.columns.empty()) throw Poco::InvalidArgumentException("a record view has no column");
 		for (const erp::ViewColumn& column: view.columns)
 		{

@@ -49,6 +49,7 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 	_static = std::make_unique<StaticFiles>(folder + "/static");
 	std::map<std::string, std::string> assets;
 	assets["CSS_URL"] = _static->has("app.css") ? _static->url("app.css") : "/static/app.css";
+	assets["JS_URL"] = _static->has("app.js") ? _static->url("app.js") : "/static/app.js";
 	if (_static->has("htmx.min.js"))
 		assets["HTMX_URL"] = _static->url("htmx.min.js");
 	else
@@ -57,11 +58,12 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
 	_plugins = std::make_unique<PluginUi>(plugins.router, plugins.screens, plugins.records);
 	_recordFields = std::make_unique<RecordFieldsForm>(*_plugins);
+	_listExtras = std::make_unique<ListExtras>(*_plugins, *_pages, *_messages);
 	_customers = std::make_unique<CustomerPages>(resources.customers, *_pages, *_messages, *_recordFields);
 	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
 	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);
-	_invoices =
-		std::make_unique<InvoicePages>(resources.invoices, resources.customers, resources.clock, *_pages, *_messages);
+	_invoices = std::make_unique<InvoicePages>(resources.invoices, resources.customers, resources.clock, *_pages,
+											   *_messages, *_recordFields, *_listExtras);
 	_auditPages = std::make_unique<AuditPages>(resources.audit, resources.clock, *_pages, *_messages);
 	_pluginAdmin = std::make_unique<PluginAdminPages>(resources.plugins, *_pages, *_messages);
 }
@@ -296,6 +298,19 @@ WebResponse WebUi::routeInvoices(const WebRequest& request, const SignedIn& who)
 										: problem(who.language, who, 405, "error.method");
 	}
 	std::string id = path.substr(10);
+	// /invoices/{id}/actions/{plugin}/{n} and /invoices/{id}/views/{plugin}/{n}: a plugin's toggle and view.
+	const std::vector<std::string> parts = segments(path.substr(9));
+	if (parts.size() == 4 && (parts[1] == "actions" || parts[1] == "views"))
+	{
+		const std::string& number = parts[0];
+		if (number.size() > 18 || number[0] == '0' || number.find_first_not_of("0123456789") != std::string::npos)
+			return problem(who.language, who, 404, "error.not_found");
+		if (parts[1] == "views")
+			return reading ? _listExtras->view(request, who, "invoice", number, parts[2], parts[3])
+						   : problem(who.language, who, 405, "error.method");
+		return request.method == "POST" ? _listExtras->toggle(request, who, "invoice", number, parts[2], parts[3])
+										: problem(who.language, who, 405, "error.method");
+	}
 	const bool payments = id.size() > 9 && id.compare(id.size() - 9, 9, "/payments") == 0;
 	if (payments) id.resize(id.size() - 9);
 	if (id.empty() || id.size() > 18 || id[0] == '0' || id.find_first_not_of("0123456789") != std::string::npos)
@@ -346,7 +361,7 @@ WebResponse WebUi::signInPage(const std::string& language, const std::string& us
 {
 	WebResponse response;
 	response.status = status;
-	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", "", {}};
+	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", "", false, {}};
 	response.body = _pages->render("sign_in.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("USER", user);
 		page.SetValue("NEXT", next);
@@ -428,7 +443,8 @@ WebResponse WebUi::problem(const std::string& language, const std::optional<Sign
 	WebResponse response;
 	response.status = status;
 	const std::string title = _messages->text(language, key);
-	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", "", {}};
+	PageRenderer::Frame frame =
+		who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", "", false, {}};
 	response.body = _pages->render("problem.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("MESSAGE", title);
 		if (!who) page.ShowSection("SIGNED_OUT");

@@ -18,6 +18,7 @@
 #include "web/AuditPages.h"
 #include "web/CustomerPages.h"
 #include "web/InvoicePages.h"
+#include "web/ListExtras.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
 #include "web/PluginAdminPages.h"
@@ -121,6 +122,7 @@ private:
 	std::unique_ptr<PageRenderer> _pages;
 	std::unique_ptr<PluginUi> _plugins;
 	std::unique_ptr<RecordFieldsForm> _recordFields;
+	std::unique_ptr<ListExtras> _listExtras;
 	std::unique_ptr<CustomerPages> _customers;
 	std::unique_ptr<SettingsPages> _settings;
 	std::unique_ptr<PluginPages> _pluginPages;

@@ -14,7 +14,7 @@
 <label for="customer-q" class="sub">{{T_invoice_customer_search}}</label>
 <input id="customer-q" name="customer_q" type="search" autocomplete="off" value="{{CUSTOMER_Q}}" aria-controls="customer-id" hx-get="/invoices/new" hx-include="#customer-id" hx-trigger="input changed delay:300ms, search" hx-target="#customer-id" hx-select="#customer-id" hx-swap="outerHTML">
 <label for="customer-id" class="sub">{{T_invoice_customer_choose}}</label>
-<select id="customer-id" name="customer_id" required aria-describedby="{{CUSTOMER_ID_DESCRIBEDBY}}"{{#CUSTOMER_ID_INVALID}} aria-invalid="true"{{/CUSTOMER_ID_INVALID}}>
+<select id="customer-id" name="customer_id" required hx-post="/invoices/new" hx-vals='{"refresh": "1"}' hx-trigger="change" hx-include="closest form" hx-target="#plugin-fields" hx-select="#plugin-fields" hx-swap="outerHTML" aria-describedby="{{CUSTOMER_ID_DESCRIBEDBY}}"{{#CUSTOMER_ID_INVALID}} aria-invalid="true"{{/CUSTOMER_ID_INVALID}}>
 <option value=""{{#NO_CUSTOMER}} selected{{/NO_CUSTOMER}}>{{#NO_CHOICES}}{{T_invoice_customer_none}}{{/NO_CHOICES}}{{#SOME_CHOICES}}{{T_invoice_customer_placeholder}}{{/SOME_CHOICES}}</option>
 {{#CUSTOMER_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/CUSTOMER_OPTION}}</select>
@@ -52,12 +52,15 @@
 <fieldset class="field choice" aria-describedby="{{PAID_DESCRIBEDBY}}">
 <legend>{{T_invoice_paid}}</legend>
 <div class="options">
-<span class="option"><input id="paid-no" name="paid" type="radio" value="no"{{#PAID_NO}} checked{{/PAID_NO}}{{#PAID_INVALID}} aria-invalid="true"{{/PAID_INVALID}}> <label for="paid-no">{{T_invoice_paid_no}}</label></span>
-<span class="option"><input id="paid-yes" name="paid" type="radio" value="yes"{{#PAID_YES}} checked{{/PAID_YES}}{{#PAID_INVALID}} aria-invalid="true"{{/PAID_INVALID}}> <label for="paid-yes">{{T_invoice_paid_yes}}</label></span>
+<span class="option"><input id="paid-no" name="paid" type="radio" value="no"{{#PAID_NO}} checked{{/PAID_NO}} hx-post="/invoices/new" hx-vals='{"refresh": "1"}' hx-trigger="change" hx-include="closest form" hx-target="#plugin-fields" hx-select="#plugin-fields" hx-swap="outerHTML"{{#PAID_INVALID}} aria-invalid="true"{{/PAID_INVALID}}> <label for="paid-no">{{T_invoice_paid_no}}</label></span>
+<span class="option"><input id="paid-yes" name="paid" type="radio" value="yes"{{#PAID_YES}} checked{{/PAID_YES}} hx-post="/invoices/new" hx-vals='{"refresh": "1"}' hx-trigger="change" hx-include="closest form" hx-target="#plugin-fields" hx-select="#plugin-fields" hx-swap="outerHTML"{{#PAID_INVALID}} aria-invalid="true"{{/PAID_INVALID}}> <label for="paid-yes">{{T_invoice_paid_yes}}</label></span>
 </div>
 <p id="paid-hint" class="hint">{{T_invoice_paid_hint}}</p>
 {{#PAID_ERROR}}<p id="paid-error" class="field-error">{{ERROR}}</p>
 {{/PAID_ERROR}}</fieldset>
+<div id="plugin-fields" aria-live="polite">
+<input type="hidden" name="extras_customer" value="{{EXTRAS_CUSTOMER}}">
+{{>PLUGIN_FIELDS}}</div>
 <div class="actions">
 <button type="submit">{{T_invoice_save}}</button>
 <a href="/invoices">{{T_invoice_cancel}}</a>

@@ -6,6 +6,7 @@
 <meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false, "allowScriptTags": false, "historyCacheSize": 0}'>
 <title>{{TITLE}} · {{T_site_name}}</title>
 <link rel="stylesheet" href="{{CSS_URL}}">
+<script src="{{JS_URL}}" defer></script>
 {{#HTMX}}<script src="{{HTMX_URL}}" defer></script>
 {{/HTMX}}</head>
 <body>
