@@ -21,6 +21,12 @@ rm -rf "$DEMO"/erp.sqlite* "$DEMO/spool"
 PORT="${DEMO_PORT:-8080}"
 ADMIN_TOKEN="admin-$(openssl rand -hex 16)"
 ACCOUNTANT_TOKEN="maria-$(openssl rand -hex 16)"
+# Passwords for the web interface, new on each run; only their Argon2id
+# hashes go into the configuration (erp-host --hash-password).
+ADMIN_PASSWORD="admin-$(openssl rand -hex 6)"
+ACCOUNTANT_PASSWORD="maria-$(openssl rand -hex 6)"
+ADMIN_HASH_LINE=$(printf '%s\n' "$ADMIN_PASSWORD" | "$ROOT/build/bin/erp-host" --hash-password=admin)
+ACCOUNTANT_HASH_LINE=$(printf '%s\n' "$ACCOUNTANT_PASSWORD" | "$ROOT/build/bin/erp-host" --hash-password=maria)
 cat > "$DEMO/host.properties" <<CONF
 # Reference host configuration written by scripts/demo.sh
 database.connector = sqlite
@@ -33,6 +39,8 @@ users.admin.role = admin
 users.admin.token = $ADMIN_TOKEN
 users.maria.role = accountant
 users.maria.token = $ACCOUNTANT_TOKEN
+$ADMIN_HASH_LINE
+$ACCOUNTANT_HASH_LINE
 reminders.spool.directory = $DEMO/spool
 logging.loggers.root.channel = file
 logging.channels.file.class = FileChannel
@@ -91,10 +99,14 @@ echo "== The report email as the owner reads it ($REPORT)"
 /usr/bin/python3 -c 'import email, sys; from email import policy; m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default); print("Subject:", m["Subject"]); print(m.get_body(("plain",)).get_content())' "$REPORT"
 echo
 if [ $SERVE -eq 1 ]; then
-	echo "erp-host listens on $BASE/api/ (pid $HOST_PID)"
+	echo "erp-host listens on $BASE/ (pid $HOST_PID)"
 else
-	echo "erp-host served on $BASE/api/ and stops now (--no-serve)"
+	echo "erp-host served on $BASE/ and stops now (--no-serve)"
 fi
+echo "  open in a browser:  $BASE/"
+echo "  administrator:  user admin, password $ADMIN_PASSWORD"
+echo "  accountant:     user maria, password $ACCOUNTANT_PASSWORD"
+echo "  (the API under $BASE/api/ with these tokens:)"
 echo "  administrator:  Authorization: Bearer $ADMIN_TOKEN"
 echo "  accountant:     Authorization: Bearer $ACCOUNTANT_TOKEN"
 echo "  configuration:  $DEMO/host.properties"
