@@ -4,10 +4,13 @@
 
 
 #include "web/MessageCatalog.h"
+#include "erp/ApiError.h"
+#include "erp/JsonBody.h"
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/StreamCopier.h>
 
 
 namespace host {
@@ -23,19 +26,21 @@ MessageCatalog::MessageCatalog(const std::string& folder)
 		const std::string path = folder + "/" + language + ".json";
 		if (!Poco::File(path).exists()) throw Poco::FileNotFoundException("message catalog missing", path);
 		Poco::FileInputStream in(path);
-		Poco::Dynamic::Var parsed;
+		std::string content;
+		Poco::StreamCopier::copyToString(in, content);
+		Poco::JSON::Object::Ptr parsed;
 		try
 		{
-			parsed = Poco::JSON::Parser().parse(in);
+			// The API's strict reader: one object of UTF-8, no key twice (a
+			// key written twice would silently keep only its last text).
+			parsed = erp::JsonBody::parse(content);
 		}
-		catch (Poco::Exception& exc)
+		catch (const erp::ApiError& error)
 		{
-			throw Poco::DataFormatException(path + " is not JSON", exc.message());
+			throw Poco::DataFormatException(path + " must hold one JSON object", error.what());
 		}
-		if (parsed.type() != typeid(Poco::JSON::Object::Ptr))
-			throw Poco::DataFormatException(path + " must hold one JSON object");
 		std::map<std::string, std::string>& texts = _texts[language];
-		for (const auto& [key, value]: *parsed.extract<Poco::JSON::Object::Ptr>())
+		for (const auto& [key, value]: *parsed)
 		{
 			if (!value.isString()) throw Poco::DataFormatException(path + ": " + key + " must be a string");
 			texts[key] = value.toString();
