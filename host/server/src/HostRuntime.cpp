@@ -46,17 +46,18 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_auditResource->mount();
 	_pluginResource = std::make_unique<PluginResource>(*_services, *_plugins);
 	_pluginResource->mount();
+	_userAdmin = std::make_unique<UserAdministration>(*_database, *_users, *_audit);
 
 	// The web interface: sessions in the database, sign-in throttling in memory.
 	_sessions = std::make_unique<SessionStore>(*_database, *_clock,
 											   SessionLifetime(config.getInt("web.session.idle_minutes", 30),
 															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
 	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
-	_web =
-		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit,
-								WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock},
-								WebUi::Plugins{*_router, *_screens, *_records},
-								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
+	_web = std::make_unique<WebUi>(
+		*_users, *_sessions, *_throttle, *_audit,
+		WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock, *_userAdmin},
+		WebUi::Plugins{*_router, *_screens, *_records}, config.getString("web.directory", defaultWebDirectory()),
+		Poco::Logger::get("erp.web"));
 }
 
 

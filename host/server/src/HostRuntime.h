@@ -23,6 +23,7 @@
 #include "SignInThrottle.h"
 #include "SqlDatabase.h"
 #include "TaskScheduler.h"
+#include "UserAdministration.h"
 #include "UserDirectory.h"
 #include "web/WebUi.h"
 #include <Poco/Logger.h>
@@ -105,6 +106,7 @@ private:
 	std::unique_ptr<PluginManager> _plugins;
 	std::unique_ptr<AuditResource> _auditResource;
 	std::unique_ptr<PluginResource> _pluginResource;
+	std::unique_ptr<UserAdministration> _userAdmin;
 	std::unique_ptr<SessionStore> _sessions;
 	std::unique_ptr<SignInThrottle> _throttle;
 	std::unique_ptr<WebUi> _web;

@@ -189,7 +189,13 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		if (rotated && !wasDisabled) audit("user.token.rotate", name, Poco::JSON::Object());
 	}
 	tx.commit();
+	reload();
+}
 
+
+void UserDirectory::reload()
+{
+	Poco::Data::Session session = _database.session();
 	std::vector<Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>>> enabledRows;
 	session << "SELECT name, role, token_sha256, password_hash FROM users WHERE disabled_at IS NULL", into(enabledRows),
 		now;

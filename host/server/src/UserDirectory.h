@@ -68,6 +68,10 @@ public:
 	/// user name that is not [a-z0-9_.-], a password_hash that is not an
 	/// Argon2id hash).
 
+	void reload();
+	/// Reads the enabled users again, after a change of the users table
+	/// (UserAdministration).
+
 	std::optional<User> authenticate(const std::string& authorization) const;
 	/// Resolves an "Authorization: Bearer TOKEN" header value.
 

@@ -73,7 +73,7 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 			entry->SetValue("LABEL", label);
 			if (frame.current == url) entry->ShowSection("CURRENT");
 		}
-		for (const char* entry: {"home", "customers", "invoices", "audit", "plugins", "settings"})
+		for (const char* entry: {"home", "customers", "invoices", "audit", "plugins", "users", "settings"})
 		{
 			std::string section = std::string("NAV_") + entry;
 			std::transform(section.begin(), section.end(), section.begin(), ::toupper);

@@ -66,6 +66,7 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 											   *_messages, *_recordFields, *_listExtras);
 	_auditPages = std::make_unique<AuditPages>(resources.audit, resources.clock, *_pages, *_messages);
 	_pluginAdmin = std::make_unique<PluginAdminPages>(resources.plugins, *_pages, *_messages);
+	_userPages = std::make_unique<UserPages>(resources.users, *_pages, *_messages);
 }
 
 
@@ -254,7 +255,9 @@ WebResponse WebUi::route(const WebRequest& request, const std::string& language)
 		return problem(language, who, 405, "error.method");
 	}
 	if (path == "/invoices" || startsWith(path, "/invoices/")) return routeInvoices(request, *who);
-	if (path == "/audit" || path == "/plugins" || startsWith(path, "/plugins/")) return routeAdmin(request, *who);
+	if (path == "/audit" || path == "/plugins" || startsWith(path, "/plugins/") || path == "/users" ||
+		startsWith(path, "/users/"))
+		return routeAdmin(request, *who);
 	return problem(language, who, 404, "error.not_found");
 }
 
@@ -338,6 +341,26 @@ WebResponse WebUi::routeAdmin(const WebRequest& request, const SignedIn& who)
 	const std::string& path = request.path;
 	if (path == "/audit")
 		return reading ? _auditPages->list(request, who) : problem(who.language, who, 405, "error.method");
+	if (path == "/users")
+	{
+		if (reading) return _userPages->list(request, who);
+		return request.method == "POST" ? _userPages->add(request, who)
+										: problem(who.language, who, 405, "error.method");
+	}
+	if (startsWith(path, "/users/"))
+	{
+		const std::vector<std::string> parts = segments(path.substr(6));
+		if (parts.size() != 1) return problem(who.language, who, 404, "error.not_found");
+		if (request.method != "POST") return problem(who.language, who, 405, "error.method");
+		try
+		{
+			return _userPages->change(request, who, parts[0]);
+		}
+		catch (const erp::ApiError&)
+		{
+			return problem(who.language, who, 404, "error.not_found");
+		}
+	}
 	if (path == "/plugins")
 		return reading ? _pluginAdmin->list(request, who) : problem(who.language, who, 405, "error.method");
 	const std::string id = path.substr(9);

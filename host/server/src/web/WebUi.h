@@ -28,6 +28,7 @@
 #include "web/SettingsPages.h"
 #include "web/SignedIn.h"
 #include "web/StaticFiles.h"
+#include "web/UserPages.h"
 #include "web/WebEndpoint.h"
 #include <Poco/Logger.h>
 #include <atomic>
@@ -70,6 +71,7 @@ public:
 		AuditResource& audit;
 		PluginResource& plugins;
 		const erp::Clock& clock;
+		UserAdministration& users;
 	};
 
 	struct Plugins
@@ -129,6 +131,7 @@ private:
 	std::unique_ptr<InvoicePages> _invoices;
 	std::unique_ptr<AuditPages> _auditPages;
 	std::unique_ptr<PluginAdminPages> _pluginAdmin;
+	std::unique_ptr<UserPages> _userPages;
 	std::atomic<bool> _secure{false};
 };
 

@@ -22,6 +22,7 @@
 {{/PLUGIN_NAV}}<li><a href="/settings"{{#NAV_SETTINGS_CURRENT}} aria-current="page"{{/NAV_SETTINGS_CURRENT}}>{{T_nav_settings}}</a></li>
 {{#ADMIN}}<li><a href="/audit"{{#NAV_AUDIT_CURRENT}} aria-current="page"{{/NAV_AUDIT_CURRENT}}>{{T_nav_audit}}</a></li>
 <li><a href="/plugins"{{#NAV_PLUGINS_CURRENT}} aria-current="page"{{/NAV_PLUGINS_CURRENT}}>{{T_nav_plugins}}</a></li>
+<li><a href="/users"{{#NAV_USERS_CURRENT}} aria-current="page"{{/NAV_USERS_CURRENT}}>{{T_nav_users}}</a></li>
 {{/ADMIN}}</ul>
 </nav>
 <div class="who">
