@@ -277,7 +277,7 @@ public:
 	{
 		host::PluginHost facade(_host->runtime().services(),
 								host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		SettingsStore store("sqlite");
+		SettingsStore store(TestHost::dialect());
 		PlanningStore planning;
 		int announced = 0;
 		SettingsResource resource(facade, store, planning, [&announced] { ++announced; });

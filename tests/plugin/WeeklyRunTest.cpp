@@ -219,12 +219,12 @@ public:
 		fourCustomers();
 		// A run another host planned, then died while sending to b.
 		Poco::Data::Session session = _host->runtime().database().session();
-		RunStore store("sqlite");
+		RunStore store(TestHost::dialect());
 		{
 			session << "BEGIN IMMEDIATE", now;
 			const auto claim = store.claim(session, "2026-W49", "2026-11-30", "dead-host:1", "2000-01-01T07:00:00.000Z",
 										   "2000-01-01T07:05:00.000Z", false, "scheduler");
-			ReminderSettings settings = SettingsStore("sqlite").load(session);
+			ReminderSettings settings = SettingsStore(TestHost::dialect()).load(session);
 			const ReminderPlanner planner(settings, *CalendarDate::parse("2026-11-30"));
 			std::vector<CustomerPlan> plans;
 			PlanningStore().forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
@@ -1063,9 +1063,9 @@ private:
 	std::unique_ptr<TestHost> _host;
 	std::unique_ptr<host::PluginHost> _facade;
 	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{"sqlite"};
+	SettingsStore _settingsStore{TestHost::dialect()};
 	PlanningStore _planning;
-	RunStore _runs{"sqlite"};
+	RunStore _runs{TestHost::dialect()};
 	std::unique_ptr<WeeklyRun> _weekly;
 	ScriptedTransport::Script _script;
 	std::vector<std::string> _sent;

@@ -26,6 +26,14 @@ public:
 			Poco::Data::Keywords::into(id), Poco::Data::Keywords::now;
 		return id;
 	}
+
+	static std::string forUpdate(const std::string& dialect)
+	/// The clause that locks the rows a SELECT reads until the transaction
+	/// ends (MySQL); SQLite's write transactions (BEGIN IMMEDIATE) hold the
+	/// one database write lock already.
+	{
+		return dialect == "mysql" ? " FOR UPDATE" : "";
+	}
 };
 
 
