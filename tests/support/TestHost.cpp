@@ -84,8 +84,10 @@ TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::st
 	_config->setString("database.connector", dialect());
 	if (_temporary && TestMariaDb::enabled())
 	{
-		// A database of this host's own: dropped with it.
+		// A database of this host's own, dropped with it; the folder names
+		// it for hosts started on the folder meanwhile (restarts).
 		_ownedDatabase = TestMariaDb::createDatabase();
+		Poco::FileOutputStream(_folder + "/mariadb-database") << _ownedDatabase << "\n";
 		_config->setString("database.connection", TestMariaDb::connection(_ownedDatabase));
 	}
 	else
