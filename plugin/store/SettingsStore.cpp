@@ -33,9 +33,15 @@ SettingsStore::SettingsStore(const std::string& dialect):
 ReminderSettings SettingsStore::loadForUpdate(Poco::Data::Session& session) const
 {
 	if (_dialect != "mysql") return load(session);
-	// INSERT IGNORE first: a second transaction waits on the first's new
-	// row instead of both taking gap locks on a missing one (a deadlock).
-	write(session, ReminderSettings(), "INSERT IGNORE INTO reminder_settings ");
+	// Never saved: the defaults' row first, by INSERT IGNORE (a second
+	// transaction waits on the first's new row), not by locking the
+	// missing row (gap locks, which two transactions may both hold and
+	// then deadlock on their inserts). Saved: a plain exclusive lock (an
+	// INSERT IGNORE on an existing row would take a shared lock first, and
+	// two shared holders deadlock when both ask for the exclusive one).
+	int saved = 0;
+	session << "SELECT COUNT(*) FROM reminder_settings WHERE id = 1", into(saved), now;
+	if (!saved) write(session, ReminderSettings(), "INSERT IGNORE INTO reminder_settings ");
 	return read(session, " FOR UPDATE");
 }
 
