@@ -15,6 +15,7 @@ add_library(reminders_core STATIC
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/RetryPolicy.cpp
 	plugin/core/SettingsRules.cpp
+	plugin/core/StateWords.cpp
 	plugin/core/TimerDecision.cpp
 )
 target_include_directories(reminders_core PUBLIC ${CMAKE_SOURCE_DIR})
@@ -32,6 +33,8 @@ add_library(reminders_impl STATIC
 	plugin/PreviewResource.cpp
 	plugin/ReminderFields.cpp
 	plugin/ReminderPlugin.cpp
+	plugin/ScreenViewResource.cpp
+	plugin/ReminderScreens.cpp
 	plugin/SettingsResource.cpp
 	plugin/WeeklySchedule.cpp
 	plugin/mail/HeaderEncoding.cpp

@@ -197,6 +197,18 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 					schedule.localDate(schedule.slotOfWeek(day.plusDays(7))).toString() + ", with what is owed then";
 	}
 	if (!note.empty()) body->set("note", note);
+	{
+		// The weekly task's next sending day: this week's moment while it is
+		// ahead and the week has no run yet, else next week's.
+		const CalendarDate today = ZonedClock::today(settings, _host.clock());
+		const WeeklySchedule schedule(ZonedClock::zoneOf(settings, _host.clock()), settings.sendWeekday,
+									  settings.sendTime);
+		const auto now =
+			std::chrono::system_clock::time_point(std::chrono::microseconds(_host.clock().now().epochMicroseconds()));
+		auto slot = schedule.slotOfWeek(today);
+		if (now >= slot || _runs.latestOfWeek(session, today.isoWeek())) slot = schedule.slotOfWeek(today.plusDays(7));
+		body->set("next_run_date", schedule.localDate(slot).toString());
+	}
 	body->set("run", weekRun ? Poco::Dynamic::Var(runJson(*weekRun, runMessages)) : Poco::Dynamic::Var());
 	body->set("days_after_due", settings.daysAfterDue);
 	body->set("stop_after_months", settings.stopAfterMonths);

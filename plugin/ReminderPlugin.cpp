@@ -59,6 +59,15 @@ void ReminderPlugin::start(erp::Host& host)
 	_bulkEnable->mount(host.http());
 	_preview->mount(host.http());
 	_runsResource->mount(host.http());
+	_screenViews =
+		std::make_unique<ScreenViewResource>(host.database(), *_store, *_bulkEnable, *_preview, *_runsResource);
+	_screenViews->mount(host.http());
+	// The screens (contract 1.2): a host without them serves the API alone.
+	if (host.abiMinor() >= 2)
+	{
+		host.screens().declare(ReminderScreens::declaration());
+		_screensDeclared = true;
+	}
 
 	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION),
 							  _transports->describe());
@@ -72,9 +81,11 @@ void ReminderPlugin::stop()
 	if (_taskRegistered) _host->scheduler().unregisterTask("reminders.weekly");
 	for (auto it = _subscriptions.rbegin(); it != _subscriptions.rend(); ++it)
 		_host->events().unsubscribe(*it);
+	if (_screensDeclared) _host->screens().withdraw();
 	if (_fieldsRegistered) _host->records().withdraw();
 	_subscriptions.clear();
-	_routesMounted = _taskRegistered = _fieldsRegistered = false;
+	_routesMounted = _taskRegistered = _fieldsRegistered = _screensDeclared = false;
+	_screenViews.reset();
 	_preview.reset();
 	_bulkEnable.reset();
 	_settingsResource.reset();

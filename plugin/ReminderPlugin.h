@@ -15,7 +15,9 @@
 #include "plugin/InvoiceFlagResource.h"
 #include "plugin/PreviewResource.h"
 #include "plugin/ReminderFields.h"
+#include "plugin/ReminderScreens.h"
 #include "plugin/RunsResource.h"
+#include "plugin/ScreenViewResource.h"
 #include "plugin/SettingsResource.h"
 #include "plugin/WeeklyRun.h"
 #include "plugin/mail/TemplateSet.h"
@@ -60,8 +62,10 @@ private:
 	std::unique_ptr<SettingsResource> _settingsResource;
 	std::unique_ptr<BulkEnableResource> _bulkEnable;
 	std::unique_ptr<PreviewResource> _preview;
+	std::unique_ptr<ScreenViewResource> _screenViews;
 	std::vector<erp::Events::SubscriptionId> _subscriptions;
 	bool _fieldsRegistered = false;
+	bool _screensDeclared = false;
 	bool _taskRegistered = false;
 	bool _routesMounted = false;
 };

@@ -8,6 +8,7 @@
 #include "erp/Money.h"
 #include "plugin/PlanJson.h"
 #include "plugin/core/LocaleFormat.h"
+#include "plugin/core/StateWords.h"
 #include "plugin/mail/HeaderEncoding.h"
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/Transport.h"
@@ -22,36 +23,6 @@ namespace reminders {
 namespace {
 
 // A state or reason as the owner reads it.
-std::string label(const std::string& code, const std::string& language)
-{
-	static const std::map<std::string, std::pair<const char*, const char*>> LABELS = {
-		{"accepted", {"έγινε δεκτό από τον διακομιστή αλληλογραφίας", "accepted by the mail server"}},
-		{"spooled", {"γράφτηκε στον φάκελο αποστολής", "written to the spool folder"}},
-		{"deferred",
-		 {"αναβλήθηκε από τον διακομιστή, θα ξαναδοκιμαστεί", "deferred by the mail server, will be retried"}},
-		{"rejected", {"απορρίφθηκε από τον διακομιστή", "rejected by the mail server"}},
-		{"failed", {"απέτυχε: εξαντλήθηκαν οι προσπάθειες", "failed: no attempt left"}},
-		{"credentials_refused",
-		 {"δεν στάλθηκε: ο διακομιστής απέρριψε τα διαπιστευτήρια",
-		  "not sent: the mail server refused the credentials"}},
-		{"unknown",
-		 {"άγνωστο: διακοπή κατά την αποστολή, δεν ξαναστάλθηκε",
-		  "unknown: interrupted while sending, not sent again"}},
-		{"pending", {"σε αναμονή", "pending"}},
-		{"sending", {"αποστέλλεται", "sending"}},
-		{"cancelled",
-		 {"δεν στάλθηκε: τίποτα ληξιπρόθεσμο τη στιγμή της αποστολής",
-		  "not sent: nothing was overdue any more when its turn came"}},
-		{"skipped", {"δεν στάλθηκε", "not sent"}},
-		{"no_email", {"δεν υπάρχει διεύθυνση email", "no email address"}},
-		{"invalid_email", {"άκυρη διεύθυνση email", "invalid email address"}},
-		{"customer_off", {"οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες", "the customer's reminders are off"}},
-	};
-	auto it = LABELS.find(code);
-	if (it == LABELS.end()) return code;
-	return language == "el" ? it->second.first : it->second.second;
-}
-
 bool reminded(const MessageRecord& message)
 {
 	return message.state != "skipped" && message.state != "cancelled";
@@ -114,12 +85,12 @@ std::string notSentReason(const MessageRecord& message, const std::string& langu
 {
 	if (message.state == "skipped")
 	{
-		std::string reason = label(message.skipReason, language);
+		std::string reason = StateWords::label(message.skipReason, language);
 		if (message.skipReason == "invalid_email" && !message.customerEmail.empty())
 			reason += ": \"" + HeaderEncoding::sanitize(message.customerEmail) + "\"";
 		return reason;
 	}
-	return label(message.state, language);
+	return StateWords::label(message.state, language);
 }
 
 } // namespace
@@ -315,7 +286,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 			invoices += static_cast<int>(byMessage[message.id].size());
 			row = dictionary.AddSectionDictionary("SENT");
 			row->SetValue("RECIPIENT", message.recipient);
-			row->SetValue("STATE", label(shownState(message), language));
+			row->SetValue("STATE", StateWords::label(shownState(message), language));
 			if (credentialsRefused(message))
 				row->AddSectionDictionary("REPLY")->SetValue(
 					"REPLY", message.replyText.substr(CredentialsRefused::PREFIX.size()));
@@ -350,7 +321,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 		if (states.count(state))
 		{
 			ctemplate::TemplateDictionary* count = dictionary.AddSectionDictionary("COUNT");
-			count->SetValue("LABEL", label(state, language));
+			count->SetValue("LABEL", StateWords::label(state, language));
 			count->SetIntValue("N", states[state]);
 		}
 	if (states.count("deferred")) dictionary.ShowSection("RETRIES_PENDING");

@@ -10,6 +10,7 @@
 #include "erp/QueryParameters.h"
 #include "plugin/RunReport.h"
 #include "plugin/ZonedClock.h"
+#include "plugin/core/StateWords.h"
 #include <Poco/JSON/Array.h>
 
 
@@ -130,6 +131,9 @@ erp::HttpResponse RunsResource::history(const erp::HttpRequest& request)
 		item->set("recipient",
 				  entry.message.recipient.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.recipient));
 		item->set("state", entry.message.state);
+		// With ?language=el|en (the screens): the state in words, honestly.
+		if (auto language = request.query.find("language"); language != request.query.end())
+			item->set("state_text", StateWords::label(entry.message.state, language->second == "en" ? "en" : "el"));
 		item->set("reason", entry.message.skipReason.empty() ? Poco::Dynamic::Var()
 															 : Poco::Dynamic::Var(entry.message.skipReason));
 		item->set("attempts", entry.message.attempts);

@@ -2,7 +2,9 @@
 # The web interface in a real browser: starts its own erp-host on a free
 # port with an administrator and an accountant whose password hashes are
 # made by `erp-host --hash-password`, then drives Debian's chromium with
-# playwright-core (web.test.js). Screenshots go to docs/screenshots/.
+# playwright-core: every *.test.js in this folder in turn, against the same
+# host (shared helpers in lib.js); fails if any of them fails. Screenshots
+# go to docs/screenshots/.
 #   run.sh BUILD_DIR SOURCE_DIR
 # Exit 77 (skipped) when chromium or node_modules are missing and CI is
 # not set; under CI that is a failure.
@@ -56,9 +58,18 @@ PID=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/sign-in" && break; sleep 0.1; done
 
-BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
-	SCREENSHOTS="$SOURCE/docs/screenshots" node "$HERE/web.test.js"
-status=$?
+status=0
+for test in "$HERE"/*.test.js; do
+	echo "===== $(basename "$test") ====="
+	BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
+		ADMIN_TOKEN=browser-admin-token-0000000 MARIA_TOKEN=browser-maria-token-0000000 \
+		SCREENSHOTS="$SOURCE/docs/screenshots" node "$test"
+	result=$?
+	if [ $result -ne 0 ]; then
+		echo "FAIL $(basename "$test") (exit $result)"
+		status=1
+	fi
+done
 if [ $status -ne 0 ]; then
 	echo "----- erp-host log -----"
 	cat "$WORK/host.log"

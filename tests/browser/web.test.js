@@ -8,88 +8,26 @@
 // Content-Security-Policy violation. Screenshots of every page in both
 // languages (desktop, and phone width) go to $SCREENSHOTS.
 //
-// Environment: BASE_URL, ADMIN_PASSWORD, MARIA_PASSWORD, SCREENSHOTS.
+// Environment: see lib.js.
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
-const { chromium } = require('playwright-core');
-const axe = require('axe-core');
+const { BASE, USERS, words, check, accessible, shot, newPage, signIn, run } = require('./lib');
 
-const BASE = process.env.BASE_URL;
-const SCREENSHOTS = process.env.SCREENSHOTS;
-const USERS = {
-	maria: { password: process.env.MARIA_PASSWORD, role: { el: 'λογιστής', en: 'accountant' } },
-	admin: { password: process.env.ADMIN_PASSWORD, role: { el: 'διαχειριστής', en: 'administrator' } },
-};
-const WORDS = {
+const WORDS = words({
 	el: {
-		signIn: 'Σύνδεση', user: 'Όνομα χρήστη', password: 'Κωδικός πρόσβασης', wrong: 'δεν είναι σωστά',
 		customers: 'Πελάτες', newCustomer: 'Νέος πελάτης', name: 'Όνομα', email: 'Email', save: 'Αποθήκευση',
-		saved: 'Ο πελάτης αποθηκεύτηκε.', emailError: 'έγκυρη διεύθυνση email', signOut: 'Αποσύνδεση',
-		welcome: 'Καλώς ήρθατε', search: 'Αναζήτηση με όνομα', csrf: 'Η φόρμα έληξε',
+		saved: 'Ο πελάτης αποθηκεύτηκε.', emailError: 'έγκυρη διεύθυνση email', search: 'Αναζήτηση με όνομα',
 	},
 	en: {
-		signIn: 'Sign in', user: 'User name', password: 'Password', wrong: 'is wrong',
 		customers: 'Customers', newCustomer: 'New customer', name: 'Name', email: 'Email', save: 'Save',
-		saved: 'The customer has been saved.', emailError: 'valid email address', signOut: 'Sign out',
-		welcome: 'Welcome', search: 'Search by name', csrf: 'This form has expired',
+		saved: 'The customer has been saved.', emailError: 'valid email address', search: 'Search by name',
 	},
-};
-
-let passed = 0;
-let failed = 0;
-function check(what, condition, detail) {
-	if (condition) {
-		passed++;
-		console.log(`ok   ${what}`);
-	} else {
-		failed++;
-		console.log(`FAIL ${what}${detail ? `: ${detail}` : ''}`);
-	}
-}
-
-async function accessible(page, what) {
-	await page.evaluate(axe.source);
-	const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	check(`axe: ${what} has no serious or critical violation`, bad.length === 0,
-		bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
-}
-
-async function shot(page, name) {
-	if (!SCREENSHOTS) return;
-	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function newPage(browser, language, viewport) {
-	const context = await browser.newContext({
-		locale: language === 'el' ? 'el-GR' : 'en-US',
-		viewport: viewport || { width: 1280, height: 800 },
-		deviceScaleFactor: 1,
-	});
-	const page = await context.newPage();
-	page.cspViolations = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text()))
-			page.cspViolations.push(message.text());
-	});
-	page.on('pageerror', (error) => page.cspViolations.push(String(error)));
-	return { context, page };
-}
-
-async function signIn(page, user, password) {
-	await page.getByLabel(WORDS[page.language].user, { exact: true }).fill(user);
-	await page.getByLabel(WORDS[page.language].password, { exact: true }).fill(password);
-	await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: WORDS[page.language].signIn }).click()]);
-}
+});
 
 async function flow(browser, user, language, screenshots) {
 	const w = WORDS[language];
 	const tag = `${user}/${language}`;
 	const { context, page } = await newPage(browser, language);
-	page.language = language;
 
 	// A protected page sends the browser to the sign-in page.
 	await page.goto(`${BASE}/customers`);
@@ -209,7 +147,6 @@ async function phone(browser, language) {
 	// The accountant's pages at 375 px: no sideways scrolling.
 	const w = WORDS[language];
 	const { context, page } = await newPage(browser, language, { width: 375, height: 812 });
-	page.language = language;
 	await page.goto(`${BASE}/sign-in`);
 	await shot(page, `phone-sign-in.${language}`);
 	await signIn(page, 'maria', USERS.maria.password);
@@ -225,21 +162,11 @@ async function phone(browser, language) {
 	await context.close();
 }
 
-(async () => {
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-	try {
-		await flow(browser, 'maria', 'el', true);
-		await flow(browser, 'admin', 'en', true);
-		await flow(browser, 'admin', 'el', false);
-		await flow(browser, 'maria', 'en', false);
-		await phone(browser, 'el');
-		await phone(browser, 'en');
-	} catch (error) {
-		failed++;
-		console.log(`FAIL the browser run stopped: ${error.stack || error}`);
-	} finally {
-		await browser.close();
-	}
-	console.log(`${passed} passed, ${failed} failed`);
-	process.exit(failed === 0 && passed > 0 ? 0 : 1);
-})();
+run(async (browser) => {
+	await flow(browser, 'maria', 'el', true);
+	await flow(browser, 'admin', 'en', true);
+	await flow(browser, 'admin', 'el', false);
+	await flow(browser, 'maria', 'en', false);
+	await phone(browser, 'el');
+	await phone(browser, 'en');
+});

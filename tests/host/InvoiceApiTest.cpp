@@ -21,6 +21,7 @@ class InvoiceApiTest: public tests::HostFixture
 	CPPUNIT_TEST(testPaymentRefusals);
 	CPPUNIT_TEST(testPaidAtIssue);
 	CPPUNIT_TEST(testList);
+	CPPUNIT_TEST(testListOverdueAndCustomerName);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -207,6 +208,49 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1),
 							 _host->call("GET", "/api/invoices?status=paid").object()->getArray("items")->size());
 		CPPUNIT_ASSERT_EQUAL(400, _host->call("GET", "/api/invoices?status=lost").status);
+	}
+
+	void testListOverdueAndCustomerName()
+	{
+		const auto other = _host->createCustomer("Ελαιώνες Βήτα", "beta@example.com");
+		_host->createInvoice(_customer, "O-1", "10");                                // due 2026-10-31
+		_host->createInvoice(_customer, "O-2", "10", R"("due_date": "2026-11-15")"); // due on "today"
+		const auto paid = _host->createInvoice(other, "O-3", "10");
+		const auto part = _host->createInvoice(other, "O-4", "10");
+		_host->createInvoice(other, "O-5", "10", R"("due_date": null)");
+		_host->call("POST", "/api/invoices/" + std::to_string(paid) + "/payments", R"({"amount": "10"})");
+		_host->call("POST", "/api/invoices/" + std::to_string(part) + "/payments", R"({"amount": "4"})");
+		// 2026-11-15 10:00 in Athens.
+		_host->runtime().services().clock.pin(Poco::Timestamp::fromEpochTime(1794729600));
+		auto numbers = [&](const std::string& query) {
+			Reply reply = _host->call("GET", "/api/invoices?" + query);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+			std::string listed;
+			Poco::JSON::Array::Ptr items = reply.object()->getArray("items");
+			for (std::size_t i = 0; i < items->size(); ++i)
+				listed += (listed.empty() ? "" : " ") +
+						  items->getObject(static_cast<unsigned>(i))->getValue<std::string>("number");
+			return listed;
+		};
+		// Due before today and not paid in full; no due date is never overdue.
+		CPPUNIT_ASSERT_EQUAL(std::string("O-1 O-4"), numbers("overdue=true"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-1 O-2 O-3 O-4 O-5"), numbers("overdue=false"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-4"), numbers("overdue=true&status=partially_paid"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-3 O-4 O-5"),
+							 numbers("customer_name=%CE%B9%CF%8E%CE%BD%CE%B5%CF%82")); // "ιώνες"
+		CPPUNIT_ASSERT_EQUAL(std::string("O-1"), numbers("customer_name=alph&overdue=true"));
+		CPPUNIT_ASSERT_EQUAL(std::string(""), numbers("customer_name=nobody"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-5 O-4 O-3 O-2 O-1"), numbers("order=newest"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-4 O-3"), numbers("order=newest&limit=2&offset=1"));
+		CPPUNIT_ASSERT_EQUAL(std::string("O-1 O-2 O-3 O-4 O-5"), numbers("order=oldest"));
+		CPPUNIT_ASSERT_EQUAL(std::string("order"), _host->call("GET", "/api/invoices?order=id").errorField());
+		// Every item names its customer.
+		Poco::JSON::Object::Ptr first =
+			_host->call("GET", "/api/invoices?limit=1&offset=2").object()->getArray("items")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("Ελαιώνες Βήτα"), first->getValue<std::string>("customer_name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("overdue"), _host->call("GET", "/api/invoices?overdue=yes").errorField());
+		CPPUNIT_ASSERT_EQUAL(400, _host->call("GET", "/api/invoices?customer_name=" + std::string(201, 'x')).status);
+		_host->runtime().services().clock.unpin();
 	}
 
 private:

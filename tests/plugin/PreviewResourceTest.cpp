@@ -31,6 +31,7 @@ class PreviewResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testWeekThatHasItsRun);
 	CPPUNIT_TEST(testOutboxRecordsCustomerOffAsSkipped);
 	CPPUNIT_TEST(testSwitchedOnAfterTheWeeksMoment);
+	CPPUNIT_TEST(testNextRunDate);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -313,6 +314,45 @@ public:
 			CPPUNIT_ASSERT(!preview("2026-11-30").object()->has("note"));
 			clock.unpin();
 		}
+	}
+
+	void testNextRunDate()
+	{
+		// Monday 09:00 in Athens is the moment (the default schedule). Before
+		// it, the next run is today; after it, or once the week has a run,
+		// next Monday. The screens' overview previews that day.
+		host::HostClock& clock = _host->runtime().services().clock;
+		const struct
+		{
+			Poco::Timestamp now;
+			const char* expected;
+		} cases[] = {
+			{Poco::DateTime(2026, 11, 30, 6, 59).timestamp(), "2026-11-30"}, // Monday 08:59
+			{Poco::DateTime(2026, 11, 30, 7, 0).timestamp(), "2026-12-07"},  // Monday 09:00
+			{Poco::DateTime(2026, 12, 6, 21, 59).timestamp(), "2026-12-07"}, // Sunday 23:59
+			{Poco::DateTime(2026, 12, 3, 12, 0).timestamp(), "2026-12-07"},  // Thursday
+		};
+		for (const auto& each: cases)
+		{
+			clock.pin(each.now);
+			Reply reply = _host->call("GET", "/api/plugins/reminders/preview");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, std::string(each.expected),
+										 reply.object()->getValue<std::string>("next_run_date"));
+			Reply overview = _host->call("GET", "/api/plugins/reminders/ui/overview?language=en");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(overview.body, std::string(each.expected),
+										 overview.object()->getValue<std::string>("date"));
+		}
+		// An administrator's run on Monday 08:00 takes this week's turn.
+		clock.pin(Poco::DateTime(2026, 11, 30, 6, 0).timestamp());
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("2026-11-30"),
+			_host->call("GET", "/api/plugins/reminders/preview").object()->getValue<std::string>("next_run_date"));
+		Reply run = _host->call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_MESSAGE(run.body, run.status == 200 || run.status == 201 || run.status == 202);
+		CPPUNIT_ASSERT_EQUAL(
+			std::string("2026-12-07"),
+			_host->call("GET", "/api/plugins/reminders/preview").object()->getValue<std::string>("next_run_date"));
+		clock.unpin();
 	}
 
 	void testOutboxRecordsCustomerOffAsSkipped()

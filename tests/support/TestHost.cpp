@@ -63,6 +63,12 @@ std::string TestHost::remindersPluginsDirectory()
 }
 
 
+std::string TestHost::screenPluginsDirectory()
+{
+	return buildDirectory() + "/screen-plugins";
+}
+
+
 std::string TestHost::testPluginsDirectory()
 {
 	return buildDirectory() + "/test-plugins";

@@ -86,6 +86,8 @@ public:
 	static std::string remindersPluginsDirectory();
 	/// <build>/plugins: holds the real reminders plugin.
 	static std::string testPluginsDirectory();
+	static std::string screenPluginsDirectory();
+	/// The reminders plugin beside the test plugin "shelf" (tests/plugins/ShelfPlugin.cpp).
 	/// <build>/test-plugins: the deliberately broken plugins.
 
 private:

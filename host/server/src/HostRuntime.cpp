@@ -33,8 +33,9 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_events = std::make_unique<EventBus>(*_audit, Poco::Logger::get("erp.events"));
 	_scheduler = std::make_unique<TaskScheduler>(*_clock, Poco::Logger::get("erp.scheduler"));
 	_records = std::make_unique<RecordRegistry>();
+	_screens = std::make_unique<ScreenRegistry>();
 	_services.reset(
-		new HostServices{*_database, *_audit, *_events, *_scheduler, *_records, *_router, *_clock, _config});
+		new HostServices{*_database, *_audit, *_events, *_scheduler, *_records, *_screens, *_router, *_clock, _config});
 
 	_customers = std::make_unique<CustomerResource>(*_services);
 	_customers->mount();
@@ -52,7 +53,9 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 															   config.getInt("web.session.lifetime_minutes", 12 * 60)));
 	_throttle = std::make_unique<SignInThrottle>(*_clock, SignInThrottle::Limits());
 	_web =
-		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit, *_customers,
+		std::make_unique<WebUi>(*_users, *_sessions, *_throttle, *_audit,
+								WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock},
+								WebUi::Plugins{*_router, *_screens, *_records},
 								config.getString("web.directory", defaultWebDirectory()), Poco::Logger::get("erp.web"));
 }
 

@@ -98,6 +98,7 @@ private:
 	std::unique_ptr<EventBus> _events;
 	std::unique_ptr<TaskScheduler> _scheduler;
 	std::unique_ptr<RecordRegistry> _records;
+	std::unique_ptr<ScreenRegistry> _screens;
 	std::unique_ptr<HostServices> _services;
 	std::unique_ptr<CustomerResource> _customers;
 	std::unique_ptr<InvoiceResource> _invoices;

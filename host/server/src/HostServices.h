@@ -14,6 +14,7 @@
 #include "Router.h"
 #include "TaskScheduler.h"
 #include "erp/Database.h"
+#include "web/ScreenRegistry.h"
 #include <Poco/Util/AbstractConfiguration.h>
 
 
@@ -29,6 +30,7 @@ struct HostServices
 	EventBus& events;
 	TaskScheduler& scheduler;
 	RecordRegistry& records;
+	ScreenRegistry& screens;
 	Router& router;
 	HostClock& clock;
 	Poco::Util::AbstractConfiguration& config;

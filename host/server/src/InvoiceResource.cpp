@@ -15,6 +15,7 @@
 #include "erp/Transaction.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/Nullable.h>
+#include <Poco/String.h>
 #include <Poco/Tuple.h>
 #include <sstream>
 #include <vector>
@@ -33,6 +34,14 @@ using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Int64, std::string, Poco
 
 const char* const COLUMNS = "SELECT id, number, customer_id, issue_date, due_date, currency, total_minor, paid_minor, "
 							"status, created_by, created_at FROM invoices ";
+
+// The list's rows: an invoice and its customer's name.
+using ListRow = Poco::Tuple<Poco::Int64, std::string, Poco::Int64, std::string, Poco::Nullable<std::string>,
+							std::string, Poco::Int64, Poco::Int64, std::string, std::string, std::string, std::string>;
+
+const char* const LIST_COLUMNS =
+	"SELECT i.id, i.number, i.customer_id, i.issue_date, i.due_date, i.currency, i.total_minor, i.paid_minor, "
+	"i.status, i.created_by, i.created_at, c.name FROM invoices i JOIN customers c ON c.id = i.customer_id ";
 
 Poco::JSON::Object::Ptr toJson(const Row& row)
 {
@@ -274,15 +283,49 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 		if (status != "issued" && status != "partially_paid" && status != "paid" && status != "void")
 			throw erp::ApiError::invalid("status", "status must be issued, partially_paid, paid or void");
 	}
-	Poco::Data::Session session = _services.database.session();
-	std::vector<Row> rows;
-	session << std::string(COLUMNS) + "WHERE (? = 0 OR customer_id = ?) AND (? = '' OR status = ?) "
-									  "ORDER BY id LIMIT ? OFFSET ?",
-		use(customerId), use(customerId), use(status), use(status), use(limit), use(offset), into(rows), now;
-	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-	for (const Row& row: rows)
+	// Part of the customer's name, as GET /api/customers?q= matches it.
+	std::string customerName;
+	if (auto it = request.query.find("customer_name"); it != request.query.end())
 	{
+		if (it->second.size() > 200)
+			throw erp::ApiError::invalid("customer_name", "customer_name must be at most 200 bytes");
+		const std::string trimmed = Poco::trim(it->second);
+		if (!trimmed.empty()) customerName = "%" + trimmed + "%";
+	}
+	// Overdue: due before today (the business's date) and not paid in full.
+	int overdue = 0;
+	if (auto it = request.query.find("overdue"); it != request.query.end())
+	{
+		if (it->second != "true" && it->second != "false")
+			throw erp::ApiError::invalid("overdue", "overdue must be true or false");
+		overdue = it->second == "true" ? 1 : 0;
+	}
+	// Oldest first unless asked (the order is a fixed text, never the input).
+	bool newest = false;
+	if (auto it = request.query.find("order"); it != request.query.end())
+	{
+		if (it->second != "newest" && it->second != "oldest")
+			throw erp::ApiError::invalid("order", "order must be newest or oldest");
+		newest = it->second == "newest";
+	}
+	const std::string today = _services.clock.today();
+	Poco::Data::Session session = _services.database.session();
+	std::vector<ListRow> rows;
+	session << std::string(LIST_COLUMNS) +
+				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR c.name LIKE ?) "
+				   "AND (? = 0 OR (i.due_date IS NOT NULL AND i.due_date < ? AND i.status IN ('issued', "
+				   "'partially_paid'))) ORDER BY i.id " +
+				   (newest ? "DESC" : "ASC") + " LIMIT ? OFFSET ?",
+		use(customerId), use(customerId), use(status), use(status), use(customerName), use(customerName), use(overdue),
+		useRef(today), use(limit), use(offset), into(rows), now;
+	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+	for (const ListRow& listed: rows)
+	{
+		const Row row(listed.get<0>(), listed.get<1>(), listed.get<2>(), listed.get<3>(), listed.get<4>(),
+					  listed.get<5>(), listed.get<6>(), listed.get<7>(), listed.get<8>(), listed.get<9>(),
+					  listed.get<10>());
 		Poco::JSON::Object::Ptr item = toJson(row);
+		item->set("customer_name", listed.get<11>());
 		_services.records.read(session, "invoice", row.get<0>(), *item);
 		items->add(item);
 	}

@@ -25,6 +25,11 @@ class InvoiceResource
 /// A payment: amount (decimal string above zero, at most what is
 /// outstanding), paid_on (default: today), optional reference.
 ///
+/// The list filters by customer_id, status, customer_name (part of the
+/// name) and overdue=true (due before the business's today, not paid in
+/// full), oldest first or with order=newest newest first; its items
+/// carry customer_name.
+///
 /// invoice.created and payment.recorded are published inside the write
 /// transaction, after the host's rows and the audit entry are written.
 {

@@ -17,6 +17,7 @@ PluginHost::PluginHost(HostServices& services, const PluginManifest& manifest):
 	_scheduler(services.scheduler, manifest.id),
 	_routes(services.router, manifest.id),
 	_records(services.records, manifest.id),
+	_screens(services.screens, manifest.id, manifest.directory),
 	_config(services.config.createView(manifest.id))
 {}
 
@@ -99,6 +100,12 @@ void* PluginHost::service(const std::string&, unsigned)
 }
 
 
+erp::Screens& PluginHost::screens()
+{
+	return _screens;
+}
+
+
 int PluginHost::release()
 {
 	int left = _services.events.unsubscribeAll(_id);
@@ -107,6 +114,11 @@ int PluginHost::release()
 	if (_services.records.knows(_id))
 	{
 		_services.records.withdraw(_id);
+		++left;
+	}
+	if (_services.screens.knows(_id))
+	{
+		_services.screens.withdraw(_id);
 		++left;
 	}
 	return left;

@@ -13,6 +13,7 @@
 #include "PluginRecords.h"
 #include "PluginRoutes.h"
 #include "PluginScheduler.h"
+#include "PluginScreens.h"
 #include "erp/Host.h"
 #include <Poco/AutoPtr.h>
 
@@ -41,6 +42,7 @@ public:
 	const Poco::Util::AbstractConfiguration& config() override;
 	Poco::Logger& logger() override;
 	void* service(const std::string& name, unsigned version) override;
+	erp::Screens& screens() override;
 
 	int release();
 	/// Returns how many registrations were left behind.
@@ -53,6 +55,7 @@ private:
 	PluginScheduler _scheduler;
 	PluginRoutes _routes;
 	PluginRecords _records;
+	PluginScreens _screens;
 	Poco::AutoPtr<Poco::Util::AbstractConfiguration> _config;
 };
 

@@ -5,6 +5,7 @@
 
 #include "RecordRegistry.h"
 #include "erp/ApiError.h"
+#include "web/Condition.h"
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <mutex>
@@ -60,6 +61,8 @@ void RecordRegistry::extend(const std::string& owner, const std::vector<erp::Fie
 			throw Poco::InvalidArgumentException("record fields extend customer or invoice, not", field.entity);
 		if (field.type != "bool" && field.type != "int" && field.type != "string")
 			throw Poco::InvalidArgumentException("field type must be bool, int or string", field.name);
+		// The screens evaluate it: a condition that does not parse refuses the plugin now.
+		Condition::check(field.visibleWhen);
 	}
 	std::unique_lock<std::shared_mutex> lock(_mutex);
 	_extensions[owner] = Extension{fields, &extension};
@@ -117,6 +120,28 @@ void RecordRegistry::read(Poco::Data::Session& session, const std::string& entit
 		Poco::JSON::Object::Ptr section = extension.extension->read(session, entity, id);
 		if (section) record.set(owner, section);
 	}
+}
+
+
+std::vector<erp::FieldSpec> RecordRegistry::specs(const std::string& owner, const std::string& entity) const
+{
+	std::vector<erp::FieldSpec> result;
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	auto it = _extensions.find(owner);
+	if (it == _extensions.end()) return result;
+	for (const erp::FieldSpec& field: it->second.fields)
+		if (field.entity == entity) result.push_back(field);
+	return result;
+}
+
+
+std::vector<std::string> RecordRegistry::owners() const
+{
+	std::vector<std::string> result;
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	for (const auto& entry: _extensions)
+		result.push_back(entry.first);
+	return result;
 }
 
 

@@ -48,6 +48,12 @@ public:
 	Poco::JSON::Array::Ptr fields(const std::string& owner) const;
 	/// The owner's field declarations as JSON, for the screens.
 
+	std::vector<erp::FieldSpec> specs(const std::string& owner, const std::string& entity) const;
+
+	std::vector<std::string> owners() const;
+	/// The plugins that extend records, in id order.
+	/// The owner's fields of one entity, as declared, in their order.
+
 private:
 	struct Extension
 	{

@@ -148,7 +148,14 @@ erp::HttpResponse Router::dispatch(const std::string& method, const std::string&
 {
 	const std::optional<UserDirectory::User> user = _users.authenticate(authorization);
 	if (!user) return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
+	return dispatchAs(method, path, query, body, *user);
+}
 
+
+erp::HttpResponse Router::dispatchAs(const std::string& method, const std::string& path,
+									 const std::map<std::string, std::string>& query, const std::string& body,
+									 const UserDirectory::User& user) const
+{
 	std::vector<std::string> segments;
 	for (const std::string& raw: split(path))
 	{
@@ -182,7 +189,7 @@ erp::HttpResponse Router::dispatch(const std::string& method, const std::string&
 	if (!found)
 		return pathKnown ? erp::HttpResponse::error(405, "method_not_allowed", method + " is not allowed on " + path)
 						 : erp::HttpResponse::error(404, "not_found", "no such resource: " + path);
-	if (static_cast<int>(user->role) < static_cast<int>(found->minimum))
+	if (static_cast<int>(user.role) < static_cast<int>(found->minimum))
 		return erp::HttpResponse::error(403, "forbidden",
 										"this needs the " + UserDirectory::roleName(found->minimum) + " role");
 
@@ -192,8 +199,8 @@ erp::HttpResponse Router::dispatch(const std::string& method, const std::string&
 	request.params = std::move(params);
 	request.query = query;
 	request.body = body;
-	request.user = user->name;
-	request.role = user->role;
+	request.user = user.name;
+	request.role = user.role;
 	try
 	{
 		return found->handler(request);

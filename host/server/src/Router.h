@@ -59,6 +59,12 @@ public:
 							   const std::map<std::string, std::string>& query, const std::string& body,
 							   const std::string& authorization) const;
 
+	erp::HttpResponse dispatchAs(const std::string& method, const std::string& path,
+								 const std::map<std::string, std::string>& query, const std::string& body,
+								 const UserDirectory::User& user) const;
+	/// dispatch() for a user the caller authenticated (the web interface's
+	/// session): the route's role check and everything after it as for the API.
+
 private:
 	struct Route
 	{

@@ -17,6 +17,7 @@
 #include "erp/Http.h"
 #include "erp/Records.h"
 #include "erp/Scheduler.h"
+#include "erp/Screens.h"
 #include <Poco/Logger.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <string>
@@ -67,6 +68,10 @@ public:
 	virtual void* service(const std::string& name, unsigned version) = 0;
 	/// Probes for an optional service added after this contract's 1.0;
 	/// returns nullptr when the host does not offer it. None yet.
+
+	virtual Screens& screens() = 0;
+	/// Since 1.2: what the plugin shows on the host's web screens. Check
+	/// abiMinor() >= 2 before calling it on a host that may be older.
 };
 
 

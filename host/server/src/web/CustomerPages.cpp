@@ -39,10 +39,12 @@ std::string listUrl(int page, const std::string& search)
 } // namespace
 
 
-CustomerPages::CustomerPages(CustomerResource& customers, const PageRenderer& pages, const MessageCatalog& messages):
+CustomerPages::CustomerPages(CustomerResource& customers, const PageRenderer& pages, const MessageCatalog& messages,
+							 const RecordFieldsForm& extra):
 	_customers(customers),
 	_pages(pages),
-	_messages(messages)
+	_messages(messages),
+	_extra(extra)
 {}
 
 
@@ -107,6 +109,8 @@ WebResponse CustomerPages::list(const WebRequest& request, const SignedIn& who) 
 WebResponse CustomerPages::form(const SignedIn& who, const std::string& id) const
 {
 	Values values;
+	const std::vector<RecordFieldsForm::Field> extra = _extra.fields("customer", who);
+	values.extra = RecordFieldsForm::fromRecord(extra, nullptr);
 	if (!id.empty())
 	{
 		erp::HttpRequest api = apiRequest(who);
@@ -118,19 +122,22 @@ WebResponse CustomerPages::form(const SignedIn& who, const std::string& id) cons
 		values.name = customer->getValue<std::string>("name");
 		values.email = customer->isNull("email") ? "" : customer->getValue<std::string>("email");
 		values.language = customer->getValue<std::string>("language");
+		values.extra = RecordFieldsForm::fromRecord(extra, customer.get());
 	}
-	return page(who, id, values, "", 200);
+	return page(who, id, values, extra, "", "", 200);
 }
 
 
 WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, const std::string& id) const
 {
 	const std::map<std::string, std::string> fields = FormData::parse(request.body);
+	const std::vector<RecordFieldsForm::Field> extra = _extra.fields("customer", who);
 	auto field = [&](const std::string& name) {
 		auto it = fields.find(name);
 		return it == fields.end() ? std::string() : it->second;
 	};
-	Values values{field("name"), field("email"), field("language")};
+	Values values{field("name"), field("email"), field("language"),
+				  RecordFieldsForm::fromForm(extra, FormData::parseAll(request.body))};
 
 	// The form as the API's JSON body: the API decides what is valid.
 	Poco::JSON::Object body;
@@ -140,6 +147,7 @@ WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, 
 	else if (!id.empty())
 		body.set("email", Poco::Dynamic::Var()); // cleared
 	if (fields.count("language")) body.set("language", values.language);
+	RecordFieldsForm::addTo(body, extra, values.extra);
 	erp::HttpRequest api = apiRequest(who);
 	api.body = erp::AuditEntry::json(body);
 	try
@@ -161,14 +169,16 @@ WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, 
 	catch (const erp::ApiError& error)
 	{
 		if (error.status() == 404) throw;
-		return page(who, id, values, error.field().empty() ? std::string("form") : error.field(), 422);
+		return page(who, id, values, extra, error.field().empty() ? std::string("form") : error.field(), error.what(),
+					422);
 	}
 	return WebResponse::redirect("/customers?saved=1");
 }
 
 
 WebResponse CustomerPages::page(const SignedIn& who, const std::string& id, const Values& values,
-								const std::string& errorField, int status) const
+								const std::vector<RecordFieldsForm::Field>& extra, const std::string& errorField,
+								const std::string& errorText, int status) const
 {
 	const std::string title = _messages.text(who.language, id.empty() ? "customer.new" : "customer.edit");
 	WebResponse response;
@@ -182,7 +192,14 @@ WebResponse CustomerPages::page(const SignedIn& who, const std::string& id, cons
 			form.ShowSection(values.language == "en" ? "LANGUAGE_EN" : "LANGUAGE_EL");
 			form.SetValue("NAME_DESCRIBEDBY", errorField == "name" ? "name-hint name-error" : "name-hint");
 			form.SetValue("EMAIL_DESCRIBEDBY", errorField == "email" ? "email-hint email-error" : "email-hint");
+			_extra.fill(form, extra, values.extra, who.language, errorField, errorText);
 			if (errorField.empty()) return;
+			if (errorField.find('.') != std::string::npos)
+			{
+				// A plugin's field: its error is beside it.
+				form.ShowSection("HAS_ERROR");
+				return;
+			}
 			const std::string key = "customer.error." + errorField;
 			const auto& texts = _messages.all(who.language);
 			const bool known = texts.count(key) > 0;

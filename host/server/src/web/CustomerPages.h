@@ -10,6 +10,7 @@
 #include "CustomerResource.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
+#include "web/RecordFieldsForm.h"
 #include "web/SignedIn.h"
 #include "web/WebRequest.h"
 #include "web/WebResponse.h"
@@ -27,7 +28,8 @@ class CustomerPages
 public:
 	static const int PAGE_SIZE; /// 20
 
-	CustomerPages(CustomerResource& customers, const PageRenderer& pages, const MessageCatalog& messages);
+	CustomerPages(CustomerResource& customers, const PageRenderer& pages, const MessageCatalog& messages,
+				  const RecordFieldsForm& extra);
 
 	WebResponse list(const WebRequest& request, const SignedIn& who) const;
 	/// GET /customers?page=N&q=TEXT
@@ -45,15 +47,18 @@ private:
 		std::string name;
 		std::string email;
 		std::string language = "el";
+		RecordFieldsForm::Values extra; /// the plugins' fields
 	};
 
-	WebResponse page(const SignedIn& who, const std::string& id, const Values& values, const std::string& errorField,
-					 int status) const;
+	WebResponse page(const SignedIn& who, const std::string& id, const Values& values,
+					 const std::vector<RecordFieldsForm::Field>& extra, const std::string& errorField,
+					 const std::string& errorText, int status) const;
 	erp::HttpRequest apiRequest(const SignedIn& who) const;
 
 	CustomerResource& _customers;
 	const PageRenderer& _pages;
 	const MessageCatalog& _messages;
+	const RecordFieldsForm& _extra;
 };
 
 

@@ -15,6 +15,15 @@ namespace host {
 std::map<std::string, std::string> FormData::parse(const std::string& body)
 {
 	std::map<std::string, std::string> fields;
+	for (const auto& [name, value]: parseAll(body))
+		fields.emplace(name, value);
+	return fields;
+}
+
+
+std::multimap<std::string, std::string> FormData::parseAll(const std::string& body)
+{
+	std::multimap<std::string, std::string> fields;
 	std::size_t start = 0;
 	while (start <= body.size())
 	{

@@ -20,6 +20,9 @@ class FormData
 {
 public:
 	static std::map<std::string, std::string> parse(const std::string& body);
+
+	static std::multimap<std::string, std::string> parseAll(const std::string& body);
+	/// Every value of every name, in the order sent (a list of checkboxes).
 };
 
 

@@ -65,7 +65,15 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 		ctemplate::TemplateDictionary* menu = layout.AddSectionDictionary("SIGNED_IN");
 		menu->SetValue("USER", frame.user);
 		menu->SetValue("ROLE", frame.roleLabel);
-		for (const char* entry: {"home", "customers"})
+		if (frame.admin) menu->ShowSection("ADMIN");
+		for (const auto& [url, label]: frame.pluginMenu)
+		{
+			ctemplate::TemplateDictionary* entry = menu->AddSectionDictionary("PLUGIN_NAV");
+			entry->SetValue("URL", url);
+			entry->SetValue("LABEL", label);
+			if (frame.current == url) entry->ShowSection("CURRENT");
+		}
+		for (const char* entry: {"home", "customers", "invoices", "audit", "plugins", "settings"})
 		{
 			std::string section = std::string("NAV_") + entry;
 			std::transform(section.begin(), section.end(), section.begin(), ::toupper);

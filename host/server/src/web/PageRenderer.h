@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ctemplate {
 class TemplateCache;
@@ -39,7 +41,10 @@ public:
 		std::string user;      /// empty: signed out (no menu)
 		std::string roleLabel; /// the user's role, in words
 		std::string csrf;      /// the session's CSRF token
-		std::string current;   /// the menu entry of the page: home, customers
+		std::string current;   /// the menu entry of the page: home, customers, invoices, audit, plugins,
+							   /// settings, or a plugin page's URL
+		bool admin = false;    /// the menu's administrators' entries (audit log, plugins)
+		std::vector<std::pair<std::string, std::string>> pluginMenu; /// URL and label of the plugins' pages
 	};
 
 	using Fill = std::function<void(ctemplate::TemplateDictionary&)>;

@@ -22,10 +22,12 @@ struct SignedIn
 	std::string csrf;     /// the session's CSRF token, for the page's forms
 	std::string language; /// el | en
 	std::string roleLabel;
+	std::vector<std::pair<std::string, std::string>> pluginMenu; /// URL and label of the plugins' pages it may open
 
 	PageRenderer::Frame frame(const std::string& title, const std::string& current) const
 	{
-		return PageRenderer::Frame{language, title, user.name, roleLabel, csrf, current};
+		return PageRenderer::Frame{language,  title, user.name, roleLabel, csrf, current, user.role == erp::Role::ADMIN,
+								   pluginMenu};
 	}
 };
 

@@ -10,6 +10,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
+#include <algorithm>
 
 
 namespace host {
@@ -37,7 +38,7 @@ std::string formField(const std::map<std::string, std::string>& fields, const st
 
 
 WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-			 CustomerResource& customers, const std::string& folder, Poco::Logger& logger):
+			 const Resources& resources, const Plugins& plugins, const std::string& folder, Poco::Logger& logger):
 	_users(users),
 	_sessions(sessions),
 	_throttle(throttle),
@@ -54,7 +55,15 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 		_logger.warning("web: static/htmx.min.js is missing (npm ci in host/server/web, then build): pages work "
 						"without it, with full reloads");
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
-	_customers = std::make_unique<CustomerPages>(customers, *_pages, *_messages);
+	_plugins = std::make_unique<PluginUi>(plugins.router, plugins.screens, plugins.records);
+	_recordFields = std::make_unique<RecordFieldsForm>(*_plugins);
+	_customers = std::make_unique<CustomerPages>(resources.customers, *_pages, *_messages, *_recordFields);
+	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
+	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);
+	_invoices =
+		std::make_unique<InvoicePages>(resources.invoices, resources.customers, resources.clock, *_pages, *_messages);
+	_auditPages = std::make_unique<AuditPages>(resources.audit, resources.clock, *_pages, *_messages);
+	_pluginAdmin = std::make_unique<PluginAdminPages>(resources.plugins, *_pages, *_messages);
 }
 
 
@@ -150,8 +159,14 @@ std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::st
 		_sessions.close(id);
 		return std::nullopt;
 	}
-	return SignedIn{*user, SessionStore::csrfToken(id), language,
-					_messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant")};
+	SignedIn who{*user,
+				 SessionStore::csrfToken(id),
+				 language,
+				 _messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant"),
+				 {}};
+	for (const PluginUi::MenuEntry& entry: _plugins->menu(who, ""))
+		who.pluginMenu.emplace_back(entry.url, entry.label);
+	return who;
 }
 
 
@@ -218,7 +233,111 @@ WebResponse WebUi::route(const WebRequest& request, const std::string& language)
 			return problem(language, who, 404, "error.not_found");
 		}
 	}
+	if (path == "/settings" || startsWith(path, "/settings/"))
+	{
+		std::vector<std::string> parts = segments(path.substr(9));
+		if (parts.size() != 2 && !parts.empty()) return problem(language, who, 404, "error.not_found");
+		if (parts.empty())
+			return reading ? _settings->show(request, *who, "", "") : problem(language, who, 405, "error.method");
+		if (reading) return _settings->show(request, *who, parts[0], parts[1]);
+		if (request.method == "POST") return _settings->save(request, *who, parts[0], parts[1]);
+		return problem(language, who, 405, "error.method");
+	}
+	if (startsWith(path, "/p/"))
+	{
+		std::vector<std::string> parts = segments(path.substr(2));
+		if (parts.size() != 2) return problem(language, who, 404, "error.not_found");
+		if (reading) return _pluginPages->show(request, *who, parts[0], parts[1]);
+		if (request.method == "POST") return _pluginPages->act(request, *who, parts[0], parts[1]);
+		return problem(language, who, 405, "error.method");
+	}
+	if (path == "/invoices" || startsWith(path, "/invoices/")) return routeInvoices(request, *who);
+	if (path == "/audit" || path == "/plugins" || startsWith(path, "/plugins/")) return routeAdmin(request, *who);
 	return problem(language, who, 404, "error.not_found");
+}
+
+
+std::vector<std::string> WebUi::segments(const std::string& rest)
+{
+	// "/a/b" -> {"a", "b"}; "" -> {}. Plugin, tab and page ids are
+	// [a-z0-9-]: anything else (an encoded byte, an empty segment) is no id.
+	std::vector<std::string> parts;
+	if (rest.empty() || rest == "/") return parts;
+	if (rest[0] != '/') return {"", "", ""};
+	std::size_t start = 1;
+	while (true)
+	{
+		const std::size_t end = rest.find('/', start);
+		const std::string part = rest.substr(start, end == std::string::npos ? std::string::npos : end - start);
+		const bool id = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+			return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+		});
+		if (!id) return {"", "", ""};
+		parts.push_back(part);
+		if (end == std::string::npos) break;
+		start = end + 1;
+	}
+	return parts;
+}
+
+
+WebResponse WebUi::routeInvoices(const WebRequest& request, const SignedIn& who)
+{
+	// /invoices, /invoices/new, /invoices/{digits}, /invoices/{digits}/payments;
+	// the path arrives %-encoded: anything else is no page.
+	const bool reading = request.method == "GET" || request.method == "HEAD";
+	const std::string& path = request.path;
+	if (path == "/invoices")
+		return reading ? _invoices->list(request, who) : problem(who.language, who, 405, "error.method");
+	if (path == "/invoices/new")
+	{
+		if (reading) return _invoices->form(request, who);
+		return request.method == "POST" ? _invoices->create(request, who)
+										: problem(who.language, who, 405, "error.method");
+	}
+	std::string id = path.substr(10);
+	const bool payments = id.size() > 9 && id.compare(id.size() - 9, 9, "/payments") == 0;
+	if (payments) id.resize(id.size() - 9);
+	if (id.empty() || id.size() > 18 || id[0] == '0' || id.find_first_not_of("0123456789") != std::string::npos)
+		return problem(who.language, who, 404, "error.not_found");
+	try
+	{
+		if (!payments)
+			return reading ? _invoices->detail(request, who, id) : problem(who.language, who, 405, "error.method");
+		return request.method == "POST" ? _invoices->pay(request, who, id)
+										: problem(who.language, who, 405, "error.method");
+	}
+	catch (const erp::ApiError&)
+	{
+		return problem(who.language, who, 404, "error.not_found");
+	}
+}
+
+
+WebResponse WebUi::routeAdmin(const WebRequest& request, const SignedIn& who)
+{
+	// Administrators only: the API would refuse accountants too (the
+	// plugins' switch by its route's role, which an in-process call skips).
+	if (who.user.role != erp::Role::ADMIN) return problem(who.language, who, 403, "error.forbidden");
+	const bool reading = request.method == "GET" || request.method == "HEAD";
+	const std::string& path = request.path;
+	if (path == "/audit")
+		return reading ? _auditPages->list(request, who) : problem(who.language, who, 405, "error.method");
+	if (path == "/plugins")
+		return reading ? _pluginAdmin->list(request, who) : problem(who.language, who, 405, "error.method");
+	const std::string id = path.substr(9);
+	if (id.empty() || id.size() > 64 ||
+		id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+		return problem(who.language, who, 404, "error.not_found");
+	if (request.method != "POST") return problem(who.language, who, 405, "error.method");
+	try
+	{
+		return _pluginAdmin->change(request, who, id);
+	}
+	catch (const erp::ApiError&)
+	{
+		return problem(who.language, who, 404, "error.not_found");
+	}
 }
 
 
@@ -227,7 +346,7 @@ WebResponse WebUi::signInPage(const std::string& language, const std::string& us
 {
 	WebResponse response;
 	response.status = status;
-	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", ""};
+	PageRenderer::Frame frame{language, _messages->text(language, "sign_in.title"), "", "", "", "", {}};
 	response.body = _pages->render("sign_in.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("USER", user);
 		page.SetValue("NEXT", next);
@@ -309,7 +428,7 @@ WebResponse WebUi::problem(const std::string& language, const std::optional<Sign
 	WebResponse response;
 	response.status = status;
 	const std::string title = _messages->text(language, key);
-	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", ""};
+	PageRenderer::Frame frame = who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", "", {}};
 	response.body = _pages->render("problem.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
 		page.SetValue("MESSAGE", title);
 		if (!who) page.ShowSection("SIGNED_OUT");

@@ -7,14 +7,24 @@
 #define Host_WebUi_INCLUDED
 
 
+#include "AuditResource.h"
 #include "AuditService.h"
 #include "CustomerResource.h"
+#include "InvoiceResource.h"
+#include "PluginResource.h"
 #include "SessionStore.h"
 #include "SignInThrottle.h"
 #include "UserDirectory.h"
+#include "web/AuditPages.h"
 #include "web/CustomerPages.h"
+#include "web/InvoicePages.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
+#include "web/PluginAdminPages.h"
+#include "web/PluginPages.h"
+#include "web/PluginUi.h"
+#include "web/RecordFieldsForm.h"
+#include "web/SettingsPages.h"
 #include "web/SignedIn.h"
 #include "web/StaticFiles.h"
 #include "web/WebEndpoint.h"
@@ -51,8 +61,26 @@ class WebUi: public WebEndpoint
 public:
 	static const char* const CSP;
 
+	struct Resources
+	/// The API resources the pages call in-process, and the business clock.
+	{
+		CustomerResource& customers;
+		InvoiceResource& invoices;
+		AuditResource& audit;
+		PluginResource& plugins;
+		const erp::Clock& clock;
+	};
+
+	struct Plugins
+	/// What the plugins declared for the screens, and the router their routes are called through.
+	{
+		Router& router;
+		ScreenRegistry& screens;
+		RecordRegistry& records;
+	};
+
 	WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throttle, AuditService& audit,
-		  CustomerResource& customers, const std::string& folder, Poco::Logger& logger);
+		  const Resources& resources, const Plugins& plugins, const std::string& folder, Poco::Logger& logger);
 	/// `folder`: templates/, messages/ and static/ of the web interface.
 	/// Throws when a template or a catalog is missing or malformed.
 
@@ -72,6 +100,8 @@ private:
 	WebResponse signIn(const WebRequest& request, const std::string& language);
 	WebResponse signOut(const WebRequest& request, const SignedIn& who);
 	WebResponse home(const SignedIn& who);
+	WebResponse routeInvoices(const WebRequest& request, const SignedIn& who);
+	WebResponse routeAdmin(const WebRequest& request, const SignedIn& who);
 	WebResponse problem(const std::string& language, const std::optional<SignedIn>& who, int status,
 						const std::string& key);
 	std::optional<SignedIn> signedIn(const WebRequest& request, const std::string& language);
@@ -79,6 +109,7 @@ private:
 	std::string endedCookie() const;
 	static bool sameOrigin(const WebRequest& request);
 	static std::string safeNext(const std::string& next);
+	static std::vector<std::string> segments(const std::string& rest);
 
 	UserDirectory& _users;
 	SessionStore& _sessions;
@@ -88,7 +119,14 @@ private:
 	std::unique_ptr<MessageCatalog> _messages;
 	std::unique_ptr<StaticFiles> _static;
 	std::unique_ptr<PageRenderer> _pages;
+	std::unique_ptr<PluginUi> _plugins;
+	std::unique_ptr<RecordFieldsForm> _recordFields;
 	std::unique_ptr<CustomerPages> _customers;
+	std::unique_ptr<SettingsPages> _settings;
+	std::unique_ptr<PluginPages> _pluginPages;
+	std::unique_ptr<InvoicePages> _invoices;
+	std::unique_ptr<AuditPages> _auditPages;
+	std::unique_ptr<PluginAdminPages> _pluginAdmin;
 	std::atomic<bool> _secure{false};
 };
 

@@ -23,6 +23,7 @@
 </select>
 {{#LANGUAGE_ERROR}}<p id="language-error" class="field-error">{{ERROR}}</p>
 {{/LANGUAGE_ERROR}}</div>
+{{>PLUGIN_FIELDS}}
 <div class="actions">
 <button type="submit">{{T_customer_save}}</button>
 <a href="/customers">{{T_customer_cancel}}</a>

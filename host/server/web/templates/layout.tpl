@@ -16,7 +16,12 @@
 <ul>
 <li><a href="/"{{#NAV_HOME_CURRENT}} aria-current="page"{{/NAV_HOME_CURRENT}}>{{T_nav_home}}</a></li>
 <li><a href="/customers"{{#NAV_CUSTOMERS_CURRENT}} aria-current="page"{{/NAV_CUSTOMERS_CURRENT}}>{{T_nav_customers}}</a></li>
-</ul>
+<li><a href="/invoices"{{#NAV_INVOICES_CURRENT}} aria-current="page"{{/NAV_INVOICES_CURRENT}}>{{T_nav_invoices}}</a></li>
+{{#PLUGIN_NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/PLUGIN_NAV}}<li><a href="/settings"{{#NAV_SETTINGS_CURRENT}} aria-current="page"{{/NAV_SETTINGS_CURRENT}}>{{T_nav_settings}}</a></li>
+{{#ADMIN}}<li><a href="/audit"{{#NAV_AUDIT_CURRENT}} aria-current="page"{{/NAV_AUDIT_CURRENT}}>{{T_nav_audit}}</a></li>
+<li><a href="/plugins"{{#NAV_PLUGINS_CURRENT}} aria-current="page"{{/NAV_PLUGINS_CURRENT}}>{{T_nav_plugins}}</a></li>
+{{/ADMIN}}</ul>
 </nav>
 <div class="who">
 <span class="user"><span class="visually-hidden">{{T_nav_signed_in_as}} </span>{{USER}} <span class="role">({{ROLE}})</span></span>

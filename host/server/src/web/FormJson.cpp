@@ -1,0 +1,73 @@
+//
+// FormJson.cpp
+//
+
+
+#include "web/FormJson.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+
+
+namespace host {
+
+
+Poco::JSON::Object::Ptr FormJson::body(const std::vector<erp::ScreenField>& fields,
+									   const std::multimap<std::string, std::string>& form, erp::Role role)
+{
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	for (const erp::ScreenField& field: fields)
+	{
+		if (static_cast<int>(role) < static_cast<int>(field.minimum)) continue;
+		auto found = form.find(field.name);
+		if (field.type == "bool")
+		{
+			if (found == form.end()) continue;
+			bool on = false;
+			for (auto it = form.lower_bound(field.name); it != form.upper_bound(field.name); ++it)
+				on = it->second != "false" && it->second != "0";
+			body->set(field.name, on);
+			continue;
+		}
+		if (field.type == "ids")
+		{
+			Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
+			for (auto it = form.lower_bound(field.name); it != form.upper_bound(field.name); ++it)
+			{
+				Poco::Int64 id = 0;
+				if (Poco::NumberParser::tryParse64(Poco::trim(it->second), id)) ids->add(id);
+			}
+			body->set(field.name, ids);
+			continue;
+		}
+		if (found == form.end()) continue;
+		const std::string text = Poco::trim(found->second);
+		if (field.type == "password")
+		{
+			if (!found->second.empty()) body->set(field.name, found->second);
+			continue;
+		}
+		if (text.empty())
+		{
+			if (field.optional)
+				body->set(field.name, Poco::Dynamic::Var());
+			else if (field.type != "int")
+				body->set(field.name, text);
+			continue;
+		}
+		if (field.type == "int")
+		{
+			Poco::Int64 number = 0;
+			if (Poco::NumberParser::tryParse64(text, number))
+				body->set(field.name, number);
+			else
+				body->set(field.name, text);
+			continue;
+		}
+		body->set(field.name, text);
+	}
+	return body;
+}
+
+
+} // namespace host

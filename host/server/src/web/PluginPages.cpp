@@ -1,0 +1,149 @@
+//
+// PluginPages.cpp
+//
+
+
+#include "web/PluginPages.h"
+#include "erp/AuditLog.h"
+#include "web/FormData.h"
+#include "web/FormJson.h"
+#include "web/JsonDictionary.h"
+#include <Poco/URI.h>
+#include <algorithm>
+#include <ctemplate/template.h>
+
+
+namespace host {
+
+
+namespace {
+
+bool allowed(const SignedIn& who, erp::Role minimum)
+{
+	return static_cast<int>(who.user.role) >= static_cast<int>(minimum);
+}
+
+std::string encoded(const std::string& text)
+{
+	std::string out;
+	Poco::URI::encode(text, "&=+?#/;%", out);
+	return out;
+}
+
+} // namespace
+
+
+PluginPages::PluginPages(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages):
+	_plugins(plugins),
+	_pages(pages),
+	_messages(messages)
+{}
+
+
+WebResponse PluginPages::problem(const SignedIn& who, int status, const std::string& key) const
+{
+	WebResponse response;
+	response.status = status;
+	const std::string title = _messages.text(who.language, key);
+	response.body = _pages.render("problem.tpl", who.frame(title, ""),
+								  [&](ctemplate::TemplateDictionary& page) { page.SetValue("MESSAGE", title); });
+	return response;
+}
+
+
+WebResponse PluginPages::show(const WebRequest& request, const SignedIn& who, const std::string& plugin,
+							  const std::string& pageId) const
+{
+	const auto declared = _plugins.screens().find(plugin);
+	const erp::PluginPage* page = declared ? declared->page(pageId) : nullptr;
+	if (!page || !_plugins.active(*declared, who)) return problem(who, 404, "error.not_found");
+	if (!allowed(who, page->minimum)) return problem(who, 403, "error.forbidden");
+	return render(request, who, *declared, *page, "", "", 200);
+}
+
+
+WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, const std::string& plugin,
+							 const std::string& pageId) const
+{
+	const auto declared = _plugins.screens().find(plugin);
+	const erp::PluginPage* page = declared ? declared->page(pageId) : nullptr;
+	if (!page || !_plugins.active(*declared, who)) return problem(who, 404, "error.not_found");
+	if (!allowed(who, page->minimum)) return problem(who, 403, "error.forbidden");
+	const std::multimap<std::string, std::string> form = FormData::parseAll(request.body);
+	auto named = form.find("action");
+	const erp::PageAction* action = nullptr;
+	for (const erp::PageAction& each: page->actions)
+		if (named != form.end() && each.name == named->second) action = &each;
+	if (!action) return problem(who, 400, "error.bad_request");
+	if (!allowed(who, action->minimum)) return problem(who, 403, "error.forbidden");
+
+	Poco::JSON::Object::Ptr body = FormJson::body(action->fields, form, who.user.role);
+	const PluginUi::Answer answer =
+		_plugins.call(plugin, action->method, action->route, {}, erp::AuditEntry::json(*body), who);
+	if (!answer.ok())
+	{
+		if (answer.status >= 500) throw Poco::RuntimeException("page action answered " + std::to_string(answer.status));
+		std::string message = answer.errorMessage();
+		if (message.empty()) message = _messages.text(who.language, "form.error");
+		return render(request, who, *declared, *page, message, answer.errorField(),
+					  answer.status == 403 || answer.status == 409 ? answer.status : 422);
+	}
+	std::string target = "/p/" + plugin + "/" + (action->redirect.empty() ? page->id : action->redirect);
+	target += "?done=" + encoded(action->name);
+	if (answer.body && answer.body->has("summary") && answer.body->get("summary").isString())
+		target += "&result=" + encoded(answer.body->getValue<std::string>("summary").substr(0, 500));
+	return WebResponse::redirect(target);
+}
+
+
+WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
+								const ScreenRegistry::Declared& declared, const erp::PluginPage& page,
+								const std::string& error, const std::string& errorField, int status) const
+{
+	std::map<std::string, std::string> query = request.query;
+	query.erase("done");
+	query.erase("result");
+	query["language"] = who.language;
+	const PluginUi::Answer view = _plugins.call(declared.plugin, "GET", page.viewRoute, query, "", who);
+	if (view.status == 400 || view.status == 404)
+		return problem(who, view.status, view.status == 404 ? "error.not_found" : "error.bad_request");
+	if (!view.ok() || !view.body)
+		throw Poco::RuntimeException("page view route answered " + std::to_string(view.status));
+
+	ctemplate::TemplateDictionary dictionary("plugin-page");
+	for (const auto& [key, text]: declared.messages->all(who.language))
+	{
+		std::string name = "T_" + key;
+		std::replace(name.begin(), name.end(), '.', '_');
+		dictionary.SetTemplateGlobalValue(name, text);
+	}
+	dictionary.SetTemplateGlobalValue("CSRF", who.csrf);
+	dictionary.SetTemplateGlobalValue("LANG", who.language);
+	dictionary.SetTemplateGlobalValue("PLUGIN", declared.plugin);
+	dictionary.SetTemplateGlobalValue("PAGE_URL", "/p/" + declared.plugin + "/" + page.id);
+	if (who.user.role == erp::Role::ADMIN) dictionary.ShowTemplateGlobalSection("IS_ADMIN");
+	if (auto done = request.query.find("done"); done != request.query.end() && error.empty())
+		dictionary.SetValueAndShowSection("DONE", done->second.substr(0, 64), "HAS_DONE");
+	if (auto result = request.query.find("result"); result != request.query.end() && error.empty())
+		dictionary.SetValueAndShowSection("RESULT", result->second.substr(0, 500), "HAS_RESULT");
+	if (!error.empty())
+	{
+		dictionary.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+		dictionary.SetValue("ERROR_FIELD", errorField);
+	}
+	JsonDictionary::fill(dictionary, *view.body);
+
+	std::string html;
+	if (!declared.templates->ExpandNoLoad(page.templateFile, ctemplate::DO_NOT_STRIP, &dictionary, nullptr, &html))
+		throw Poco::RuntimeException("plugin page template expansion failed", page.templateFile);
+
+	WebResponse response;
+	response.status = status;
+	response.body = _pages.render(
+		"plugin_page.tpl", who.frame(PluginUi::text(page.label, who.language), "/p/" + declared.plugin + "/" + page.id),
+		[&](ctemplate::TemplateDictionary& content) { content.SetValue("BODY", html); });
+	return response;
+}
+
+
+} // namespace host

@@ -1,0 +1,102 @@
+//
+// PluginUi.cpp
+//
+
+
+#include "web/PluginUi.h"
+#include <Poco/JSON/Parser.h>
+
+
+namespace host {
+
+
+std::string PluginUi::Answer::errorField() const
+{
+	if (!body || !body->has("error") || !body->isObject("error")) return "";
+	Poco::JSON::Object::Ptr error = body->getObject("error");
+	return error->has("field") && !error->isNull("field") ? error->getValue<std::string>("field") : "";
+}
+
+
+std::string PluginUi::Answer::errorMessage() const
+{
+	if (!body || !body->has("error") || !body->isObject("error")) return "";
+	Poco::JSON::Object::Ptr error = body->getObject("error");
+	return error->has("message") ? error->getValue<std::string>("message") : "";
+}
+
+
+PluginUi::PluginUi(Router& router, ScreenRegistry& screens, RecordRegistry& records):
+	_router(router),
+	_screens(screens),
+	_records(records)
+{}
+
+
+PluginUi::Answer PluginUi::call(const std::string& plugin, const std::string& method, const std::string& route,
+								const std::map<std::string, std::string>& query, const std::string& body,
+								const SignedIn& who) const
+{
+	const erp::HttpResponse response =
+		_router.dispatchAs(method, "/api/plugins/" + plugin + "/" + route, query, body, who.user);
+	Answer answer;
+	answer.status = response.status;
+	try
+	{
+		Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(response.body);
+		if (parsed.type() == typeid(Poco::JSON::Object::Ptr)) answer.body = parsed.extract<Poco::JSON::Object::Ptr>();
+	}
+	catch (Poco::Exception&)
+	{
+		// Not JSON: the status alone speaks.
+	}
+	return answer;
+}
+
+
+bool PluginUi::active(const ScreenRegistry::Declared& declared, const SignedIn& who) const
+{
+	const erp::SettingsTab* tab = declared.switchTab();
+	if (!tab) return true;
+	const Answer answer = call(declared.plugin, "GET", tab->route, {}, "", who);
+	if (!answer.ok() || !answer.body || !answer.body->has(tab->switchField)) return false;
+	const Poco::Dynamic::Var value = answer.body->get(tab->switchField);
+	return value.isBoolean() && value.convert<bool>();
+}
+
+
+std::vector<std::shared_ptr<const ScreenRegistry::Declared>> PluginUi::activePlugins(const SignedIn& who) const
+{
+	std::vector<std::shared_ptr<const ScreenRegistry::Declared>> result;
+	for (const auto& declared: _screens.all())
+		if (active(*declared, who)) result.push_back(declared);
+	return result;
+}
+
+
+std::vector<PluginUi::MenuEntry> PluginUi::menu(const SignedIn& who, const std::string& currentUrl) const
+{
+	std::vector<MenuEntry> entries;
+	for (const auto& declared: activePlugins(who))
+		for (const erp::PluginPage& page: declared->screens.pages)
+		{
+			if (!page.inMenu || static_cast<int>(who.user.role) < static_cast<int>(page.minimum)) continue;
+			MenuEntry entry;
+			entry.url = "/p/" + declared->plugin + "/" + page.id;
+			entry.label = text(page.label, who.language);
+			entry.current = currentUrl == entry.url;
+			entries.push_back(entry);
+		}
+	return entries;
+}
+
+
+std::string PluginUi::text(const erp::Texts& texts, const std::string& language)
+{
+	auto it = texts.find(language);
+	if (it != texts.end()) return it->second;
+	return texts.empty() ? std::string() : texts.begin()->second;
+}
+
+
+} // namespace host

@@ -1,0 +1,88 @@
+//
+// PluginUi.h
+//
+
+
+#ifndef Host_PluginUi_INCLUDED
+#define Host_PluginUi_INCLUDED
+
+
+#include "RecordRegistry.h"
+#include "Router.h"
+#include "web/ScreenRegistry.h"
+#include "web/SignedIn.h"
+#include <Poco/JSON/Object.h>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+
+namespace host {
+
+
+class PluginUi
+/// The web screens' way to what plugins declared: their routes, called as
+/// the signed-in user through the API's router (so its role checks and
+/// answers hold), and whether a plugin is switched on.
+{
+public:
+	struct Answer
+	{
+		int status = 0;
+		Poco::JSON::Object::Ptr body; /// the JSON object answered (null when not an object)
+
+		bool ok() const
+		{
+			return status >= 200 && status < 300;
+		}
+		std::string errorField() const;
+		std::string errorMessage() const;
+	};
+
+	struct MenuEntry
+	{
+		std::string url;
+		std::string label;
+		bool current = false;
+	};
+
+	PluginUi(Router& router, ScreenRegistry& screens, RecordRegistry& records);
+
+	Answer call(const std::string& plugin, const std::string& method, const std::string& route,
+				const std::map<std::string, std::string>& query, const std::string& body, const SignedIn& who) const;
+	/// The route relative to /api/plugins/<plugin>/.
+
+	bool active(const ScreenRegistry::Declared& declared, const SignedIn& who) const;
+	/// False when the plugin has a master switch and it is off (or its
+	/// settings cannot be read); true otherwise.
+
+	std::vector<std::shared_ptr<const ScreenRegistry::Declared>> activePlugins(const SignedIn& who) const;
+	/// The declarations of the plugins that are on, in plugin id order.
+
+	std::vector<MenuEntry> menu(const SignedIn& who, const std::string& currentUrl) const;
+	/// The pages of the active plugins the user may open, for the layout.
+
+	ScreenRegistry& screens() const
+	{
+		return _screens;
+	}
+	RecordRegistry& records() const
+	{
+		return _records;
+	}
+
+	static std::string text(const erp::Texts& texts, const std::string& language);
+	/// The text in the language, else in the other one.
+
+private:
+	Router& _router;
+	ScreenRegistry& _screens;
+	RecordRegistry& _records;
+};
+
+
+} // namespace host
+
+
+#endif // Host_PluginUi_INCLUDED

@@ -1,0 +1,160 @@
+//
+// RecordFieldsForm.cpp
+//
+
+
+#include "web/RecordFieldsForm.h"
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <algorithm>
+
+
+namespace host {
+
+
+RecordFieldsForm::RecordFieldsForm(const PluginUi& plugins):
+	_plugins(plugins)
+{}
+
+
+std::vector<RecordFieldsForm::Field> RecordFieldsForm::fields(const std::string& entity, const SignedIn& who) const
+{
+	std::vector<Field> result;
+	for (const std::string& plugin: _plugins.records().owners())
+	{
+		const auto declared = _plugins.screens().find(plugin);
+		if (declared && !_plugins.active(*declared, who)) continue;
+		for (const erp::FieldSpec& spec: _plugins.records().specs(plugin, entity))
+			result.push_back({plugin, spec});
+	}
+	return result;
+}
+
+
+RecordFieldsForm::Values RecordFieldsForm::fromRecord(const std::vector<Field>& fields,
+													  const Poco::JSON::Object* record)
+{
+	Values values;
+	for (const Field& field: fields)
+	{
+		std::string value = field.spec.defaultValue;
+		if (record && record->has(field.plugin) && record->isObject(field.plugin))
+		{
+			Poco::JSON::Object::Ptr section = record->getObject(field.plugin);
+			if (section->has(field.spec.name) && !section->isNull(field.spec.name))
+			{
+				const Poco::Dynamic::Var stored = section->get(field.spec.name);
+				value =
+					stored.isBoolean() ? (stored.convert<bool>() ? "true" : "false") : stored.convert<std::string>();
+			}
+		}
+		if (field.spec.type == "bool")
+			value = value == "true" || value == "1" ? "1" : "0";
+		else if (field.spec.type == "string" && value.size() >= 2 && value.front() == '"' && value.back() == '"' &&
+				 !record)
+			value = value.substr(1, value.size() - 2);
+		values[field.formName()] = value;
+	}
+	return values;
+}
+
+
+RecordFieldsForm::Values RecordFieldsForm::fromForm(const std::vector<Field>& fields,
+													const std::multimap<std::string, std::string>& form)
+{
+	Values values;
+	for (const Field& field: fields)
+	{
+		const std::string name = field.formName();
+		auto range = form.equal_range(name);
+		if (range.first == range.second) continue;
+		std::string value;
+		for (auto it = range.first; it != range.second; ++it)
+			value = it->second;
+		if (field.spec.type == "bool") value = value == "0" || value == "false" || value.empty() ? "0" : "1";
+		values[name] = value;
+	}
+	return values;
+}
+
+
+void RecordFieldsForm::addTo(Poco::JSON::Object& body, const std::vector<Field>& fields, const Values& values)
+{
+	for (const Field& field: fields)
+	{
+		auto it = values.find(field.formName());
+		if (it == values.end()) continue;
+		Poco::JSON::Object::Ptr section;
+		if (body.has(field.plugin) && body.isObject(field.plugin))
+			section = body.getObject(field.plugin);
+		else
+		{
+			section = new Poco::JSON::Object;
+			body.set(field.plugin, section);
+		}
+		const std::string text = Poco::trim(it->second);
+		if (field.spec.type == "bool")
+			section->set(field.spec.name, text == "1");
+		else if (field.spec.type == "int")
+		{
+			Poco::Int64 number = 0;
+			if (Poco::NumberParser::tryParse64(text, number))
+				section->set(field.spec.name, number);
+			else
+				section->set(field.spec.name, text);
+		}
+		else
+			section->set(field.spec.name, text);
+	}
+}
+
+
+void RecordFieldsForm::fill(ctemplate::TemplateDictionary& form, const std::vector<Field>& fields, const Values& values,
+							const std::string& language, const std::string& errorField,
+							const std::string& errorText) const
+{
+	ctemplate::TemplateDictionary* include = form.AddIncludeDictionary("PLUGIN_FIELDS");
+	include->SetFilename("plugin_fields.tpl");
+	if (fields.empty()) return;
+	ctemplate::TemplateDictionary* group = include->AddSectionDictionary("GROUP");
+	for (const Field& field: fields)
+	{
+		const std::string name = field.formName();
+		std::string id = "pf-" + name;
+		std::replace(id.begin(), id.end(), '.', '-');
+		ctemplate::TemplateDictionary* row = group->AddSectionDictionary("FIELD");
+		row->SetValue("ID", id);
+		row->SetValue("NAME", name);
+		row->SetValue("LABEL", PluginUi::text(field.spec.label, language));
+		std::string describedBy;
+		const std::string help = PluginUi::text(field.spec.help, language);
+		if (!help.empty())
+		{
+			row->SetValueAndShowSection("HELP", help, "HAS_HELP");
+			describedBy = id + "-help";
+		}
+		if (errorField == name)
+		{
+			row->SetValueAndShowSection("ERROR", errorText, "HAS_ERROR");
+			row->ShowSection("INVALID");
+			describedBy += (describedBy.empty() ? "" : " ") + id + "-error";
+		}
+		if (!describedBy.empty()) row->SetValueAndShowSection("DESCRIBEDBY", describedBy, "HAS_DESCRIBEDBY");
+		auto it = values.find(name);
+		const std::string value = it == values.end() ? std::string() : it->second;
+		if (field.spec.type == "bool")
+		{
+			ctemplate::TemplateDictionary* box = row->AddSectionDictionary("CHECKBOX");
+			if (value == "1") box->ShowSection("CHECKED");
+		}
+		else
+		{
+			ctemplate::TemplateDictionary* input = row->AddSectionDictionary("INPUT");
+			input->SetValue("TYPE", field.spec.type == "int" ? "number" : "text");
+			input->SetValue("VALUE", value);
+		}
+	}
+}
+
+
+} // namespace host

@@ -1,0 +1,232 @@
+//
+// SettingsPages.cpp
+//
+
+
+#include "web/SettingsPages.h"
+#include "erp/AuditLog.h"
+#include "web/FormData.h"
+#include "web/FormJson.h"
+#include <Poco/JSON/Array.h>
+
+
+namespace host {
+
+
+namespace {
+
+std::string valueText(const Poco::JSON::Object& values, const std::string& name)
+{
+	if (!values.has(name) || values.isNull(name)) return "";
+	const Poco::Dynamic::Var value = values.get(name);
+	if (value.isInteger()) return std::to_string(value.convert<Poco::Int64>());
+	return value.convert<std::string>();
+}
+
+bool valueOn(const Poco::JSON::Object& values, const std::string& name)
+{
+	if (!values.has(name) || values.isNull(name)) return false;
+	const Poco::Dynamic::Var value = values.get(name);
+	return value.isBoolean() ? value.convert<bool>() : valueText(values, name) == "1";
+}
+
+bool allowed(const SignedIn& who, erp::Role minimum)
+{
+	return static_cast<int>(who.user.role) >= static_cast<int>(minimum);
+}
+
+} // namespace
+
+
+SettingsPages::SettingsPages(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages):
+	_plugins(plugins),
+	_pages(pages),
+	_messages(messages)
+{}
+
+
+WebResponse SettingsPages::notFound(const SignedIn& who) const
+{
+	WebResponse response;
+	response.status = 404;
+	const std::string title = _messages.text(who.language, "error.not_found");
+	response.body = _pages.render("problem.tpl", who.frame(title, "settings"),
+								  [&](ctemplate::TemplateDictionary& page) { page.SetValue("MESSAGE", title); });
+	return response;
+}
+
+
+WebResponse SettingsPages::show(const WebRequest& request, const SignedIn& who, const std::string& plugin,
+								const std::string& tab) const
+{
+	if (plugin.empty())
+	{
+		for (const auto& declared: _plugins.screens().all())
+			if (!declared->screens.tabs.empty())
+				return WebResponse::redirect("/settings/" + declared->plugin + "/" + declared->screens.tabs.front().id);
+		WebResponse response;
+		const std::string title = _messages.text(who.language, "settings.title");
+		response.body = _pages.render("settings.tpl", who.frame(title, "settings"),
+									  [&](ctemplate::TemplateDictionary& page) { page.ShowSection("NO_TABS"); });
+		return response;
+	}
+	const auto declared = _plugins.screens().find(plugin);
+	const erp::SettingsTab* found = declared ? declared->tab(tab) : nullptr;
+	if (!found) return notFound(who);
+	const PluginUi::Answer answer = _plugins.call(plugin, "GET", found->route, {}, "", who);
+	if (!answer.ok() || !answer.body)
+		throw Poco::RuntimeException("settings route answered " + std::to_string(answer.status));
+	return page(who, *declared, *found, *answer.body, {}, request.query.count("saved") > 0, 200);
+}
+
+
+WebResponse SettingsPages::save(const WebRequest& request, const SignedIn& who, const std::string& plugin,
+								const std::string& tab) const
+{
+	const auto declared = _plugins.screens().find(plugin);
+	const erp::SettingsTab* found = declared ? declared->tab(tab) : nullptr;
+	if (!found) return notFound(who);
+	const std::multimap<std::string, std::string> form = FormData::parseAll(request.body);
+
+	bool switchWasOn = false;
+	if (!found->switchField.empty())
+	{
+		const PluginUi::Answer before = _plugins.call(plugin, "GET", found->route, {}, "", who);
+		switchWasOn = before.ok() && before.body && valueOn(*before.body, found->switchField);
+	}
+	Poco::JSON::Object::Ptr body = FormJson::body(found->fields, form, who.user.role);
+	const PluginUi::Answer answer = _plugins.call(plugin, "PUT", found->route, {}, erp::AuditEntry::json(*body), who);
+	if (!answer.ok())
+	{
+		if (answer.status >= 500 || answer.status == 404)
+			throw Poco::RuntimeException("settings route answered " + std::to_string(answer.status));
+		// The form as sent, with the route's error beside its field.
+		Poco::JSON::Object shown;
+		for (const erp::ScreenField& field: found->fields)
+		{
+			if (field.type == "password") continue;
+			if (field.type == "bool")
+			{
+				auto it = form.equal_range(field.name);
+				bool on = false;
+				for (auto i = it.first; i != it.second; ++i)
+					on = i->second != "0" && i->second != "false";
+				shown.set(field.name, on);
+			}
+			else if (auto it = form.find(field.name); it != form.end())
+				shown.set(field.name, it->second);
+		}
+		std::string field = answer.errorField();
+		if (answer.status == 403 && field.empty()) field = "form";
+		return page(who, *declared, *found, shown, {field.empty() ? "form" : field, answer.errorMessage()}, false,
+					answer.status == 403 ? 403 : 422);
+	}
+	if (!found->switchField.empty() && !found->pageAfterSwitchOn.empty() && !switchWasOn && answer.body &&
+		answer.body->has(found->switchField) && valueOn(*answer.body, found->switchField))
+		return WebResponse::redirect("/p/" + plugin + "/" + found->pageAfterSwitchOn + "?switched_on=1");
+	return WebResponse::redirect("/settings/" + plugin + "/" + tab + "?saved=1");
+}
+
+
+WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Declared& declared,
+								const erp::SettingsTab& tab, const Poco::JSON::Object& values, const Problem& problem,
+								bool saved, int status) const
+{
+	const std::string& language = who.language;
+	const std::string title = _messages.text(language, "settings.title");
+	const std::string url = "/settings/" + declared.plugin + "/" + tab.id;
+	WebResponse response;
+	response.status = status;
+	response.body =
+		_pages.render("settings.tpl", who.frame(title, "settings"), [&](ctemplate::TemplateDictionary& page) {
+			ctemplate::TemplateDictionary* tabs = page.AddSectionDictionary("TABS");
+			for (const auto& other: _plugins.screens().all())
+				for (const erp::SettingsTab& each: other->screens.tabs)
+				{
+					ctemplate::TemplateDictionary* link = tabs->AddSectionDictionary("TAB");
+					link->SetValue("URL", "/settings/" + other->plugin + "/" + each.id);
+					link->SetValue("LABEL", PluginUi::text(each.label, language));
+					if (other->plugin == declared.plugin && each.id == tab.id) link->ShowSection("CURRENT");
+				}
+			ctemplate::TemplateDictionary* form = page.AddSectionDictionary("FORM");
+			form->SetValue("ACTION", url);
+			form->SetValue("HEADING", PluginUi::text(tab.label, language));
+			if (saved) form->ShowSection("SAVED");
+			bool errorShown = false;
+			for (const erp::ScreenField& field: tab.fields)
+			{
+				if (!allowed(who, field.minimum)) continue;
+				ctemplate::TemplateDictionary* row = form->AddSectionDictionary("FIELD");
+				const std::string id = "f-" + field.name;
+				row->SetValue("ID", id);
+				row->SetValue("NAME", field.name);
+				row->SetValue("LABEL", PluginUi::text(field.label, language));
+				std::string describedBy;
+				const std::string help = PluginUi::text(field.help, language);
+				if (!help.empty())
+				{
+					row->SetValueAndShowSection("HELP", help, "HAS_HELP");
+					describedBy = id + "-help";
+				}
+				if (field.minimum == erp::Role::ADMIN) row->ShowSection("ADMIN_ONLY");
+				if (problem.field == field.name)
+				{
+					errorShown = true;
+					row->SetValueAndShowSection("ERROR", problem.message, "HAS_ERROR");
+					row->ShowSection("INVALID");
+					describedBy += (describedBy.empty() ? "" : " ") + id + "-error";
+				}
+				if (!describedBy.empty()) row->SetValueAndShowSection("DESCRIBEDBY", describedBy, "HAS_DESCRIBEDBY");
+				const std::string value = valueText(values, field.name);
+				if (field.type == "bool")
+				{
+					ctemplate::TemplateDictionary* input = row->AddSectionDictionary("CHECKBOX");
+					if (valueOn(values, field.name)) input->ShowSection("CHECKED");
+				}
+				else if (field.type == "choice")
+				{
+					ctemplate::TemplateDictionary* select = row->AddSectionDictionary("SELECT");
+					for (const erp::ScreenChoice& choice: field.choices)
+					{
+						ctemplate::TemplateDictionary* option = select->AddSectionDictionary("OPTION");
+						option->SetValue("VALUE", choice.value);
+						option->SetValue("LABEL", PluginUi::text(choice.label, language));
+						if (choice.value == value) option->ShowSection("SELECTED");
+					}
+				}
+				else
+				{
+					ctemplate::TemplateDictionary* input = row->AddSectionDictionary("INPUT");
+					static const std::map<std::string, std::string> TYPES = {
+						{"int", "number"}, {"email", "email"}, {"time", "time"}, {"password", "password"}};
+					auto type = TYPES.find(field.type);
+					input->SetValue("TYPE", type == TYPES.end() ? "text" : type->second);
+					if (field.type == "password")
+					{
+						input->SetValue("AUTOCOMPLETE", "new-password");
+						row->SetValueAndShowSection("WRITE_ONLY", _messages.text(language, "settings.write_only"),
+													"IS_WRITE_ONLY");
+					}
+					else
+					{
+						input->SetValue("VALUE", value);
+						input->SetValue("AUTOCOMPLETE", field.type == "email" ? "email" : "off");
+					}
+					if (field.type == "int") input->ShowSection("NUMERIC");
+				}
+			}
+			if (!problem.field.empty())
+			{
+				form->ShowSection("HAS_ERRORS");
+				if (!errorShown)
+					form->SetValueAndShowSection("FORM_ERROR",
+												 problem.message.empty() ? _messages.text(language, "form.error")
+																		 : problem.message,
+												 "HAS_FORM_ERROR");
+			}
+		});
+	return response;
+}
+
+
+} // namespace host

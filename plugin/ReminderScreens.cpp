@@ -1,0 +1,153 @@
+//
+// ReminderScreens.cpp
+//
+
+
+#include "plugin/ReminderScreens.h"
+
+
+namespace reminders {
+
+
+namespace {
+
+erp::Texts words(const char* el, const char* en)
+{
+	return {{"el", el}, {"en", en}};
+}
+
+erp::ScreenField field(const char* name, const char* type, erp::Texts label, erp::Texts help = {},
+					   erp::Role minimum = erp::Role::ACCOUNTANT)
+{
+	erp::ScreenField result;
+	result.name = name;
+	result.type = type;
+	result.label = std::move(label);
+	result.help = std::move(help);
+	result.minimum = minimum;
+	return result;
+}
+
+erp::ScreenField optional(erp::ScreenField field)
+{
+	field.optional = true;
+	return field;
+}
+
+erp::SettingsTab emailTab()
+{
+	erp::SettingsTab tab;
+	tab.id = "email";
+	tab.label = words("Email", "Email");
+	tab.route = "settings";
+	tab.switchField = "enabled";
+	tab.pageAfterSwitchOn = "bulk-enable";
+	tab.fields.push_back(field("enabled", "bool", words("Ενημέρωση πελατών", "Notify customers"),
+							   words("Κάθε εβδομάδα, ένα email σε κάθε πελάτη με ληξιπρόθεσμα τιμολόγια.",
+									 "Every week, one email to each customer with overdue invoices.")));
+	tab.fields.push_back(field("days_after_due", "int",
+							   words("Ημέρες μετά το \"πληρωτέο έως\"", "Days after the due date"),
+							   words("Ένα τιμολόγιο μπαίνει στην υπενθύμιση τόσες ημέρες μετά την ημερομηνία λήξης.",
+									 "An invoice enters the reminder this many days after its due date.")));
+	tab.fields.push_back(field("stop_after_months", "int", words("Διακοπή μετά από μήνες", "Stop after months"),
+							   words("Μετά από τόσους μήνες δεν στέλνεται πια υπενθύμιση για ένα τιμολόγιο.",
+									 "After this many months no more reminders are sent for an invoice.")));
+	tab.fields.push_back(optional(field("owner_email", "email", words("Email της επιχείρησης", "Business email"),
+										words("Εδώ πηγαίνει η εβδομαδιαία αναφορά.", "The weekly report goes here."))));
+	tab.fields.push_back(optional(field("from_name", "text", words("Όνομα αποστολέα", "Sender's name"))));
+	tab.fields.push_back(
+		optional(field("reply_to", "email", words("Απάντηση προς", "Reply to"),
+					   words("Οι απαντήσεις των πελατών πηγαίνουν εδώ.", "Customers' replies go here."))));
+	erp::ScreenField fallback = field("fallback_language", "choice", words("Γλώσσα", "Language"),
+									  words("Για πελάτες χωρίς γλώσσα.", "For customers without a language."));
+	fallback.choices = {{"el", words("Ελληνικά", "Greek")}, {"en", words("Αγγλικά", "English")}};
+	tab.fields.push_back(fallback);
+
+	const erp::Role admin = erp::Role::ADMIN;
+	erp::ScreenField weekday = field("send_weekday", "choice", words("Ημέρα αποστολής", "Sending day"), {}, admin);
+	const char* const DAYS[][3] = {{"monday", "Δευτέρα", "Monday"},       {"tuesday", "Τρίτη", "Tuesday"},
+								   {"wednesday", "Τετάρτη", "Wednesday"}, {"thursday", "Πέμπτη", "Thursday"},
+								   {"friday", "Παρασκευή", "Friday"},     {"saturday", "Σάββατο", "Saturday"},
+								   {"sunday", "Κυριακή", "Sunday"}};
+	for (const auto& day: DAYS)
+		weekday.choices.push_back({day[0], words(day[1], day[2])});
+	tab.fields.push_back(weekday);
+	tab.fields.push_back(field("send_time", "time", words("Ώρα αποστολής", "Sending time"), {}, admin));
+	tab.fields.push_back(optional(field("time_zone", "zone", words("Ζώνη ώρας", "Time zone"),
+										words("Κενό: η ζώνη ώρας της επιχείρησης. Π.χ. Europe/Athens.",
+											  "Empty: the business's time zone. E.g. Europe/Athens."),
+										admin)));
+	tab.fields.push_back(optional(field(
+		"from_address", "email", words("Διεύθυνση αποστολέα", "Sender's address"),
+		words("Πρέπει να επιτρέπεται από τον διακομιστή αλληλογραφίας.", "The mail server must allow it."), admin)));
+	return tab;
+}
+
+} // namespace
+
+
+erp::ScreenSet ReminderScreens::declaration()
+{
+	erp::ScreenSet screens;
+	screens.tabs.push_back(emailTab());
+	screens.defaults.push_back({"invoice", "with_reminder", "customer.reminders.default"});
+
+	erp::ListAction toggle;
+	toggle.entity = "invoice";
+	toggle.label = words("Υπενθύμιση οφειλής", "Payment reminder");
+	toggle.stateRoute = "ui/flags";
+	toggle.toggleRoute = "invoices/{id}";
+	toggle.toggleField = "with_reminder";
+	screens.actions.push_back(toggle);
+
+	erp::RecordView history;
+	history.entity = "invoice";
+	history.label = words("Ιστορικό υπενθυμίσεων", "Reminder history");
+	history.route = "invoices/{id}/history";
+	history.columns = {{"date", words("Ημερομηνία", "Date"), "date"},
+					   {"recipient", words("Παραλήπτης", "Recipient"), "text"},
+					   {"state_text", words("Κατάσταση", "State"), "text"},
+					   {"reply_text", words("Απάντηση διακομιστή", "Server's reply"), "text"},
+					   {"updated_at", words("Τελευταία αλλαγή", "Last change"), "datetime"}};
+	history.empty =
+		words("Δεν έχει σταλεί υπενθύμιση για αυτό το τιμολόγιο.", "No reminder has been sent for this invoice.");
+	history.note = words("«Έγινε δεκτό» σημαίνει ότι ο διακομιστής αλληλογραφίας το παρέλαβε· δεν είναι γνωστό αν "
+						 "διαβάστηκε.",
+						 "\"Accepted\" means the mail server took the message; whether it was read is not known.");
+	screens.views.push_back(history);
+
+	erp::PluginPage reminders;
+	reminders.id = "reminders";
+	reminders.label = words("Υπενθυμίσεις", "Reminders");
+	reminders.templateFile = "reminders.tpl";
+	reminders.viewRoute = "ui/overview";
+	erp::PageAction run;
+	run.name = "run";
+	run.method = "POST";
+	run.route = "runs";
+	run.minimum = erp::Role::ADMIN;
+	reminders.actions.push_back(run);
+	screens.pages.push_back(reminders);
+
+	erp::PluginPage bulk;
+	bulk.id = "bulk-enable";
+	bulk.label = words("Ενεργοποίηση υπενθυμίσεων", "Switch on reminders");
+	bulk.inMenu = false;
+	bulk.templateFile = "bulk_enable.tpl";
+	bulk.viewRoute = "ui/bulk-enable";
+	erp::PageAction enable;
+	enable.name = "enable";
+	enable.method = "POST";
+	enable.route = "bulk-enable";
+	erp::ScreenField ids;
+	ids.name = "invoice_ids";
+	ids.type = "ids";
+	ids.label = words("Τιμολόγια", "Invoices");
+	enable.fields.push_back(ids);
+	bulk.actions.push_back(enable);
+	screens.pages.push_back(bulk);
+	return screens;
+}
+
+
+} // namespace reminders

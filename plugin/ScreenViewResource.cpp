@@ -1,0 +1,276 @@
+//
+// ScreenViewResource.cpp
+//
+
+
+#include "plugin/ScreenViewResource.h"
+#include "erp/ApiError.h"
+#include "erp/Money.h"
+#include "erp/QueryParameters.h"
+#include "plugin/core/CalendarDate.h"
+#include "plugin/core/LocaleFormat.h"
+#include "plugin/core/StateWords.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
+#include <map>
+
+
+namespace reminders {
+
+
+namespace {
+
+const std::size_t MAX_IDS = 200;
+
+Poco::JSON::Object::Ptr parse(const erp::HttpResponse& response)
+{
+	return Poco::JSON::Parser().parse(response.body).extract<Poco::JSON::Object::Ptr>();
+}
+
+std::string text(const Poco::JSON::Object& object, const std::string& key)
+{
+	return object.has(key) && !object.isNull(key) ? object.getValue<std::string>(key) : std::string();
+}
+
+Poco::JSON::Object::Ptr words(const std::string& el, const std::string& en)
+{
+	Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+	object->set("el", el);
+	object->set("en", en);
+	return object;
+}
+
+// The invoice's amounts and dates in words, added to its JSON.
+void describeInvoice(Poco::JSON::Object& invoice, const std::string& language)
+{
+	const std::string currency = text(invoice, "currency");
+	invoice.set("outstanding_text", ScreenViewResource::moneyText(text(invoice, "outstanding"), currency, language));
+	invoice.set("total_text", ScreenViewResource::moneyText(text(invoice, "total"), currency, language));
+	invoice.set("issue_date_text", ScreenViewResource::dateText(text(invoice, "issue_date"), language));
+	const std::string due = text(invoice, "due_date");
+	if (!due.empty()) invoice.set("due_date_text", ScreenViewResource::dateText(due, language));
+}
+
+} // namespace
+
+
+ScreenViewResource::ScreenViewResource(erp::Database& database, ReminderFieldStore& store,
+									   BulkEnableResource& bulkEnable, PreviewResource& preview, RunsResource& runs):
+	_database(database),
+	_store(store),
+	_bulkEnable(bulkEnable),
+	_preview(preview),
+	_runs(runs)
+{}
+
+
+void ScreenViewResource::mount(erp::HttpRoutes& routes)
+{
+	routes.route("GET", "ui/flags", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return flags(r); });
+	routes.route("GET", "ui/bulk-enable", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return bulkEnable(r); });
+	routes.route("GET", "ui/overview", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return overview(r); });
+}
+
+
+std::string ScreenViewResource::language(const erp::HttpRequest& request)
+{
+	auto it = request.query.find("language");
+	return it != request.query.end() && it->second == "en" ? "en" : "el";
+}
+
+
+std::string ScreenViewResource::moneyText(const std::string& amount, const std::string& currency,
+										  const std::string& language)
+{
+	const std::optional<Poco::Int64> minor = erp::Money::parse(amount, currency);
+	return minor ? LocaleFormat::money(*minor, currency, language) : amount;
+}
+
+
+std::string ScreenViewResource::totalsText(const Poco::JSON::Object& totals, const std::string& language)
+{
+	std::string result;
+	for (const auto& [currency, amount]: totals)
+	{
+		if (!result.empty()) result += " + ";
+		result += moneyText(amount.convert<std::string>(), currency, language);
+	}
+	return result.empty() ? LocaleFormat::money(0, "EUR", language) : result;
+}
+
+
+std::string ScreenViewResource::dateText(const std::string& isoDate, const std::string& language)
+{
+	const std::optional<CalendarDate> day = CalendarDate::parse(isoDate);
+	return day ? LocaleFormat::date(*day, language) : isoDate;
+}
+
+
+std::string ScreenViewResource::stateText(const std::string& state, const std::string& language)
+{
+	return StateWords::label(state, language);
+}
+
+
+erp::HttpResponse ScreenViewResource::flags(const erp::HttpRequest& request)
+{
+	auto it = request.query.find("ids");
+	if (it == request.query.end()) throw erp::ApiError::invalid("ids", "ids is required: invoice ids, comma-separated");
+	std::vector<Poco::Int64> ids;
+	Poco::StringTokenizer parts(it->second, ",",
+								Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	for (const std::string& part: parts)
+	{
+		Poco::Int64 id = 0;
+		if (!Poco::NumberParser::tryParse64(part, id) || id <= 0)
+			throw erp::ApiError::invalid("ids", "ids must be positive invoice ids, comma-separated");
+		ids.push_back(id);
+	}
+	if (ids.size() > MAX_IDS)
+		throw erp::ApiError::invalid("ids", "at most " + std::to_string(MAX_IDS) + " ids at once");
+
+	Poco::JSON::Object::Ptr states = new Poco::JSON::Object;
+	Poco::Data::Session session = _database.session();
+	for (Poco::Int64 id: ids)
+	{
+		const std::optional<InvoiceFacts> invoice = _store.invoice(session, id);
+		if (!invoice) continue;
+		const bool on = _store.invoiceFlag(session, id).value_or(false);
+		const bool customerOn = _store.customer(session, invoice->customerId).enabled;
+		Poco::JSON::Object::Ptr state = new Poco::JSON::Object;
+		state->set("on", on);
+		if (invoice->status == "paid" || invoice->status == "void")
+		{
+			state->set("available", false);
+			state->set("title", words("Εξοφλημένο: δεν χρειάζεται υπενθύμιση", "Paid: no reminder needed"));
+		}
+		else if (!customerOn)
+		{
+			state->set("available", true);
+			state->set("title", on ? words("Με υπενθύμιση, αλλά οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες",
+										   "With reminder, but the customer's reminders are off")
+								   : words("Χωρίς υπενθύμιση· οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες",
+										   "Without reminder; the customer's reminders are off"));
+		}
+		else
+		{
+			state->set("available", true);
+			state->set(
+				"title",
+				on ? words("Περιλαμβάνεται στην εβδομαδιαία υπενθύμιση", "Included in the weekly reminder")
+				   : words("Δεν περιλαμβάνεται στην εβδομαδιαία υπενθύμιση", "Not included in the weekly reminder"));
+		}
+		states->set(std::to_string(id), state);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("states", states);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request)
+{
+	const std::string lang = language(request);
+	erp::HttpRequest inner = request;
+	inner.query["limit"] = "50";
+	Poco::JSON::Object::Ptr view = parse(_bulkEnable.outstanding(inner));
+	Poco::JSON::Array::Ptr customers = view->getArray("customers");
+	std::map<std::string, Poco::Int64> pageTotals;
+	int invoiceCount = 0;
+	for (std::size_t i = 0; i < customers->size(); ++i)
+	{
+		Poco::JSON::Object::Ptr customer = customers->getObject(static_cast<unsigned>(i));
+		Poco::JSON::Array::Ptr invoices = customer->getArray("invoices");
+		std::map<std::string, Poco::Int64> totals;
+		const bool defaultOn = customer->getObject("reminders")->getValue<bool>("default");
+		for (std::size_t j = 0; j < invoices->size(); ++j)
+		{
+			Poco::JSON::Object::Ptr invoice = invoices->getObject(static_cast<unsigned>(j));
+			describeInvoice(*invoice, lang);
+			// Ticked at first: what the customer's default says.
+			invoice->set("ticked", defaultOn);
+			invoice->set("customer_id", customer->get("id"));
+			const std::string currency = text(*invoice, "currency");
+			const Poco::Int64 minor = erp::Money::parse(text(*invoice, "outstanding"), currency).value_or(0);
+			totals[currency] = erp::Money::add(totals[currency], minor);
+			pageTotals[currency] = erp::Money::add(pageTotals[currency], minor);
+			++invoiceCount;
+		}
+		std::string total;
+		for (const auto& [currency, minor]: totals)
+			total += (total.empty() ? "" : " + ") + LocaleFormat::money(minor, currency, lang);
+		customer->set("total_text", total);
+		customer->set("invoice_count_text", LocaleFormat::count(static_cast<long>(invoices->size()), lang,
+																lang == "el" ? "τιμολόγιο" : "invoice",
+																lang == "el" ? "τιμολόγια" : "invoices"));
+	}
+	std::string total;
+	for (const auto& [currency, minor]: pageTotals)
+		total += (total.empty() ? "" : " + ") + LocaleFormat::money(minor, currency, lang);
+	view->set("page_total_text", total);
+	view->set("invoice_count", invoiceCount);
+	if (!view->isNull("next_after"))
+		view->set("next_url", "?after=" + std::to_string(view->getValue<Poco::Int64>("next_after")));
+	if (request.query.count("after")) view->set("first_url", "?");
+	view->set("paged", view->has("next_url") || view->has("first_url"));
+	return erp::HttpResponse::json(200, view);
+}
+
+
+erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
+{
+	const std::string lang = language(request);
+	erp::HttpRequest inner = request;
+	inner.query["limit"] = "100";
+	Poco::JSON::Object::Ptr preview = parse(_preview.preview(inner));
+	// What the next run would send: the preview of its day.
+	if (!request.query.count("date") && text(*preview, "next_run_date") != text(*preview, "date"))
+	{
+		inner.query["date"] = text(*preview, "next_run_date");
+		preview = parse(_preview.preview(inner));
+	}
+	preview->set("date_text", dateText(text(*preview, "date"), lang));
+	Poco::JSON::Object::Ptr summary = preview->getObject("summary");
+	summary->set("totals_text", totalsText(*summary->getObject("totals"), lang));
+	for (const char* list: {"messages", "skipped"})
+	{
+		Poco::JSON::Array::Ptr items = preview->getArray(list);
+		for (std::size_t i = 0; i < items->size(); ++i)
+		{
+			Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
+			item->set("totals_text", totalsText(*item->getObject("totals"), lang));
+			item->set("reason_text", StateWords::label(text(*item, "reason"), lang));
+			Poco::JSON::Array::Ptr invoices = item->getArray("invoices");
+			for (std::size_t j = 0; j < invoices->size(); ++j)
+				describeInvoice(*invoices->getObject(static_cast<unsigned>(j)), lang);
+			if (item->has("this_week") && item->isObject("this_week"))
+			{
+				Poco::JSON::Object::Ptr week = item->getObject("this_week");
+				week->set("state_text", StateWords::label(text(*week, "state"), lang));
+			}
+		}
+	}
+	erp::HttpRequest runsRequest = request;
+	runsRequest.query.clear();
+	runsRequest.query["limit"] = "10";
+	Poco::JSON::Object::Ptr runs = parse(_runs.list(runsRequest));
+	Poco::JSON::Array::Ptr items = runs->getArray("items");
+	for (std::size_t i = 0; i < items->size(); ++i)
+	{
+		Poco::JSON::Object::Ptr run = items->getObject(static_cast<unsigned>(i));
+		run->set("date_text", dateText(text(*run, "business_date"), lang));
+		const std::string state = text(*run, "state");
+		run->set("state_text", state == "done" ? (lang == "el" ? "ολοκληρώθηκε" : "finished")
+							   : state == "waiting" ? (lang == "el" ? "αναμένει επαναλήψεις" : "waiting for retries")
+													: (lang == "el" ? "σε εξέλιξη" : "running"));
+	}
+	preview->set("runs", items);
+	return erp::HttpResponse::json(200, preview);
+}
+
+
+} // namespace reminders

@@ -1,0 +1,46 @@
+{{%AUTOESCAPE context="HTML"}}<div class="heading-row">
+<h1>{{T_reminders_title}}</h1>
+</div>
+{{#HAS_DONE}}<p class="notice" role="status">{{T_reminders_done}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
+{{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="en">{{ERROR}}</span></p>
+{{/HAS_ERROR}}<section aria-labelledby="preview-heading">
+<h2 id="preview-heading">{{T_reminders_preview}} · {{DATE_TEXT}}</h2>
+{{#SUMMARY}}<dl class="facts">
+<div><dt>{{T_reminders_to_remind}}</dt><dd>{{CUSTOMERS_TO_REMIND}}</dd></div>
+<div><dt>{{T_reminders_invoices}}</dt><dd>{{INVOICES}}</dd></div>
+<div><dt>{{T_reminders_amount}}</dt><dd>{{TOTALS_TEXT}}</dd></div>
+<div><dt>{{T_reminders_without_email}}</dt><dd>{{CUSTOMERS_WITHOUT_VALID_EMAIL}}</dd></div>
+<div><dt>{{T_reminders_switched_off}}</dt><dd>{{CUSTOMERS_SWITCHED_OFF}}</dd></div>
+</dl>
+{{/SUMMARY}}{{#NO_MESSAGES}}<p class="empty">{{T_reminders_nobody}}</p>
+{{/NO_MESSAGES}}{{#HAS_MESSAGES}}<table class="list">
+<caption>{{T_reminders_who}}</caption>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_recipient}}</th><th scope="col">{{T_reminders_listed}}</th><th scope="col">{{T_reminders_amount}}</th></tr></thead>
+<tbody>
+{{#MESSAGES}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}{{#THIS_WEEK}}<br><span class="hint">{{T_reminders_this_week}}: {{STATE_TEXT}}</span>{{/THIS_WEEK}}</td><td data-label="{{T_reminders_recipient}}">{{RECIPIENT}}</td><td data-label="{{T_reminders_listed}}"><ul class="plain">{{#INVOICES}}<li>{{NUMBER}} · {{OUTSTANDING_TEXT}} · {{T_reminders_days_overdue}} {{DAYS_OVERDUE}}{{#FINAL_REMINDER}} · <strong>{{T_reminders_final}}</strong>{{/FINAL_REMINDER}}</li>{{/INVOICES}}</ul></td><td data-label="{{T_reminders_amount}}">{{TOTALS_TEXT}}</td></tr>
+{{/MESSAGES}}</tbody>
+</table>
+{{/HAS_MESSAGES}}<h3>{{T_reminders_cannot}}</h3>
+{{#NO_SKIPPED}}<p class="empty">{{T_reminders_none_cannot}}</p>
+{{/NO_SKIPPED}}{{#HAS_SKIPPED}}<table class="list">
+<caption class="visually-hidden">{{T_reminders_cannot}}</caption>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_why}}</th><th scope="col">{{T_reminders_amount}}</th></tr></thead>
+<tbody>
+{{#SKIPPED}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}</td><td data-label="{{T_reminders_amount}}">{{TOTALS_TEXT}}</td></tr>
+{{/SKIPPED}}</tbody>
+</table>
+{{/HAS_SKIPPED}}</section>
+<section aria-labelledby="runs-heading">
+<h2 id="runs-heading">{{T_reminders_runs}}</h2>
+{{#IS_ADMIN}}<form method="post" action="{{PAGE_URL}}" class="inline-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="action" value="run">
+<button type="submit">{{T_reminders_run_now}}</button>
+<p class="hint">{{T_reminders_run_now_hint}}</p>
+</form>
+{{/IS_ADMIN}}{{#NO_RUNS}}<p class="empty">{{T_reminders_no_runs}}</p>
+{{/NO_RUNS}}{{#RUNS}}<details class="run">
+<summary>{{T_reminders_week}} {{ISO_WEEK}} · {{DATE_TEXT}} · {{STATE_TEXT}}</summary>
+{{#HAS_REPORT}}<pre class="report">{{REPORT}}</pre>{{/HAS_REPORT}}{{#NO_REPORT}}<p class="hint">{{T_reminders_no_report}}</p>{{/NO_REPORT}}
+</details>
+{{/RUNS}}</section>
