@@ -135,8 +135,9 @@ erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
 	if (auto it = request.query.find("q"); it != request.query.end()) search = "%" + Poco::trim(it->second) + "%";
 	Poco::Data::Session session = _services.database.session();
 	std::vector<Row> rows;
-	session << std::string(COLUMNS) + "WHERE (? = '' OR name LIKE ?) ORDER BY id LIMIT ? OFFSET ?", use(search),
-		use(search), use(limit), use(offset), into(rows), now;
+	session << std::string(COLUMNS) + "WHERE (? = '' OR " + Sql::likeAnyCase("name", _services.database.dialect()) +
+				   ") ORDER BY id LIMIT ? OFFSET ?",
+		use(search), use(search), use(limit), use(offset), into(rows), now;
 	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
 	for (const Row& row: rows)
 	{

@@ -312,7 +312,9 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 	Poco::Data::Session session = _services.database.session();
 	std::vector<ListRow> rows;
 	session << std::string(LIST_COLUMNS) +
-				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR c.name LIKE ?) "
+				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR " +
+				   Sql::likeAnyCase("c.name", _services.database.dialect()) +
+				   ") "
 				   "AND (? = 0 OR (i.due_date IS NOT NULL AND i.due_date < ? AND i.status IN ('issued', "
 				   "'partially_paid'))) ORDER BY i.id " +
 				   (newest ? "DESC" : "ASC") + " LIMIT ? OFFSET ?",
