@@ -101,7 +101,7 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 
 	Poco::Data::Session session = _host.database().session();
 	erp::Transaction tx(session, _host.database().dialect());
-	const ReminderSettings before = _store.load(session);
+	const ReminderSettings before = _store.loadForUpdate(session);
 	if (request.role != erp::Role::ADMIN)
 	{
 		const Poco::JSON::Object::Ptr current = toJson(before);

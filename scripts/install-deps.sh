@@ -11,9 +11,12 @@ PACKAGES=(
 	python3 python3-aiosmtpd postfix
 	libemail-mime-perl libemail-address-xs-perl
 	valgrind curl jq openssl clang-format sqlite3 ccache clang libclang-rt-14-dev
-	libsodium-dev chromium
+	libsodium-dev chromium mariadb-server
 )
 
+# mariadb-server: the throwaway server of the *_mariadb tests
+# (scripts/mariadb-test-server runs mariadbd as an ordinary process); the
+# system service is never used, and stopped if the package started it.
 # libsodium-dev: Argon2id password hashes. chromium: the browser tests
 # (tests/browser), driven by playwright-core from the npm registry.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build
@@ -49,6 +52,9 @@ else
 	echo "install-deps: installing ${missing[*]}"
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	if [[ " ${missing[*]} " == *" mariadb-server "* ]]; then
+		$SUDO invoke-rc.d mariadb stop >/dev/null 2>&1 || $SUDO service mariadb stop >/dev/null 2>&1 || true
+	fi
 fi
 
 # The npm packages, exactly as the lock files name them: htmx (served by the

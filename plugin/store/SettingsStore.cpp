@@ -30,14 +30,37 @@ SettingsStore::SettingsStore(const std::string& dialect):
 {}
 
 
+ReminderSettings SettingsStore::loadForUpdate(Poco::Data::Session& session) const
+{
+	if (_dialect != "mysql") return load(session);
+	// Never saved: the defaults' row first, by INSERT IGNORE (a second
+	// transaction waits on the first's new row), not by locking the
+	// missing row (gap locks, which two transactions may both hold and
+	// then deadlock on their inserts). Saved: a plain exclusive lock (an
+	// INSERT IGNORE on an existing row would take a shared lock first, and
+	// two shared holders deadlock when both ask for the exclusive one).
+	int saved = 0;
+	session << "SELECT COUNT(*) FROM reminder_settings WHERE id = 1", into(saved), now;
+	if (!saved) write(session, ReminderSettings(), "INSERT IGNORE INTO reminder_settings ");
+	return read(session, " FOR UPDATE");
+}
+
+
 ReminderSettings SettingsStore::load(Poco::Data::Session& session) const
+{
+	return read(session, "");
+}
+
+
+ReminderSettings SettingsStore::read(Poco::Data::Session& session, const std::string& lockClause) const
 {
 	std::vector<Poco::Tuple<int, int, int, int, std::string, Text, Text, Text, Text, Text, std::string, Text,
 							std::string, std::string>>
 		rows;
 	session << "SELECT enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, owner_email, "
 			   "from_address, from_name, reply_to, fallback_language, first_enabled_at, updated_at, updated_by "
-			   "FROM reminder_settings WHERE id = 1",
+			   "FROM reminder_settings WHERE id = 1" +
+				   lockClause,
 		into(rows), now;
 	ReminderSettings settings;
 	if (rows.empty()) return settings;
@@ -60,7 +83,14 @@ ReminderSettings SettingsStore::load(Poco::Data::Session& session) const
 }
 
 
-void SettingsStore::save(Poco::Data::Session& session, const ReminderSettings& s) const
+void SettingsStore::save(Poco::Data::Session& session, const ReminderSettings& settings) const
+{
+	write(session, settings,
+		  _dialect == "mysql" ? "REPLACE INTO reminder_settings " : "INSERT OR REPLACE INTO reminder_settings ");
+}
+
+
+void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& s, const std::string& verb) const
 {
 	int enabled = s.enabled ? 1 : 0;
 	int days = s.daysAfterDue;
@@ -72,9 +102,7 @@ void SettingsStore::save(Poco::Data::Session& session, const ReminderSettings& s
 	const std::string columns = "(id, enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, "
 								"owner_email, from_address, from_name, reply_to, fallback_language, first_enabled_at, "
 								"updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	const std::string sql =
-		(_dialect == "mysql" ? "REPLACE INTO reminder_settings " : "INSERT OR REPLACE INTO reminder_settings ") +
-		columns;
+	const std::string sql = verb + columns;
 	session << sql, use(enabled), use(days), use(months), use(weekday), use(sendTime), use(zone), use(owner), use(from),
 		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), now;
 }

@@ -25,9 +25,20 @@ public:
 	ReminderSettings load(Poco::Data::Session& session) const;
 	/// The saved settings, or the defaults when none were ever saved.
 
+	ReminderSettings loadForUpdate(Poco::Data::Session& session) const;
+	/// As load(), for a transaction that writes what it read: the row is
+	/// locked until the transaction ends (MySQL; on SQLite the write
+	/// transaction holds the database already), so that two changes of
+	/// different fields never undo each other. Never saved yet: the
+	/// defaults' row is inserted first (undone with the transaction unless
+	/// save() follows), so that there is a row to lock.
+
 	void save(Poco::Data::Session& session, const ReminderSettings& settings) const;
 
 private:
+	ReminderSettings read(Poco::Data::Session& session, const std::string& lockClause) const;
+	void write(Poco::Data::Session& session, const ReminderSettings& settings, const std::string& verb) const;
+
 	std::string _dialect;
 };
 

@@ -46,7 +46,8 @@ public:
 		{
 			tests::TestHost first(tests::TestHost::remindersPluginsDirectory(), true, folder);
 			migrationsAfterFirst = count(first, "");
-			CPPUNIT_ASSERT_EQUAL(migrationFiles("/host/server/sql/sqlite"), count(first, "host"));
+			CPPUNIT_ASSERT_EQUAL(migrationFiles("/host/server/sql/" + tests::TestHost::dialect()),
+								 count(first, "host"));
 			CPPUNIT_ASSERT_EQUAL(migrationFiles(), count(first, "reminders"));
 			first.createCustomer("Survivor", "survivor@example.com");
 		}
@@ -58,18 +59,20 @@ public:
 		tests::Reply reply = second.call("GET", "/api/customers/1");
 		CPPUNIT_ASSERT_EQUAL(200, reply.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("Survivor"), reply.object()->getValue<std::string>("name"));
-		CPPUNIT_ASSERT_EQUAL(
-			0, host::Migrator(second.runtime().database())
-				   .apply("reminders", tests::TestHost::remindersPluginsDirectory() + "/reminders/sql/sqlite"));
+		CPPUNIT_ASSERT_EQUAL(0, host::Migrator(second.runtime().database())
+									.apply("reminders", tests::TestHost::remindersPluginsDirectory() +
+															"/reminders/sql/" + tests::TestHost::dialect()));
 	}
 
 	void testFailingFileLeavesNoTrace()
 	{
 		Poco::TemporaryFile temporary;
 		Poco::File(temporary.path()).createDirectories();
-		host::SqlDatabase database("sqlite", temporary.path() + "/m.sqlite", 2);
+		std::unique_ptr<host::SqlDatabase> opened = tests::TestHost::openDatabase(temporary.path());
+		host::SqlDatabase& database = *opened;
 		host::Migrator migrator(database);
-		const std::string dir = std::string(ERP_SOURCE_DIR) + "/tests/plugins/sql/failing/sqlite";
+		const std::string dir =
+			std::string(ERP_SOURCE_DIR) + "/tests/plugins/sql/failing/" + tests::TestHost::dialect();
 		CPPUNIT_ASSERT_THROW(migrator.apply("failing", dir), host::MigrationException);
 		CPPUNIT_ASSERT(migrator.applied("failing") == std::vector<int>{1});
 		CPPUNIT_ASSERT(tableExists(database, "failing_first"));
@@ -88,13 +91,14 @@ public:
 			Poco::FileOutputStream out(dir + "/first.sql");
 			out << "CREATE TABLE x (id INTEGER);\n";
 		}
-		host::SqlDatabase database("sqlite", dir + "/m.sqlite", 2);
+		std::unique_ptr<host::SqlDatabase> opened = tests::TestHost::openDatabase(dir);
+		host::SqlDatabase& database = *opened;
 		CPPUNIT_ASSERT_THROW(host::Migrator(database).apply("bad", dir), host::MigrationException);
 		CPPUNIT_ASSERT(!tableExists(database, "x"));
 	}
 
 private:
-	static int migrationFiles(const std::string& folder = "/sql/sqlite")
+	static int migrationFiles(const std::string& folder = "/sql/" + tests::TestHost::dialect())
 	{
 		int files = 0;
 		for (Poco::DirectoryIterator it(std::string(ERP_SOURCE_DIR) + folder), end; it != end; ++it)
@@ -113,11 +117,7 @@ private:
 
 	static bool tableExists(erp::Database& database, const std::string& table)
 	{
-		Poco::Data::Session session = database.session();
-		int n = 0;
-		std::string name = table;
-		session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", use(name), into(n), now;
-		return n == 1;
+		return tests::TestHost::tableExists(database, table);
 	}
 };
 

@@ -5,9 +5,11 @@
 
 #include "Router.h"
 #include "SqlDatabase.h"
+#include "TestHost.h"
 #include "erp/ApiError.h"
 #include <Poco/Event.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Util/MapConfiguration.h>
@@ -31,12 +33,15 @@ public:
 	void setUp() override
 	{
 		_file = std::make_unique<Poco::TemporaryFile>();
-		_database = std::make_unique<host::SqlDatabase>("sqlite", _file->path(), 2);
+		Poco::File(_file->path()).createDirectories();
+		_database = tests::TestHost::openDatabase(_file->path());
 		erp::Database& db = *_database;
 		Poco::Data::Session session = db.session();
-		session
-			<< "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_sha256 TEXT NOT NULL UNIQUE, "
-			   "updated_at TEXT NOT NULL, disabled_at TEXT, origin TEXT NOT NULL DEFAULT 'config', password_hash TEXT)",
+		// The host's users table, in either dialect.
+		const std::string text = db.dialect() == "mysql" ? "VARCHAR(200)" : "TEXT";
+		session << "CREATE TABLE users (name " + text + " PRIMARY KEY, role " + text + " NOT NULL, token_sha256 " +
+					   text + " NOT NULL UNIQUE, updated_at " + text + " NOT NULL, disabled_at " + text + ", origin " +
+					   text + " NOT NULL DEFAULT 'config', password_hash " + text + ")",
 			Poco::Data::Keywords::now;
 		_users = std::make_unique<host::UserDirectory>(*_database);
 		Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;

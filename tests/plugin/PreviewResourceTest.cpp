@@ -383,9 +383,9 @@ public:
 			ReminderPlanner(settings, *CalendarDate::parse("2026-11-30")).planExplained(contact, {open});
 		CPPUNIT_ASSERT(plan && plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF);
 
-		const RunStore runs("sqlite");
+		const RunStore runs(TestHost::dialect());
 		Poco::Data::Session session = _host->runtime().database().session();
-		erp::Transaction tx(session, "sqlite");
+		erp::Transaction tx(session, TestHost::dialect());
 		const RunStore::Claim claim = runs.claim(session, "2026-W49", "2026-11-30", "test", "2026-11-30T07:00:00Z",
 												 "2026-11-30T07:05:00Z", false, "test");
 		runs.savePlan(session, claim.run.id, {*plan}, "2026-11-30T07:00:00Z");

@@ -9,6 +9,7 @@
 #include "erp/ApiError.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
+#include <thread>
 
 
 using tests::Reply;
@@ -30,6 +31,7 @@ class SettingsResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testScheduleChangeIsAnnounced);
 	CPPUNIT_TEST(testAuditHoldsOldAndNew);
 	CPPUNIT_TEST(testTimeZone);
+	CPPUNIT_TEST(testConcurrentChangesOfDifferentFieldsAllStay);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -277,7 +279,7 @@ public:
 	{
 		host::PluginHost facade(_host->runtime().services(),
 								host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		SettingsStore store("sqlite");
+		SettingsStore store(TestHost::dialect());
 		PlanningStore planning;
 		int announced = 0;
 		SettingsResource resource(facade, store, planning, [&announced] { ++announced; });
@@ -352,6 +354,39 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(zone, std::string("time_zone"), refused.errorField());
 		}
 		CPPUNIT_ASSERT(_host->call("GET", PATH).object()->isNull("time_zone"));
+	}
+
+	void testConcurrentChangesOfDifferentFieldsAllStay()
+	{
+		// Two clients, each changing its own field again and again: the
+		// settings row is read, merged and written whole, so without a lock
+		// one client's write would put back the other's older value.
+		const int rounds = 20;
+		std::vector<int> statuses[2];
+		auto client = [&](int which) {
+			for (int i = 1; i <= rounds; ++i)
+			{
+				const std::string body = which == 0 ? R"({"days_after_due": )" + std::to_string(i) + "}"
+													: R"({"stop_after_months": )" + std::to_string(20 + i) + "}";
+				try
+				{
+					statuses[which].push_back(_host->call("PUT", PATH, body, TestHost::ACCOUNTANT).status);
+				}
+				catch (std::exception&)
+				{
+					statuses[which].push_back(0);
+				}
+			}
+		};
+		std::thread first(client, 0), second(client, 1);
+		first.join();
+		second.join();
+		for (const auto& replies: statuses)
+			CPPUNIT_ASSERT((replies == std::vector<int>(rounds, 200)));
+		Poco::JSON::Object::Ptr settings = _host->call("GET", PATH).object();
+		CPPUNIT_ASSERT_EQUAL(rounds, settings->getValue<int>("days_after_due"));
+		CPPUNIT_ASSERT_EQUAL(20 + rounds, settings->getValue<int>("stop_after_months"));
+		CPPUNIT_ASSERT_EQUAL(2 * rounds, _host->auditCount("reminders.settings.update"));
 	}
 
 private:

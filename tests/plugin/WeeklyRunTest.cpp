@@ -8,6 +8,7 @@
 #include "PluginHost.h"
 #include "TestHost.h"
 #include "erp/Instant.h"
+#include "erp/Transaction.h"
 #include "plugin/LeaseKeeper.h"
 #include "plugin/core/ReminderPlanner.h"
 #include <Poco/AutoPtr.h>
@@ -219,12 +220,12 @@ public:
 		fourCustomers();
 		// A run another host planned, then died while sending to b.
 		Poco::Data::Session session = _host->runtime().database().session();
-		RunStore store("sqlite");
+		RunStore store(TestHost::dialect());
 		{
-			session << "BEGIN IMMEDIATE", now;
+			erp::Transaction tx(session, TestHost::dialect());
 			const auto claim = store.claim(session, "2026-W49", "2026-11-30", "dead-host:1", "2000-01-01T07:00:00.000Z",
 										   "2000-01-01T07:05:00.000Z", false, "scheduler");
-			ReminderSettings settings = SettingsStore("sqlite").load(session);
+			ReminderSettings settings = SettingsStore(TestHost::dialect()).load(session);
 			const ReminderPlanner planner(settings, *CalendarDate::parse("2026-11-30"));
 			std::vector<CustomerPlan> plans;
 			PlanningStore().forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
@@ -235,7 +236,7 @@ public:
 			store.savePlan(session, claim.run.id, plans, "2026-11-30T07:00:01.000Z");
 			session << "UPDATE reminder_messages SET state = 'sending', attempts = 1 WHERE recipient = 'b@example.com'",
 				now;
-			session << "COMMIT", now;
+			tx.commit();
 		}
 		script([](const ComposedMessage&) { return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok"); });
 		const erp::TaskResult result = execute("2026-11-30");
@@ -1010,7 +1011,7 @@ private:
 		std::vector<Poco::Nullable<std::string>> values;
 		std::string to = recipient;
 		session << "SELECT CAST(" + name +
-					   " AS TEXT) FROM reminder_messages m JOIN customers c ON c.id = "
+					   " AS CHAR) FROM reminder_messages m JOIN customers c ON c.id = "
 					   "m.customer_id WHERE c.email = ? ORDER BY m.id DESC LIMIT 1",
 			use(to), into(values), now;
 		if (values.empty() || values.front().isNull()) return "";
@@ -1063,9 +1064,9 @@ private:
 	std::unique_ptr<TestHost> _host;
 	std::unique_ptr<host::PluginHost> _facade;
 	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{"sqlite"};
+	SettingsStore _settingsStore{TestHost::dialect()};
 	PlanningStore _planning;
-	RunStore _runs{"sqlite"};
+	RunStore _runs{TestHost::dialect()};
 	std::unique_ptr<WeeklyRun> _weekly;
 	ScriptedTransport::Script _script;
 	std::vector<std::string> _sent;

@@ -4,7 +4,9 @@
 
 
 #include "TestHost.h"
+#include "TestMariaDb.h"
 #include <Poco/File.h>
+#include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -85,8 +87,17 @@ TestHost::TestHost(const std::string& pluginsDirectory, bool http, const std::st
 	else
 		_folder = folder;
 	_config = new Poco::Util::MapConfiguration;
-	_config->setString("database.connector", "sqlite");
-	_config->setString("database.connection", _folder + "/erp.sqlite");
+	_config->setString("database.connector", dialect());
+	if (_temporary && TestMariaDb::enabled())
+	{
+		// A database of this host's own, dropped with it; the folder names
+		// it for hosts started on the folder meanwhile (restarts).
+		_ownedDatabase = TestMariaDb::createDatabase();
+		Poco::FileOutputStream(_folder + "/mariadb-database") << _ownedDatabase << "\n";
+		_config->setString("database.connection", TestMariaDb::connection(_ownedDatabase));
+	}
+	else
+		_config->setString("database.connection", databaseFor(_folder));
 	_config->setString("http.port", "0");
 	_config->setString("plugins.directory", pluginsDirectory);
 	_config->setString("business.timezone", "Europe/Athens");
@@ -110,6 +121,56 @@ TestHost::~TestHost()
 {
 	_runtime->stop();
 	_runtime.reset();
+	if (!_ownedDatabase.empty()) TestMariaDb::dropDatabase(_ownedDatabase);
+}
+
+
+std::string TestHost::dialect()
+{
+	return TestMariaDb::enabled() ? "mysql" : "sqlite";
+}
+
+
+std::string TestHost::databaseFor(const std::string& folder)
+{
+	if (!TestMariaDb::enabled()) return folder + "/erp.sqlite";
+	// The folder remembers its database, so that a host started again on
+	// it (a restart) finds the same data. The server's folder goes when
+	// it stops, these databases with it.
+	const std::string marker = folder + "/mariadb-database";
+	std::string name;
+	if (Poco::File(marker).exists())
+	{
+		Poco::FileInputStream in(marker);
+		in >> name;
+	}
+	if (name.empty())
+	{
+		name = TestMariaDb::createDatabase();
+		Poco::FileOutputStream out(marker);
+		out << name << "\n";
+	}
+	return TestMariaDb::connection(name);
+}
+
+
+std::unique_ptr<host::SqlDatabase> TestHost::openDatabase(const std::string& folder, int maxSessions)
+{
+	return std::make_unique<host::SqlDatabase>(dialect(), databaseFor(folder), maxSessions);
+}
+
+
+bool TestHost::tableExists(erp::Database& database, const std::string& table)
+{
+	Poco::Data::Session session = database.session();
+	int n = 0;
+	std::string name = table;
+	if (database.dialect() == "mysql")
+		session << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
+			use(name), into(n), now;
+	else
+		session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", use(name), into(n), now;
+	return n == 1;
 }
 
 

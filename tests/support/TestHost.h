@@ -8,6 +8,7 @@
 
 
 #include "HostRuntime.h"
+#include "SqlDatabase.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/TemporaryFile.h>
@@ -34,9 +35,14 @@ struct Reply
 
 
 class TestHost
-/// A real reference host in this process: a fresh SQLite file in a
-/// temporary folder, the configured plugin folder, the HTTP API on a free
-/// loopback port, and two users ("admin", "maria" the accountant).
+/// A real reference host in this process: a fresh database, the configured
+/// plugin folder, the HTTP API on a free loopback port, and two users
+/// ("admin", "maria" the accountant).
+///
+/// The database is a SQLite file in a temporary folder, or, when the
+/// environment names a running test server (ERP_TEST_MARIADB=<folder of
+/// scripts/mariadb-test-server>), a fresh MariaDB database on it: one
+/// parameter switches every test that goes through this class.
 {
 public:
 	static const std::string ADMIN;
@@ -64,6 +70,17 @@ public:
 
 	int auditCount(const std::string& action, const std::string& entityId = "");
 
+	static std::string dialect();
+	/// "mysql" when ERP_TEST_MARIADB is set, else "sqlite".
+	static std::string databaseFor(const std::string& folder);
+	/// The database.connection for a test database kept in `folder`: the
+	/// SQLite file there, or a MariaDB database created on first use (its
+	/// name kept in the folder, dropped when the test process ends).
+	static std::unique_ptr<host::SqlDatabase> openDatabase(const std::string& folder, int maxSessions = 2);
+	/// A database of the test dialect for `folder` (see databaseFor).
+	static bool tableExists(erp::Database& database, const std::string& table);
+	/// In the current database, either dialect.
+
 	static std::string buildDirectory();
 	/// The CMake build folder (compiled in).
 	static std::string remindersPluginsDirectory();
@@ -75,6 +92,7 @@ public:
 
 private:
 	std::unique_ptr<Poco::TemporaryFile> _temporary;
+	std::string _ownedDatabase; /// dropped by the destructor (MariaDB)
 	std::string _folder;
 	Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
 	std::unique_ptr<host::HostRuntime> _runtime;

@@ -6,6 +6,7 @@
 #include "CustomerResource.h"
 #include "JsonInput.h"
 #include "Sql.h"
+#include "SqlConflict.h"
 #include "erp/ApiError.h"
 #include "erp/EmailAddress.h"
 #include "erp/Instant.h"
@@ -80,10 +81,11 @@ void CustomerResource::mount()
 }
 
 
-Poco::JSON::Object::Ptr CustomerResource::load(Poco::Data::Session& session, Poco::Int64 id)
+Poco::JSON::Object::Ptr CustomerResource::load(Poco::Data::Session& session, Poco::Int64 id,
+											   const std::string& lockClause)
 {
 	std::vector<Row> rows;
-	session << std::string(COLUMNS) + "WHERE id = ?", use(id), into(rows), now;
+	session << std::string(COLUMNS) + "WHERE id = ?" + lockClause, use(id), into(rows), now;
 	return rows.empty() ? Poco::JSON::Object::Ptr() : toJson(rows.front());
 }
 
@@ -107,17 +109,20 @@ erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
 	std::string lang = language(input).value_or("el");
 
 	Poco::Data::Session session = _services.database.session();
-	erp::Transaction tx(session, _services.database.dialect());
-	_services.records.validate(session, "customer", 0, input.object());
-	std::string at = erp::Instant::now();
-	session << "INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-		use(name), use(address), use(lang), use(at), use(at), now;
-	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
-	Poco::JSON::Object::Ptr created = load(session, id);
-	_services.audit.append(
-		session, {request.user, "customer.create", "customer", std::to_string(id), erp::AuditEntry::json(*created)});
-	_services.records.write(session, "customer", id, input.object(), request.user);
-	tx.commit();
+	const Poco::Int64 id = SqlConflict::retry([&] {
+		erp::Transaction tx(session, _services.database.dialect());
+		_services.records.validate(session, "customer", 0, input.object());
+		std::string at = erp::Instant::now();
+		session << "INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+			use(name), use(address), use(lang), use(at), use(at), now;
+		Poco::Int64 created = Sql::lastInsertId(session, _services.database.dialect());
+		Poco::JSON::Object::Ptr row = load(session, created);
+		_services.audit.append(session, {request.user, "customer.create", "customer", std::to_string(created),
+										 erp::AuditEntry::json(*row)});
+		_services.records.write(session, "customer", created, input.object(), request.user);
+		tx.commit();
+		return created;
+	});
 	return erp::HttpResponse::json(201, record(session, id));
 }
 
@@ -130,8 +135,9 @@ erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
 	if (auto it = request.query.find("q"); it != request.query.end()) search = "%" + Poco::trim(it->second) + "%";
 	Poco::Data::Session session = _services.database.session();
 	std::vector<Row> rows;
-	session << std::string(COLUMNS) + "WHERE (? = '' OR name LIKE ?) ORDER BY id LIMIT ? OFFSET ?", use(search),
-		use(search), use(limit), use(offset), into(rows), now;
+	session << std::string(COLUMNS) + "WHERE (? = '' OR " + Sql::likeAnyCase("name", _services.database.dialect()) +
+				   ") ORDER BY id LIMIT ? OFFSET ?",
+		use(search), use(search), use(limit), use(offset), into(rows), now;
 	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
 	for (const Row& row: rows)
 	{
@@ -168,44 +174,49 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 	if (input.has("language") && !lang) throw erp::ApiError::invalid("language", "language must be el or en");
 
 	Poco::Data::Session session = _services.database.session();
-	erp::Transaction tx(session, _services.database.dialect());
-	Poco::JSON::Object::Ptr before = load(session, id);
-	if (!before) throw erp::ApiError::notFound("customer " + std::to_string(id));
-	_services.records.validate(session, "customer", id, input.object());
+	// The row is locked while it is read, compared and written: two
+	// updates of different fields never undo each other.
+	SqlConflict::retry([&] {
+		erp::Transaction tx(session, _services.database.dialect());
+		Poco::JSON::Object::Ptr before = load(session, id, Sql::forUpdate(_services.database.dialect()));
+		if (!before) throw erp::ApiError::notFound("customer " + std::to_string(id));
+		_services.records.validate(session, "customer", id, input.object());
 
-	Poco::JSON::Object changes;
-	std::string newName = name.value_or(before->getValue<std::string>("name"));
-	Poco::Nullable<std::string> newEmail;
-	if (input.has("email"))
-	{
-		if (address) newEmail = *address;
-	}
-	else if (!before->isNull("email"))
-		newEmail = before->getValue<std::string>("email");
-	std::string newLanguage = lang.value_or(before->getValue<std::string>("language"));
-	auto note = [&](const std::string& field, const Poco::Dynamic::Var& oldValue, const Poco::Dynamic::Var& newValue) {
-		if (oldValue.isEmpty() && newValue.isEmpty()) return;
-		if (!oldValue.isEmpty() && !newValue.isEmpty() && oldValue.toString() == newValue.toString()) return;
-		Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
-		change->set("old", oldValue);
-		change->set("new", newValue);
-		changes.set(field, change);
-	};
-	note("name", before->get("name"), newName);
-	note("email", before->get("email"),
-		 newEmail.isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(newEmail.value()));
-	note("language", before->get("language"), newLanguage);
+		Poco::JSON::Object changes;
+		std::string newName = name.value_or(before->getValue<std::string>("name"));
+		Poco::Nullable<std::string> newEmail;
+		if (input.has("email"))
+		{
+			if (address) newEmail = *address;
+		}
+		else if (!before->isNull("email"))
+			newEmail = before->getValue<std::string>("email");
+		std::string newLanguage = lang.value_or(before->getValue<std::string>("language"));
+		auto note = [&](const std::string& field, const Poco::Dynamic::Var& oldValue,
+						const Poco::Dynamic::Var& newValue) {
+			if (oldValue.isEmpty() && newValue.isEmpty()) return;
+			if (!oldValue.isEmpty() && !newValue.isEmpty() && oldValue.toString() == newValue.toString()) return;
+			Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
+			change->set("old", oldValue);
+			change->set("new", newValue);
+			changes.set(field, change);
+		};
+		note("name", before->get("name"), newName);
+		note("email", before->get("email"),
+			 newEmail.isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(newEmail.value()));
+		note("language", before->get("language"), newLanguage);
 
-	if (changes.size() > 0)
-	{
-		std::string at = erp::Instant::now();
-		session << "UPDATE customers SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?", use(newName),
-			use(newEmail), use(newLanguage), use(at), use(id), now;
-		_services.audit.append(
-			session, {request.user, "customer.update", "customer", std::to_string(id), erp::AuditEntry::json(changes)});
-	}
-	_services.records.write(session, "customer", id, input.object(), request.user);
-	tx.commit();
+		if (changes.size() > 0)
+		{
+			std::string at = erp::Instant::now();
+			session << "UPDATE customers SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?",
+				use(newName), use(newEmail), use(newLanguage), use(at), use(id), now;
+			_services.audit.append(session, {request.user, "customer.update", "customer", std::to_string(id),
+											 erp::AuditEntry::json(changes)});
+		}
+		_services.records.write(session, "customer", id, input.object(), request.user);
+		tx.commit();
+	});
 	return erp::HttpResponse::json(200, record(session, id));
 }
 

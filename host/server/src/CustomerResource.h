@@ -30,8 +30,10 @@ public:
 	erp::HttpResponse get(const erp::HttpRequest& request);
 	erp::HttpResponse update(const erp::HttpRequest& request);
 
-	static Poco::JSON::Object::Ptr load(Poco::Data::Session& session, Poco::Int64 id);
-	/// The host's columns of one customer, or null.
+	static Poco::JSON::Object::Ptr load(Poco::Data::Session& session, Poco::Int64 id,
+										const std::string& lockClause = "");
+	/// The host's columns of one customer, or null. `lockClause`:
+	/// Sql::forUpdate() to lock the row for the rest of the transaction.
 
 private:
 	Poco::JSON::Object::Ptr record(Poco::Data::Session& session, Poco::Int64 id);

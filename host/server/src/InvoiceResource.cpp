@@ -7,6 +7,7 @@
 #include "CustomerResource.h"
 #include "JsonInput.h"
 #include "Sql.h"
+#include "SqlConflict.h"
 #include "erp/ApiError.h"
 #include "erp/Instant.h"
 #include "erp/Money.h"
@@ -61,11 +62,16 @@ Poco::JSON::Object::Ptr toJson(const Row& row)
 	return item;
 }
 
-std::vector<Row> select(Poco::Data::Session& session, Poco::Int64 id)
+std::vector<Row> select(Poco::Data::Session& session, Poco::Int64 id, const std::string& lockClause = "")
 {
 	std::vector<Row> rows;
-	session << std::string(COLUMNS) + "WHERE id = ?", use(id), into(rows), now;
+	session << std::string(COLUMNS) + "WHERE id = ?" + lockClause, use(id), into(rows), now;
 	return rows;
+}
+
+erp::ApiError duplicateNumber(const std::string& number)
+{
+	return erp::ApiError(409, "duplicate_number", "an invoice numbered " + number + " exists", "number");
 }
 
 Poco::Int64 amount(const erp::JsonBody& input, const std::string& field, const std::string& currency)
@@ -194,57 +200,70 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 	if (dueDate) due = *dueDate;
 
 	Poco::Data::Session session = _services.database.session();
-	erp::Transaction tx(session, _services.database.dialect());
-	if (!CustomerResource::load(session, customerId))
-		throw erp::ApiError::invalid("customer_id", "no customer with id " + std::to_string(customerId));
-	int taken = 0;
-	session << "SELECT COUNT(*) FROM invoices WHERE number = ?", use(number), into(taken), now;
-	if (taken) throw erp::ApiError(409, "duplicate_number", "an invoice numbered " + number + " exists", "number");
-	_services.records.validate(session, "invoice", 0, input.object());
+	const Poco::Int64 id = SqlConflict::retry([&] {
+		erp::Transaction tx(session, _services.database.dialect());
+		if (!CustomerResource::load(session, customerId))
+			throw erp::ApiError::invalid("customer_id", "no customer with id " + std::to_string(customerId));
+		int taken = 0;
+		session << "SELECT COUNT(*) FROM invoices WHERE number = ?", use(number), into(taken), now;
+		if (taken) throw duplicateNumber(number);
+		_services.records.validate(session, "invoice", 0, input.object());
 
-	std::string at = erp::Instant::now();
-	session << "INSERT INTO invoices (number, customer_id, issue_date, due_date, currency, total_minor, paid_minor, "
-			   "status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		use(number), use(customerId), use(issueDate), use(due), use(currency), use(totalMinor), use(paidMinor),
-		use(status), useRef(request.user), use(at), now;
-	Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
-	Poco::Int64 paymentId = 0;
-	if (paid) paymentId = insertPayment(session, id, totalMinor, issueDate, "paid at issue", request.user);
-	_services.audit.append(session, {request.user, "invoice.create", "invoice", std::to_string(id),
-									 erp::AuditEntry::json(*toJson(select(session, id).front()))});
-	_services.records.write(session, "invoice", id, input.object(), request.user);
+		std::string at = erp::Instant::now();
+		try
+		{
+			session << "INSERT INTO invoices (number, customer_id, issue_date, due_date, currency, total_minor, "
+					   "paid_minor, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				use(number), use(customerId), use(issueDate), use(due), use(currency), use(totalMinor), use(paidMinor),
+				use(status), useRef(request.user), use(at), now;
+		}
+		catch (Poco::Exception& exc)
+		{
+			// The same number created at the same moment by another request:
+			// the count above did not see it yet, the unique key did.
+			if (SqlConflict::duplicateKey(exc)) throw duplicateNumber(number);
+			throw;
+		}
+		Poco::Int64 id = Sql::lastInsertId(session, _services.database.dialect());
+		Poco::Int64 paymentId = 0;
+		if (paid) paymentId = insertPayment(session, id, totalMinor, issueDate, "paid at issue", request.user);
+		_services.audit.append(session, {request.user, "invoice.create", "invoice", std::to_string(id),
+										 erp::AuditEntry::json(*toJson(select(session, id).front()))});
+		_services.records.write(session, "invoice", id, input.object(), request.user);
 
-	erp::InvoiceCreated event;
-	event.invoiceId = id;
-	event.customerId = customerId;
-	event.number = number;
-	event.issueDate = issueDate;
-	event.dueDate = dueDate.value_or("");
-	event.currency = currency;
-	event.totalMinor = totalMinor;
-	event.paidMinor = paidMinor;
-	event.status = status;
-	event.actor = request.user;
-	event.transaction = &session;
-	event.extensions = JsonInput::parse(request.body);
-	_services.events.publish(event);
-	if (paid)
-	{
-		erp::PaymentRecorded payment;
-		payment.paymentId = paymentId;
-		payment.invoiceId = id;
-		payment.customerId = customerId;
-		payment.currency = currency;
-		payment.amountMinor = totalMinor;
-		payment.paidOn = issueDate;
-		payment.invoiceTotalMinor = totalMinor;
-		payment.invoicePaidMinor = paidMinor;
-		payment.invoiceStatus = status;
-		payment.actor = request.user;
-		payment.transaction = &session;
-		_services.events.publish(payment);
-	}
-	tx.commit();
+		erp::InvoiceCreated event;
+		event.invoiceId = id;
+		event.customerId = customerId;
+		event.number = number;
+		event.issueDate = issueDate;
+		event.dueDate = dueDate.value_or("");
+		event.currency = currency;
+		event.totalMinor = totalMinor;
+		event.paidMinor = paidMinor;
+		event.status = status;
+		event.actor = request.user;
+		event.transaction = &session;
+		event.extensions = JsonInput::parse(request.body);
+		_services.events.publish(event);
+		if (paid)
+		{
+			erp::PaymentRecorded payment;
+			payment.paymentId = paymentId;
+			payment.invoiceId = id;
+			payment.customerId = customerId;
+			payment.currency = currency;
+			payment.amountMinor = totalMinor;
+			payment.paidOn = issueDate;
+			payment.invoiceTotalMinor = totalMinor;
+			payment.invoicePaidMinor = paidMinor;
+			payment.invoiceStatus = status;
+			payment.actor = request.user;
+			payment.transaction = &session;
+			_services.events.publish(payment);
+		}
+		tx.commit();
+		return id;
+	});
 	return erp::HttpResponse::json(201, record(session, id, true));
 }
 
@@ -293,7 +312,9 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 	Poco::Data::Session session = _services.database.session();
 	std::vector<ListRow> rows;
 	session << std::string(LIST_COLUMNS) +
-				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR c.name LIKE ?) "
+				   "WHERE (? = 0 OR i.customer_id = ?) AND (? = '' OR i.status = ?) AND (? = '' OR " +
+				   Sql::likeAnyCase("c.name", _services.database.dialect()) +
+				   ") "
 				   "AND (? = 0 OR (i.due_date IS NOT NULL AND i.due_date < ? AND i.status IN ('issued', "
 				   "'partially_paid'))) ORDER BY i.id " +
 				   (newest ? "DESC" : "ASC") + " LIMIT ? OFFSET ?",
@@ -339,56 +360,61 @@ erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 	std::string reference = input.text("reference", false, 200).value_or("");
 
 	Poco::Data::Session session = _services.database.session();
-	erp::Transaction tx(session, _services.database.dialect());
-	std::vector<Row> rows = select(session, id);
-	if (rows.empty()) throw erp::ApiError::notFound("invoice " + std::to_string(id));
-	const Row& invoice = rows.front();
-	const std::string& currency = invoice.get<5>();
-	const Poco::Int64 totalMinor = invoice.get<6>();
-	const Poco::Int64 alreadyPaid = invoice.get<7>();
-	const std::string& oldStatus = invoice.get<8>();
-	if (oldStatus == "void") throw erp::ApiError(409, "invoice_void", "invoice " + invoice.get<1>() + " is void");
-	if (oldStatus == "paid")
-		throw erp::ApiError(409, "invoice_paid", "invoice " + invoice.get<1>() + " is already paid in full");
-	const Poco::Int64 amountMinor = amount(input, "amount", currency);
-	if (amountMinor > totalMinor - alreadyPaid)
-		throw erp::ApiError(400, "overpayment",
-							"amount exceeds the outstanding " + erp::Money::format(totalMinor - alreadyPaid, currency) +
-								" " + currency,
-							"amount");
-	if (paidOn < invoice.get<3>())
-		throw erp::ApiError::invalid("paid_on", "paid_on must not be before the invoice's issue_date");
+	const Poco::Int64 paymentId = SqlConflict::retry([&] {
+		erp::Transaction tx(session, _services.database.dialect());
+		// The invoice stays locked from this read to the commit: a payment
+		// running alongside waits, then sees this one's paid_minor.
+		std::vector<Row> rows = select(session, id, Sql::forUpdate(_services.database.dialect()));
+		if (rows.empty()) throw erp::ApiError::notFound("invoice " + std::to_string(id));
+		const Row& invoice = rows.front();
+		const std::string& currency = invoice.get<5>();
+		const Poco::Int64 totalMinor = invoice.get<6>();
+		const Poco::Int64 alreadyPaid = invoice.get<7>();
+		const std::string& oldStatus = invoice.get<8>();
+		if (oldStatus == "void") throw erp::ApiError(409, "invoice_void", "invoice " + invoice.get<1>() + " is void");
+		if (oldStatus == "paid")
+			throw erp::ApiError(409, "invoice_paid", "invoice " + invoice.get<1>() + " is already paid in full");
+		const Poco::Int64 amountMinor = amount(input, "amount", currency);
+		if (amountMinor > totalMinor - alreadyPaid)
+			throw erp::ApiError(400, "overpayment",
+								"amount exceeds the outstanding " +
+									erp::Money::format(totalMinor - alreadyPaid, currency) + " " + currency,
+								"amount");
+		if (paidOn < invoice.get<3>())
+			throw erp::ApiError::invalid("paid_on", "paid_on must not be before the invoice's issue_date");
 
-	const Poco::Int64 paymentId = insertPayment(session, id, amountMinor, paidOn, reference, request.user);
-	const Poco::Int64 paidMinor = alreadyPaid + amountMinor;
-	std::string status = statusFor(totalMinor, paidMinor);
-	session << "UPDATE invoices SET paid_minor = ?, status = ? WHERE id = ?", bind(paidMinor), use(status), use(id),
-		now;
+		const Poco::Int64 payment = insertPayment(session, id, amountMinor, paidOn, reference, request.user);
+		const Poco::Int64 paidMinor = alreadyPaid + amountMinor;
+		std::string status = statusFor(totalMinor, paidMinor);
+		session << "UPDATE invoices SET paid_minor = ?, status = ? WHERE id = ?", bind(paidMinor), use(status), use(id),
+			now;
 
-	Poco::JSON::Object details;
-	details.set("payment_id", paymentId);
-	details.set("amount", erp::Money::format(amountMinor, currency));
-	details.set("currency", currency);
-	details.set("paid_on", paidOn);
-	details.set("outstanding", erp::Money::format(totalMinor - paidMinor, currency));
-	details.set("status", status);
-	_services.audit.append(
-		session, {request.user, "invoice.payment", "invoice", std::to_string(id), erp::AuditEntry::json(details)});
+		Poco::JSON::Object details;
+		details.set("payment_id", payment);
+		details.set("amount", erp::Money::format(amountMinor, currency));
+		details.set("currency", currency);
+		details.set("paid_on", paidOn);
+		details.set("outstanding", erp::Money::format(totalMinor - paidMinor, currency));
+		details.set("status", status);
+		_services.audit.append(
+			session, {request.user, "invoice.payment", "invoice", std::to_string(id), erp::AuditEntry::json(details)});
 
-	erp::PaymentRecorded event;
-	event.paymentId = paymentId;
-	event.invoiceId = id;
-	event.customerId = invoice.get<2>();
-	event.currency = currency;
-	event.amountMinor = amountMinor;
-	event.paidOn = paidOn;
-	event.invoiceTotalMinor = totalMinor;
-	event.invoicePaidMinor = paidMinor;
-	event.invoiceStatus = status;
-	event.actor = request.user;
-	event.transaction = &session;
-	_services.events.publish(event);
-	tx.commit();
+		erp::PaymentRecorded event;
+		event.paymentId = payment;
+		event.invoiceId = id;
+		event.customerId = invoice.get<2>();
+		event.currency = currency;
+		event.amountMinor = amountMinor;
+		event.paidOn = paidOn;
+		event.invoiceTotalMinor = totalMinor;
+		event.invoicePaidMinor = paidMinor;
+		event.invoiceStatus = status;
+		event.actor = request.user;
+		event.transaction = &session;
+		_services.events.publish(event);
+		tx.commit();
+		return payment;
+	});
 
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 	body->set("payment_id", paymentId);

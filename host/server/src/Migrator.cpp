@@ -37,15 +37,45 @@ void Migrator::ensureTable()
 {
 	Poco::Data::Session session = _database.session();
 	if (_database.dialect() == "mysql")
+	{
+		// Tables a migration creates without naming a character set get
+		// the database's: utf8mb4 with the host's collation, whatever the
+		// server's default (docs/operations.md, "Character set").
+		session << "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", now;
 		session
 			<< "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR(64) NOT NULL, version INT NOT NULL, "
 			   "name VARCHAR(200) NOT NULL, applied_at VARCHAR(32) NOT NULL, PRIMARY KEY (component, version)) "
-			   "ENGINE=InnoDB",
+			   "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
 			now;
+	}
 	else
 		session << "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, "
 				   "name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))",
 			now;
+}
+
+
+std::set<std::string> Migrator::tables(Poco::Data::Session& session) const
+{
+	std::vector<std::string> names;
+	if (_database.dialect() == "mysql")
+		session << "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()", into(names), now;
+	return {names.begin(), names.end()};
+}
+
+
+void Migrator::dropTablesSince(Poco::Data::Session& session, const std::set<std::string>& before) const
+{
+	if (_database.dialect() != "mysql") return; // SQLite rolled the whole file back
+	try
+	{
+		for (const std::string& table: tables(session))
+			if (!before.count(table)) session << "DROP TABLE `" + table + "`", now;
+	}
+	catch (Poco::Exception&)
+	{
+		// The migration's own error is the one to report.
+	}
 }
 
 
@@ -117,6 +147,10 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 		}
 		const std::string name = Poco::Path(path).getFileName();
 		Poco::Data::Session session = _database.session();
+		// MySQL commits each CREATE TABLE at once: the tables a failing
+		// file created are dropped again, so that it leaves no trace there
+		// either and a retry starts from the same place.
+		const std::set<std::string> tablesBefore = tables(session);
 		try
 		{
 			erp::Transaction tx(session, _database.dialect());
@@ -129,6 +163,7 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 		}
 		catch (Poco::Exception& exc)
 		{
+			dropTablesSince(session, tablesBefore);
 			throw MigrationException(component + "/" + name + ": " + exc.displayText());
 		}
 		++count;

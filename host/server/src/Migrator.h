@@ -9,6 +9,7 @@
 
 #include "erp/Database.h"
 #include <Poco/Exception.h>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,10 @@ public:
 
 private:
 	void ensureTable();
+	std::set<std::string> tables(Poco::Data::Session& session) const;
+	/// MySQL: the tables of the current database; SQLite: none (not needed).
+	void dropTablesSince(Poco::Data::Session& session, const std::set<std::string>& before) const;
+	/// MySQL: drops the tables not in `before` (after a failed file).
 
 	erp::Database& _database;
 };

@@ -26,6 +26,22 @@ public:
 			Poco::Data::Keywords::into(id), Poco::Data::Keywords::now;
 		return id;
 	}
+
+	static std::string likeAnyCase(const std::string& column, const std::string& dialect)
+	/// `column LIKE ?`, without regard to case in both dialects: SQLite's
+	/// LIKE ignores the case of ASCII letters; MySQL's follows the column's
+	/// collation, which is binary (utf8mb4_bin), so both sides are lowered.
+	{
+		return dialect == "mysql" ? "LOWER(" + column + ") LIKE LOWER(?)" : column + " LIKE ?";
+	}
+
+	static std::string forUpdate(const std::string& dialect)
+	/// The clause that locks the rows a SELECT reads until the transaction
+	/// ends (MySQL); SQLite's write transactions (BEGIN IMMEDIATE) hold the
+	/// one database write lock already.
+	{
+		return dialect == "mysql" ? " FOR UPDATE" : "";
+	}
 };
 
 

@@ -7,6 +7,7 @@
 #include <Poco/Data/MySQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
+#include <Poco/String.h>
 #include <mutex>
 
 
@@ -29,6 +30,25 @@ void registerConnectors()
 
 const std::size_t SQLITE_BUSY_SECONDS = 30;
 
+// MySQL/MariaDB: the connection's character set is the host's, whatever
+// the configured string says (Poco's default is the 3-byte "utf8", which
+// refuses emoji and other 4-byte characters).
+std::string withCharacterSet(const std::string& connection)
+{
+	std::string result;
+	std::string::size_type start = 0;
+	while (start <= connection.size())
+	{
+		std::string::size_type end = connection.find(';', start);
+		if (end == std::string::npos) end = connection.size();
+		const std::string part = connection.substr(start, end - start);
+		const std::string key = Poco::toLower(Poco::trim(part.substr(0, part.find('='))));
+		if (!Poco::trim(part).empty() && key != "character-set") result += part + ";";
+		start = end + 1;
+	}
+	return result + "character-set=utf8mb4";
+}
+
 } // namespace
 
 
@@ -43,8 +63,9 @@ SqlDatabase::SqlDatabase(const std::string& connector, const std::string& connec
 		throw Poco::InvalidArgumentException("database.connector must be sqlite or mysql, not", connector);
 	if (connection.empty()) throw Poco::InvalidArgumentException("database.connection is empty");
 
-	_pool = std::make_unique<Poco::Data::SessionPool>(_dialect == "sqlite" ? "SQLite" : "MySQL", connection, 1,
-													  maxSessions, 60);
+	_pool = std::make_unique<Poco::Data::SessionPool>(_dialect == "sqlite" ? "SQLite" : "MySQL",
+													  _dialect == "sqlite" ? connection : withCharacterSet(connection),
+													  1, maxSessions, 60);
 	Poco::Data::Session first = session();
 	if (_dialect == "sqlite")
 	{

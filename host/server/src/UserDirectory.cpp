@@ -5,6 +5,7 @@
 
 #include "UserDirectory.h"
 #include "PasswordHasher.h"
+#include "Sql.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include <Poco/DigestEngine.h>
@@ -104,7 +105,11 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 	Poco::Data::Session session = _database.session();
 	erp::Transaction tx(session, _database.dialect());
 	std::vector<Row> rows;
-	session << "SELECT name, role, token_sha256, disabled_at, origin, password_hash FROM users", into(rows), now;
+	// Locked until the commit (MySQL): instances starting together apply
+	// the configuration one after the other, each from what the last wrote.
+	session << "SELECT name, role, token_sha256, disabled_at, origin, password_hash FROM users" +
+				   Sql::forUpdate(_database.dialect()),
+		into(rows), now;
 	std::map<std::string, Row> stored;
 	for (const Row& row: rows)
 		stored.emplace(row.get<0>(), row);

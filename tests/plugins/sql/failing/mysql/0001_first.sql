@@ -1,0 +1,2 @@
+-- Applies cleanly.
+CREATE TABLE failing_first (id INTEGER PRIMARY KEY);
