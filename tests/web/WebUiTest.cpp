@@ -80,6 +80,7 @@ class WebUiTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCustomerListPaged);
 	CPPUNIT_TEST(testSecurityHeadersAndLanguage);
 	CPPUNIT_TEST(testStaticFiles);
+	CPPUNIT_TEST(testLanguageChosenPerUser);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -384,6 +385,37 @@ public:
 		page = get("/nowhere", signIn("admin", ADMIN_PASSWORD), {{"Accept-Language", "en"}});
 		CPPUNIT_ASSERT_EQUAL(404, page.status);
 		CPPUNIT_ASSERT(page.has("This page does not exist."));
+	}
+
+	void testLanguageChosenPerUser()
+	{
+		// The browser's language until the user chooses; then the user's,
+		// whatever the browser says, in every session, and only theirs.
+		const std::string maria = signIn("maria", MARIA_PASSWORD);
+		const std::map<std::string, std::string> english{{"Accept-Language", "en"}};
+		Page page = get("/", maria, english);
+		CPPUNIT_ASSERT(page.has(R"(<html lang="en">)"));
+		CPPUNIT_ASSERT(page.has(R"(<button type="submit" class="secondary" lang="el">Ελληνικά</button>)"));
+		CPPUNIT_ASSERT_EQUAL(403, post("/language", "language=el", maria, english).status);
+		CPPUNIT_ASSERT_EQUAL(400, post("/language", "csrf=" + csrfOf(page) + "&language=de", maria, english).status);
+		Page chosen = post("/language", "csrf=" + csrfOf(page) + "&language=el", maria,
+						   {{"Accept-Language", "en"},
+							{"Referer", "http://127.0.0.1:" + std::to_string(port()) + "/customers?page=2"}});
+		CPPUNIT_ASSERT_EQUAL(303, chosen.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/customers?page=2"), chosen.header("location"));
+		CPPUNIT_ASSERT(get("/", maria, english).has(R"(<html lang="el">)"));
+		CPPUNIT_ASSERT(get("/", signIn("maria", MARIA_PASSWORD), english).has(R"(<html lang="el">)"));
+		CPPUNIT_ASSERT(get("/", signIn("admin", ADMIN_PASSWORD), english).has(R"(<html lang="en">)"));
+		// Kept across a restart (stored with the user).
+		start(true);
+		CPPUNIT_ASSERT(get("/", signIn("maria", MARIA_PASSWORD), english).has(R"(<html lang="el">)"));
+		// A Referer of another site: home.
+		const std::string again = signIn("maria", MARIA_PASSWORD);
+		page = get("/", again, english);
+		chosen = post("/language", "csrf=" + csrfOf(page) + "&language=en", again,
+					  {{"Accept-Language", "en"}, {"Referer", "https://elsewhere.example/customers"}});
+		CPPUNIT_ASSERT_EQUAL(std::string("/"), chosen.header("location"));
+		CPPUNIT_ASSERT(get("/", again, {{"Accept-Language", "el"}}).has(R"(<html lang="en">)"));
 	}
 
 	void testStaticFiles()

@@ -123,7 +123,7 @@ void UserAdministration::add(const std::string& actor, const std::string& name, 
 	details.set("origin", "web");
 	_audit.append(session, {actor, "user.create", "user", name, erp::AuditEntry::json(details)});
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 }
 
 
@@ -145,7 +145,7 @@ void UserAdministration::setRole(const std::string& actor, const std::string& na
 	details.set("to", roleName);
 	_audit.append(session, {actor, "user.role.change", "user", name, erp::AuditEntry::json(details)});
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 }
 
 
@@ -167,7 +167,7 @@ void UserAdministration::setPassword(const std::string& actor, const std::string
 	details.set("password", "set");
 	_audit.append(session, {actor, "user.password.change", "user", name, erp::AuditEntry::json(details)});
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 }
 
 
@@ -185,7 +185,7 @@ std::string UserAdministration::issueToken(const std::string& actor, const std::
 		useRef(who), now;
 	_audit.append(session, {actor, "user.token.issue", "user", name, ""});
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 	return token;
 }
 
@@ -202,7 +202,7 @@ void UserAdministration::revokeToken(const std::string& actor, const std::string
 		useRef(who), now;
 	_audit.append(session, {actor, "user.token.revoke", "user", name, ""});
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 }
 
 
@@ -230,7 +230,7 @@ void UserAdministration::setEnabled(const std::string& actor, const std::string&
 		_audit.append(session, {actor, "user.disable", "user", name, ""});
 	}
 	tx.commit();
-	_directory.reload();
+	_directory.reload(session);
 }
 
 

@@ -194,13 +194,50 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		if (rotated && !wasDisabled) audit("user.token.rotate", name, Poco::JSON::Object());
 	}
 	tx.commit();
-	reload();
+	reload(session);
+}
+
+
+std::string UserDirectory::language(const std::string& name) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	auto it = _languages.find(name);
+	return it == _languages.end() ? std::string() : it->second;
+}
+
+
+void UserDirectory::setLanguage(const std::string& name, const std::string& language)
+{
+	if (language != "el" && language != "en" && !language.empty())
+		throw Poco::InvalidArgumentException("a language is el or en", language);
+	Poco::Data::Session session = _database.session();
+	Poco::Nullable<std::string> stored;
+	if (!language.empty()) stored = language;
+	std::string who = name;
+	session << "UPDATE users SET language = ? WHERE name = ?", useRef(stored), useRef(who), now;
+	std::lock_guard<std::mutex> lock(_mutex);
+	if (language.empty())
+		_languages.erase(name);
+	else
+		_languages[name] = language;
 }
 
 
 void UserDirectory::reload()
 {
 	Poco::Data::Session session = _database.session();
+	reload(session);
+}
+
+
+void UserDirectory::reload(Poco::Data::Session& session)
+{
+	std::vector<Poco::Tuple<std::string, std::string>> languageRows;
+	session << "SELECT name, language FROM users WHERE language IS NOT NULL AND disabled_at IS NULL",
+		into(languageRows), now;
+	std::map<std::string, std::string> languages;
+	for (const auto& row: languageRows)
+		languages[row.get<0>()] = row.get<1>();
 	std::vector<Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>>> enabledRows;
 	session << "SELECT name, role, token_sha256, password_hash FROM users WHERE disabled_at IS NULL", into(enabledRows),
 		now;
@@ -211,6 +248,7 @@ void UserDirectory::reload()
 								row.get<3>().isNull() ? std::string() : row.get<3>().value()});
 	std::lock_guard<std::mutex> lock(_mutex);
 	_enabled = std::move(enabled);
+	_languages = std::move(languages);
 }
 
 

@@ -68,9 +68,20 @@ public:
 	/// user name that is not [a-z0-9_.-], a password_hash that is not an
 	/// Argon2id hash).
 
+	std::string language(const std::string& name) const;
+	/// The language the user chose for the web interface (el, en), or
+	/// empty: the browser's decides.
+
+	void setLanguage(const std::string& name, const std::string& language);
+	/// Stores the user's choice (el, en, or empty for the browser's).
+	/// Throws Poco::InvalidArgumentException for another language.
+
 	void reload();
 	/// Reads the enabled users again, after a change of the users table
 	/// (UserAdministration).
+
+	void reload(Poco::Data::Session& session);
+	/// reload() on a session the caller holds (a pool may have one only).
 
 	std::optional<User> authenticate(const std::string& authorization) const;
 	/// Resolves an "Authorization: Bearer TOKEN" header value.
@@ -102,8 +113,9 @@ private:
 	erp::Database& _database;
 	erp::AuditLog* _audit;
 	mutable std::mutex _mutex;
-	std::vector<Entry> _enabled;     /// guarded by _mutex
-	mutable Poco::Semaphore _checks; /// password checks running at once
+	std::vector<Entry> _enabled;                   /// guarded by _mutex
+	std::map<std::string, std::string> _languages; /// user -> el | en, guarded by _mutex
+	mutable Poco::Semaphore _checks;               /// password checks running at once
 };
 
 

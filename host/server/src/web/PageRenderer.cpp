@@ -57,6 +57,9 @@ std::string PageRenderer::render(const std::string& page, const Frame& frame, co
 	for (const auto& [name, url]: _assetUrls)
 		layout.SetTemplateGlobalValue(name, url);
 	layout.SetTemplateGlobalValue("LANG", frame.language);
+	// The other language, offered in the header in its own words.
+	layout.SetTemplateGlobalValue("OTHER_LANG", frame.language == "el" ? "en" : "el");
+	layout.SetTemplateGlobalValue("OTHER_LANG_NAME", frame.language == "el" ? "English" : "Ελληνικά");
 	layout.SetTemplateGlobalValue("CSRF", frame.csrf);
 	layout.SetValue("TITLE", frame.title);
 	if (_assetUrls.count("HTMX_URL")) layout.ShowSection("HTMX");

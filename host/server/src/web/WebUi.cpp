@@ -149,7 +149,7 @@ WebResponse WebUi::handle(const WebRequest& request)
 }
 
 
-std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::string& language)
+std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::string& browserLanguage)
 {
 	const std::string id = request.cookie(cookieName());
 	if (id.empty()) return std::nullopt;
@@ -162,6 +162,9 @@ std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::st
 		_sessions.close(id);
 		return std::nullopt;
 	}
+	// The user's own choice, else the browser's.
+	const std::string chosen = _users.language(user->name);
+	const std::string language = chosen.empty() ? browserLanguage : chosen;
 	SignedIn who{*user,
 				 SessionStore::csrfToken(id),
 				 language,
@@ -218,6 +221,8 @@ WebResponse WebUi::route(const WebRequest& request, const std::string& language)
 	if (path == "/" || path.empty()) return reading ? home(*who) : problem(language, who, 405, "error.method");
 	if (path == "/sign-out")
 		return request.method == "POST" ? signOut(request, *who) : problem(language, who, 405, "error.method");
+	if (path == "/language")
+		return request.method == "POST" ? chooseLanguage(request, *who) : problem(language, who, 405, "error.method");
 	if (path == "/customers")
 		return reading ? _customers->list(request, *who) : problem(language, who, 405, "error.method");
 	if (startsWith(path, "/customers/"))
@@ -433,6 +438,26 @@ WebResponse WebUi::signIn(const WebRequest& request, const std::string& language
 	WebResponse response = WebResponse::redirect(next);
 	response.headers.emplace_back("Set-Cookie", sessionCookie(id));
 	return response;
+}
+
+
+WebResponse WebUi::chooseLanguage(const WebRequest& request, const SignedIn& who)
+{
+	const std::map<std::string, std::string> fields = FormData::parse(request.body);
+	const std::string chosen = formField(fields, "language");
+	if (chosen != "el" && chosen != "en") return problem(who.language, who, 400, "error.bad_request");
+	_users.setLanguage(who.user.name, chosen);
+	// Back to the page it was chosen on: the Referer's path, when it is this host's.
+	std::string back = "/";
+	const std::string referer = request.header("referer");
+	const std::size_t scheme = referer.find("://");
+	if (scheme != std::string::npos)
+	{
+		const std::size_t path = referer.find('/', scheme + 3);
+		if (path != std::string::npos && referer.substr(scheme + 3, path - scheme - 3) == request.header("host"))
+			back = safeNext(referer.substr(path));
+	}
+	return WebResponse::redirect(back);
 }
 
 

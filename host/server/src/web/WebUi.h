@@ -102,6 +102,8 @@ private:
 						   const std::string& errorField, const std::string& error, int status);
 	WebResponse signIn(const WebRequest& request, const std::string& language);
 	WebResponse signOut(const WebRequest& request, const SignedIn& who);
+	WebResponse chooseLanguage(const WebRequest& request, const SignedIn& who);
+	/// POST /language: el or en, kept for the user (UserDirectory::setLanguage).
 	WebResponse home(const SignedIn& who);
 	WebResponse routeInvoices(const WebRequest& request, const SignedIn& who);
 	WebResponse routeAdmin(const WebRequest& request, const SignedIn& who);

@@ -27,6 +27,11 @@
 </nav>
 <div class="who">
 <span class="user"><span class="visually-hidden">{{T_nav_signed_in_as}} </span>{{USER}} <span class="role">({{ROLE}})</span></span>
+<form method="post" action="/language" class="language-switch">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="language" value="{{OTHER_LANG}}">
+<button type="submit" class="secondary" lang="{{OTHER_LANG}}">{{OTHER_LANG_NAME}}</button>
+</form>
 <form method="post" action="/sign-out" class="sign-out">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit" class="secondary">{{T_nav_sign_out}}</button>
