@@ -10,7 +10,7 @@
 # local SMTP peer (Debian's python3-aiosmtpd, which prints what it
 # receives into the host's work folder) when it is installed, otherwise
 # into a spool folder.
-#   run.sh BUILD_DIR SOURCE_DIR
+#   run.sh BUILD_DIR SOURCE_DIR   (BROWSER_TESTS=reminders: only that file)
 # Exit 77 (skipped) when chromium or node_modules are missing and CI is
 # not set; under CI that is a failure.
 set -uo pipefail
@@ -79,7 +79,7 @@ BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/sign-in" && break; sleep 0.1; done
 
 status=0
-for test in "$HERE"/*.test.js; do
+for test in "$HERE"/${BROWSER_TESTS:-*}.test.js; do
 	echo "===== $(basename "$test") ====="
 	BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
 		ADMIN_TOKEN=browser-admin-token-0000000 MARIA_TOKEN=browser-maria-token-0000000 \
