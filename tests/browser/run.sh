@@ -9,7 +9,7 @@
 # (whose screens stay hidden until its switch is on). The reminders go to a
 # local SMTP peer (Debian's python3-aiosmtpd, which prints what it
 # receives into the host's work folder) when it is installed, otherwise
-# into a spool folder.
+# into a spool folder (also with REMINDERS_DELIVERY=spool).
 #   run.sh BUILD_DIR SOURCE_DIR   (BROWSER_TESTS=reminders: only that file)
 # Exit 77 (skipped) when chromium or node_modules are missing and CI is
 # not set; under CI that is a failure.
@@ -57,7 +57,7 @@ users.maria.token = browser-maria-token-0000000
 $maria_line
 CONF
 SMTP_PID=""
-if /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+if [ "${REMINDERS_DELIVERY:-smtp}" = smtp ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
 	SMTP_PORT=$("$SOURCE/scripts/free-port") || exit 1
 	/usr/bin/python3 -u -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
 	SMTP_PID=$!
