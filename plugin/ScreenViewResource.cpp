@@ -191,8 +191,12 @@ erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request
 		{
 			Poco::JSON::Object::Ptr invoice = invoices->getObject(static_cast<unsigned>(j));
 			describeInvoice(*invoice, lang);
-			// Ticked at first: what the customer's default says.
-			invoice->set("ticked", defaultOn);
+			// Ticked: an invoice already marked (and said so: the host
+			// shows the page again after its action, without the action's
+			// parameters), the others as the customer's default suggests.
+			const bool marked = invoice->optValue<bool>("with_reminder", false);
+			invoice->set("marked", marked);
+			invoice->set("ticked", marked || defaultOn);
 			invoice->set("customer_id", customer->get("id"));
 			const std::string currency = text(*invoice, "currency");
 			const Poco::Int64 minor = erp::Money::parse(text(*invoice, "outstanding"), currency).value_or(0);

@@ -33,7 +33,7 @@ const WORDS = words({
 		runNow: 'Αποστολή της εβδομάδας τώρα', accepted: 'έγινε δεκτό από τον διακομιστή αλληλογραφίας',
 		spooled: 'γράφτηκε στον φάκελο αποστολής', noEmail: 'δεν υπάρχει διεύθυνση email',
 		history: 'Ιστορικό υπενθυμίσεων', read: /διαβάστηκε\b(?! δεν)|ανοίχτηκε|παραδόθηκε στον παραλήπτη/,
-		ownerEmail: 'Email της επιχείρησης', shelf: 'Ράφι', shelfOn: 'Ράφι ενεργό', board: 'Πίνακας', star: 'Αστέρι', notes: 'Σημειώσεις',
+		ownerEmail: 'Email της επιχείρησης', marked: 'ήδη με υπενθύμιση', shelf: 'Ράφι', shelfOn: 'Ράφι ενεργό', board: 'Πίνακας', star: 'Αστέρι', notes: 'Σημειώσεις',
 		important: 'Σημαντικός πελάτης', noNote: 'Καμία σημείωση.',
 	},
 	en: {
@@ -44,7 +44,7 @@ const WORDS = words({
 		included: 'Included in the weekly reminder', excluded: 'Not included in the weekly reminder',
 		runNow: 'Run this week now', accepted: 'accepted by the mail server', spooled: 'written to the spool folder',
 		noEmail: 'no email address', history: 'Reminder history', read: /\bwas read\b(?! is not known)|\bopened\b|delivered to the recipient/,
-		ownerEmail: 'Business email', shelf: 'Shelf', shelfOn: 'Shelf on', board: 'Board', star: 'Star', notes: 'Notes',
+		ownerEmail: 'Business email', marked: 'already with a reminder', shelf: 'Shelf', shelfOn: 'Shelf on', board: 'Board', star: 'Star', notes: 'Notes',
 		important: 'Important customer', noNote: 'No note.',
 	},
 });
@@ -190,6 +190,12 @@ async function accountant(browser, language, made) {
 		after[made.c.invoices[0].id], JSON.stringify(after));
 	check(`${tag}: the unticked one is left as it was (A2)`,
 		after[made.a.invoices[1].id] === before[made.a.invoices[1].id], JSON.stringify({ before, after }));
+	const box = (key, n) => group(key).locator(`input[name=invoice_ids][value="${made[key].invoices[n].id}"]`);
+	check(`${tag}: the page then ticks what is marked, and says so (A1: ${w.marked})`,
+		(await box('a', 0).isChecked()) && (await group('a').locator('li', { hasText: made.a.invoices[0].number }).textContent()).includes(w.marked));
+	check(`${tag}: and does not say so of what is not marked (A2)`,
+		(await group('a').locator('li', { hasText: made.a.invoices[1].number }).textContent()).includes(w.marked) ===
+		after[made.a.invoices[1].id]);
 	check(`${tag}: the menu now offers the reminders page`,
 		(await page.getByRole('navigation').first().getByRole('link', { name: w.reminders, exact: true }).count()) === 1);
 
