@@ -11,9 +11,10 @@
 // the envelope, worded honestly; the run's report; state changes without the
 // CSRF token refused; everything gone once the switch is off again. The
 // test plugin shelf: its tab, its Board page in the menu once switched on,
-// its star toggle and its notes view. In Greek and in English; axe-core
-// checks every screen; screenshots of every screen (desktop, and phone width
-// for the bulk-enable and reminders pages).
+// its star toggle, a note added on the Board and shown in the notes view.
+// In Greek and in English; axe-core checks every screen; screenshots of
+// every screen (desktop, and phone width for the bulk-enable and reminders
+// pages).
 //
 // Environment: see lib.js; DELIVERY (smtp or spool) and DELIVERY_LOG (what
 // the SMTP peer printed) from run.sh.
@@ -34,7 +35,7 @@ const WORDS = words({
 		spooled: 'γράφτηκε στον φάκελο αποστολής', noEmail: 'δεν υπάρχει διεύθυνση email',
 		history: 'Ιστορικό υπενθυμίσεων', read: /διαβάστηκε\b(?! δεν)|ανοίχτηκε|παραδόθηκε στον παραλήπτη/,
 		ownerEmail: 'Email της επιχείρησης', marked: 'ήδη με υπενθύμιση', shelf: 'Ράφι', shelfOn: 'Ράφι ενεργό', board: 'Πίνακας', star: 'Αστέρι', notes: 'Σημειώσεις',
-		important: 'Σημαντικός πελάτης', noNote: 'Καμία σημείωση.',
+		important: 'Σημαντικός πελάτης',
 	},
 	en: {
 		settings: 'Settings', email: 'Email', notify: 'Notify customers', fromAddress: "Sender's address",
@@ -45,7 +46,7 @@ const WORDS = words({
 		runNow: 'Run this week now', accepted: 'accepted by the mail server', spooled: 'written to the spool folder',
 		noEmail: 'no email address', history: 'Reminder history', read: /\bwas read\b(?! is not known)|\bopened\b|delivered to the recipient/,
 		ownerEmail: 'Business email', marked: 'already with a reminder', shelf: 'Shelf', shelfOn: 'Shelf on', board: 'Board', star: 'Star', notes: 'Notes',
-		important: 'Important customer', noNote: 'No note.',
+		important: 'Important customer',
 	},
 });
 
@@ -430,6 +431,13 @@ async function shelf(browser, language, made) {
 	check(`${tag}: switching it on leads to the Board`, new URL(page.url()).pathname === '/p/shelf/board', page.url());
 	check(`${tag}: the Board is in the menu`,
 		(await page.getByRole('navigation').first().getByRole('link', { name: w.board, exact: true }).count()) === 1);
+	// A note through the Board's form, for the notes view below.
+	const note = `Τηλεφώνημα ${language} ${suffix}`;
+	await page.locator('#invoice_id').fill(String(made.a.invoices[0].id));
+	await page.locator('#text').fill(note);
+	await go(page, page.locator('form.form button[type=submit]'));
+	check(`${tag}: the Board's form adds a note`, (await page.locator('main').textContent()).includes(note),
+		await page.locator('main').textContent());
 	await shot(page, `shelf-board.${language}`);
 	await accessible(page, `${tag} Board`);
 	await page.goto(`${BASE}/customers/${made.a.id}`);
@@ -444,8 +452,9 @@ async function shelf(browser, language, made) {
 	await shot(page, `invoices-shelf.${language}`);
 	await accessible(page, `${tag} invoice list with the star`);
 	await go(page, row.locator(`a[href="/invoices/${made.a.invoices[0].id}/views/shelf/0"]`));
-	check(`${tag}: the notes view renders`, (await page.getByRole('heading', { level: 1 }).textContent()).includes(w.notes) &&
-		(await page.locator('main').textContent()).includes(w.noNote), await page.locator('main').textContent());
+	check(`${tag}: the notes view lists the invoice's note`,
+		(await page.getByRole('heading', { level: 1 }).textContent()).includes(w.notes) &&
+		(await page.locator('table.list tbody').textContent()).includes(note), await page.locator('main').textContent());
 	await shot(page, `shelf-notes.${language}`);
 	await accessible(page, `${tag} notes view`);
 	// Off again, so that the other tests see the host as they expect.
