@@ -191,8 +191,12 @@ erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request
 		{
 			Poco::JSON::Object::Ptr invoice = invoices->getObject(static_cast<unsigned>(j));
 			describeInvoice(*invoice, lang);
-			// Ticked at first: what the customer's default says.
-			invoice->set("ticked", defaultOn);
+			// Ticked: an invoice already marked (and said so: the host
+			// shows the page again after its action, without the action's
+			// parameters), the others as the customer's default suggests.
+			const bool marked = invoice->optValue<bool>("with_reminder", false);
+			invoice->set("marked", marked);
+			invoice->set("ticked", marked || defaultOn);
 			invoice->set("customer_id", customer->get("id"));
 			const std::string currency = text(*invoice, "currency");
 			const Poco::Int64 minor = erp::Money::parse(text(*invoice, "outstanding"), currency).value_or(0);
@@ -218,6 +222,39 @@ erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request
 	if (request.query.count("after")) view->set("first_url", "?");
 	view->set("paged", view->has("next_url") || view->has("first_url"));
 	return erp::HttpResponse::json(200, view);
+}
+
+
+// The run's report in words: who was sent a reminder and what became of
+// it, who was not and why, and what became of the report to the business
+// (the list of runs answers that last one as a state code only).
+void ScreenViewResource::describeRun(const erp::HttpRequest& request, Poco::JSON::Object& run, const std::string& lang)
+{
+	erp::HttpRequest one = request;
+	one.query.clear();
+	one.params["id"] = std::to_string(run.getValue<Poco::Int64>("id"));
+	Poco::JSON::Object::Ptr report = parse(_runs.get(one));
+	Poco::JSON::Array::Ptr reminded = report->getArray("reminded");
+	for (std::size_t i = 0; reminded && i < reminded->size(); ++i)
+	{
+		Poco::JSON::Object::Ptr item = reminded->getObject(static_cast<unsigned>(i));
+		item->set("state_text", StateWords::label(text(*item, "state"), lang));
+		item->set("totals_text", totalsText(*item->getObject("totals"), lang));
+	}
+	Poco::JSON::Array::Ptr notReminded = report->getArray("not_reminded");
+	for (std::size_t i = 0; notReminded && i < notReminded->size(); ++i)
+	{
+		Poco::JSON::Object::Ptr item = notReminded->getObject(static_cast<unsigned>(i));
+		const std::string reason = text(*item, "reason");
+		item->set("reason_text", StateWords::label(reason.empty() ? text(*item, "state") : reason, lang));
+		item->set("totals_text", totalsText(*item->getObject("totals"), lang));
+	}
+	run.set("reminded", reminded ? reminded : Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+	run.set("not_reminded", notReminded ? notReminded : Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+	const std::string state = text(run, "report");
+	run.set("report_state", state.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(state));
+	run.set("report", Poco::Dynamic::Var());
+	run.set("report_text", state.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(StateWords::label(state, lang)));
 }
 
 
@@ -267,6 +304,7 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 		run->set("state_text", state == "done" ? (lang == "el" ? "ολοκληρώθηκε" : "finished")
 							   : state == "waiting" ? (lang == "el" ? "αναμένει επαναλήψεις" : "waiting for retries")
 													: (lang == "el" ? "σε εξέλιξη" : "running"));
+		describeRun(runsRequest, *run, lang);
 	}
 	preview->set("runs", items);
 	return erp::HttpResponse::json(200, preview);

@@ -29,7 +29,9 @@ class ScreenViewResource
 ///
 ///   GET ui/flags?ids=1,2,3           the invoice list's toggle: on, available, title
 ///   GET ui/bulk-enable?after=ID      outstanding invoices by customer, to tick
-///   GET ui/overview                  next run's preview, this week's run, the runs
+///   GET ui/overview                  next run's preview, this week's run, the runs, each
+///                                    with its report in words (reminded, not_reminded,
+///                                    report_text: what became of the report to the business)
 ///   GET invoices/{id}/history?language=  (RunsResource) with "state_text"
 {
 public:
@@ -52,6 +54,7 @@ public:
 	/// mail server", never "delivered" or "read".
 
 private:
+	void describeRun(const erp::HttpRequest& request, Poco::JSON::Object& run, const std::string& lang);
 	erp::Database& _database;
 	ReminderFieldStore& _store;
 	BulkEnableResource& _bulkEnable;

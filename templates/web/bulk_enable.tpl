@@ -10,7 +10,7 @@
 <legend>{{NAME}} · {{INVOICE_COUNT_TEXT}} · {{TOTAL_TEXT}}</legend>
 <div class="check all-of-customer"><input type="checkbox" id="all-{{ID}}" data-check-group="c{{ID}}"{{#REMINDERS}}{{#DEFAULT}} checked{{/DEFAULT}}{{/REMINDERS}}><label for="all-{{ID}}">{{T_bulk_all_of_customer}}</label></div>
 <ul class="plain">
-{{#INVOICES}}<li class="check"><input type="checkbox" id="i{{ID}}" name="invoice_ids" value="{{ID}}" data-group="c{{CUSTOMER_ID}}"{{#TICKED}} checked{{/TICKED}}><label for="i{{ID}}">{{NUMBER}} · {{#HAS_DUE_DATE}}{{T_bulk_due}} {{DUE_DATE_TEXT}}{{/HAS_DUE_DATE}}{{#NO_DUE_DATE}}{{T_bulk_issued}} {{ISSUE_DATE_TEXT}}{{/NO_DUE_DATE}} · {{OUTSTANDING_TEXT}}</label></li>
+{{#INVOICES}}<li class="check"><input type="checkbox" id="i{{ID}}" name="invoice_ids" value="{{ID}}" data-group="c{{CUSTOMER_ID}}"{{#TICKED}} checked{{/TICKED}}><label for="i{{ID}}">{{NUMBER}} · {{#HAS_DUE_DATE}}{{T_bulk_due}} {{DUE_DATE_TEXT}}{{/HAS_DUE_DATE}}{{#NO_DUE_DATE}}{{T_bulk_issued}} {{ISSUE_DATE_TEXT}}{{/NO_DUE_DATE}} · {{OUTSTANDING_TEXT}}{{#MARKED}} · <span class="marked">{{T_bulk_marked}}</span>{{/MARKED}}</label></li>
 {{/INVOICES}}</ul>
 </fieldset>
 {{/CUSTOMERS}}{{#HAS_CUSTOMERS}}<p class="total">{{T_bulk_page_total}}: <strong>{{PAGE_TOTAL_TEXT}}</strong></p>

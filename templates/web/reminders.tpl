@@ -13,20 +13,20 @@
 <div><dt>{{T_reminders_switched_off}}</dt><dd>{{CUSTOMERS_SWITCHED_OFF}}</dd></div>
 </dl>
 {{/SUMMARY}}{{#NO_MESSAGES}}<p class="empty">{{T_reminders_nobody}}</p>
-{{/NO_MESSAGES}}{{#HAS_MESSAGES}}<table class="list">
+{{/NO_MESSAGES}}{{#HAS_MESSAGES}}<table class="list reminders">
 <caption>{{T_reminders_who}}</caption>
-<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_recipient}}</th><th scope="col">{{T_reminders_listed}}</th><th scope="col">{{T_reminders_amount}}</th></tr></thead>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_recipient}}</th><th scope="col">{{T_reminders_listed}}</th><th scope="col" class="amount">{{T_reminders_amount}}</th></tr></thead>
 <tbody>
-{{#MESSAGES}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}{{#THIS_WEEK}}<br><span class="hint">{{T_reminders_this_week}}: {{STATE_TEXT}}</span>{{/THIS_WEEK}}</td><td data-label="{{T_reminders_recipient}}">{{RECIPIENT}}</td><td data-label="{{T_reminders_listed}}"><ul class="plain">{{#INVOICES}}<li>{{NUMBER}} · {{OUTSTANDING_TEXT}} · {{T_reminders_days_overdue}} {{DAYS_OVERDUE}}{{#FINAL_REMINDER}} · <strong>{{T_reminders_final}}</strong>{{/FINAL_REMINDER}}</li>{{/INVOICES}}</ul></td><td data-label="{{T_reminders_amount}}">{{TOTALS_TEXT}}</td></tr>
+{{#MESSAGES}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}{{#THIS_WEEK}}<br><span class="hint">{{T_reminders_this_week}}: {{STATE_TEXT}}</span>{{/THIS_WEEK}}</td><td data-label="{{T_reminders_recipient}}">{{RECIPIENT}}</td><td data-label="{{T_reminders_listed}}"><ul class="plain">{{#INVOICES}}<li>{{NUMBER}} · <span class="nowrap">{{OUTSTANDING_TEXT}}</span> · {{T_reminders_days_overdue}} {{DAYS_OVERDUE}}{{#FINAL_REMINDER}} · <strong>{{T_reminders_final}}</strong>{{/FINAL_REMINDER}}</li>{{/INVOICES}}</ul></td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
 {{/MESSAGES}}</tbody>
 </table>
 {{/HAS_MESSAGES}}<h3>{{T_reminders_cannot}}</h3>
 {{#NO_SKIPPED}}<p class="empty">{{T_reminders_none_cannot}}</p>
-{{/NO_SKIPPED}}{{#HAS_SKIPPED}}<table class="list">
+{{/NO_SKIPPED}}{{#HAS_SKIPPED}}<table class="list reminders">
 <caption class="visually-hidden">{{T_reminders_cannot}}</caption>
-<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_why}}</th><th scope="col">{{T_reminders_amount}}</th></tr></thead>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_why}}</th><th scope="col" class="amount">{{T_reminders_amount}}</th></tr></thead>
 <tbody>
-{{#SKIPPED}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}</td><td data-label="{{T_reminders_amount}}">{{TOTALS_TEXT}}</td></tr>
+{{#SKIPPED}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}</td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
 {{/SKIPPED}}</tbody>
 </table>
 {{/HAS_SKIPPED}}</section>
@@ -41,6 +41,22 @@
 {{/IS_ADMIN}}{{#NO_RUNS}}<p class="empty">{{T_reminders_no_runs}}</p>
 {{/NO_RUNS}}{{#RUNS}}<details class="run">
 <summary>{{T_reminders_week}} {{ISO_WEEK}} · {{DATE_TEXT}} · {{STATE_TEXT}}</summary>
-{{#HAS_REPORT}}<pre class="report">{{REPORT}}</pre>{{/HAS_REPORT}}{{#NO_REPORT}}<p class="hint">{{T_reminders_no_report}}</p>{{/NO_REPORT}}
+<div class="run-report">
+{{#HAS_REMINDED}}<table class="list reminders">
+<caption>{{T_reminders_sent}}</caption>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_recipient}}</th><th scope="col">{{T_reminders_state}}</th><th scope="col" class="amount">{{T_reminders_amount}}</th></tr></thead>
+<tbody>
+{{#REMINDED}}<tr><td data-label="{{T_reminders_customer}}">{{CUSTOMER}}</td><td data-label="{{T_reminders_recipient}}">{{RECIPIENT}}</td><td data-label="{{T_reminders_state}}">{{STATE_TEXT}}{{#HAS_REPLY_TEXT}}<br><span class="hint" lang="en">{{REPLY_TEXT}}</span>{{/HAS_REPLY_TEXT}}</td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
+{{/REMINDED}}</tbody>
+</table>
+{{/HAS_REMINDED}}{{#HAS_NOT_REMINDED}}<table class="list reminders">
+<caption>{{T_reminders_not_sent}}</caption>
+<thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_why}}</th><th scope="col" class="amount">{{T_reminders_amount}}</th></tr></thead>
+<tbody>
+{{#NOT_REMINDED}}<tr><td data-label="{{T_reminders_customer}}">{{CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}</td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
+{{/NOT_REMINDED}}</tbody>
+</table>
+{{/HAS_NOT_REMINDED}}<p class="hint">{{T_reminders_report_email}}: {{#HAS_REPORT_TEXT}}{{REPORT_TEXT}}{{/HAS_REPORT_TEXT}}{{#NO_REPORT_TEXT}}{{T_reminders_no_report}}{{/NO_REPORT_TEXT}}</p>
+</div>
 </details>
 {{/RUNS}}</section>

@@ -4,8 +4,13 @@
 # made by `erp-host --hash-password`, then drives Debian's chromium with
 # playwright-core: every *.test.js in this folder in turn, against the same
 # host (shared helpers in lib.js); fails if any of them fails. Screenshots
-# go to docs/screenshots/.
-#   run.sh BUILD_DIR SOURCE_DIR
+# go to docs/screenshots/. The host loads the plugins of
+# BUILD/screen-plugins: the reminders plugin and the test plugin shelf
+# (whose screens stay hidden until its switch is on). The reminders go to a
+# local SMTP peer (Debian's python3-aiosmtpd, which prints what it
+# receives into the host's work folder) when it is installed, otherwise
+# into a spool folder (also with REMINDERS_DELIVERY=spool).
+#   run.sh BUILD_DIR SOURCE_DIR   (BROWSER_TESTS=reminders: only that file)
 # Exit 77 (skipped) when chromium or node_modules are missing and CI is
 # not set; under CI that is a failure.
 set -uo pipefail
@@ -30,7 +35,7 @@ fi
 
 WORK=$(mktemp -d)
 # Never "kill 0": that would signal this whole process group (ctest too).
-trap '[ -n "${PID:-}" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "${PID:-}" ] && kill -TERM "$PID" 2>/dev/null; [ -n "${SMTP_PID:-}" ] && kill -TERM "$SMTP_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 
 ADMIN_PASSWORD="admin-Κ0δικός-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 MARIA_PASSWORD="maria-Κ0δικός-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -42,7 +47,7 @@ cat >"$WORK/host.properties" <<CONF
 database.connector = sqlite
 database.connection = $WORK/erp.sqlite
 http.port = $PORT
-plugins.directory = $BUILD/plugins
+plugins.directory = $BUILD/screen-plugins
 business.timezone = Europe/Athens
 users.admin.role = admin
 users.admin.token = browser-admin-token-0000000
@@ -50,8 +55,23 @@ $admin_line
 users.maria.role = accountant
 users.maria.token = browser-maria-token-0000000
 $maria_line
-reminders.spool.directory = $WORK/spool
 CONF
+SMTP_PID=""
+if [ "${REMINDERS_DELIVERY:-smtp}" = smtp ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+	SMTP_PORT=$("$SOURCE/scripts/free-port") || exit 1
+	/usr/bin/python3 -u -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
+	SMTP_PID=$!
+	for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.1; done
+	cat >>"$WORK/host.properties" <<CONF
+reminders.smtp.host = 127.0.0.1
+reminders.smtp.port = $SMTP_PORT
+reminders.smtp.tls = none
+CONF
+	DELIVERY=smtp
+else
+	echo "reminders.spool.directory = $WORK/spool" >>"$WORK/host.properties"
+	DELIVERY=spool
+fi
 
 "$HOST" --config="$WORK/host.properties" >"$WORK/host.log" 2>&1 &
 PID=$!
@@ -59,10 +79,11 @@ BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/sign-in" && break; sleep 0.1; done
 
 status=0
-for test in "$HERE"/*.test.js; do
+for test in "$HERE"/${BROWSER_TESTS:-*}.test.js; do
 	echo "===== $(basename "$test") ====="
 	BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
 		ADMIN_TOKEN=browser-admin-token-0000000 MARIA_TOKEN=browser-maria-token-0000000 \
+		DELIVERY="$DELIVERY" DELIVERY_LOG="$WORK/smtp.log" SPOOL="$WORK/spool" \
 		SCREENSHOTS="$SOURCE/docs/screenshots" node "$test"
 	result=$?
 	if [ $result -ne 0 ]; then
@@ -73,5 +94,6 @@ done
 if [ $status -ne 0 ]; then
 	echo "----- erp-host log -----"
 	cat "$WORK/host.log"
+	[ -f "$WORK/smtp.log" ] && { echo "----- SMTP peer log -----"; tail -n 100 "$WORK/smtp.log"; }
 fi
 exit $status

@@ -5,6 +5,7 @@
 
 #include "HostFixture.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <map>
 
 
 using tests::Reply;
@@ -18,6 +19,7 @@ class BulkEnableResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testOutstandingPages);
 	CPPUNIT_TEST(testEnable);
 	CPPUNIT_TEST(testRefusalsChangeNothing);
+	CPPUNIT_TEST(testPageTicksTheMarks);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -81,6 +83,36 @@ public:
 		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("enabled"));
 		CPPUNIT_ASSERT_EQUAL(1, again.object()->getValue<int>("already_enabled"));
 		CPPUNIT_ASSERT_EQUAL(3, audited("bulk_enable"));
+	}
+
+	void testPageTicksTheMarks()
+	{
+		// The bulk-enable page's view: an invoice already marked is ticked
+		// and says so; the others are ticked as the customer's default says.
+		const std::string gamma = std::to_string(_host->createCustomer("Gamma", "gamma@example.com"));
+		_host->createInvoice(std::stoll(gamma), "G-1", "40", R"("reminders": {"with_reminder": false})");
+		_host->call("POST", "/api/plugins/reminders/bulk-enable", "{\"invoice_ids\": [" + std::to_string(_a1) + "]}");
+		const auto ticks = [this]() {
+			Reply reply = _host->call("GET", "/api/plugins/reminders/ui/bulk-enable?language=en");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 200, reply.status);
+			std::map<std::string, std::pair<bool, bool>> result; // number: ticked, marked
+			auto customers = reply.object()->getArray("customers");
+			for (std::size_t i = 0; i < customers->size(); ++i)
+			{
+				auto invoices = customers->getObject(static_cast<unsigned>(i))->getArray("invoices");
+				for (std::size_t j = 0; j < invoices->size(); ++j)
+				{
+					auto invoice = invoices->getObject(static_cast<unsigned>(j));
+					result[invoice->getValue<std::string>("number")] = {invoice->getValue<bool>("ticked"),
+																		invoice->getValue<bool>("marked")};
+				}
+			}
+			return result;
+		};
+		auto first = ticks();
+		CPPUNIT_ASSERT(first["A-1"].first && first["A-1"].second);   // marked
+		CPPUNIT_ASSERT(!first["A-2"].first && !first["A-2"].second); // Alpha's default is off
+		CPPUNIT_ASSERT(first["G-1"].first && !first["G-1"].second);  // Gamma's default is on
 	}
 
 	void testRefusalsChangeNothing()

@@ -32,6 +32,7 @@ class PreviewResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testOutboxRecordsCustomerOffAsSkipped);
 	CPPUNIT_TEST(testSwitchedOnAfterTheWeeksMoment);
 	CPPUNIT_TEST(testNextRunDate);
+	CPPUNIT_TEST(testOverviewWordsTheRunsReport);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -352,6 +353,40 @@ public:
 		CPPUNIT_ASSERT_EQUAL(
 			std::string("2026-12-07"),
 			_host->call("GET", "/api/plugins/reminders/preview").object()->getValue<std::string>("next_run_date"));
+		clock.unpin();
+	}
+
+	void testOverviewWordsTheRunsReport()
+	{
+		// The reminders page shows each run's report in words: who was
+		// reminded and what became of it, who was not and why, and the
+		// report to the business; never a bare state code as "the report".
+		host::HostClock& clock = _host->runtime().services().clock;
+		clock.pin(Poco::DateTime(2026, 11, 30, 8, 0).timestamp()); // Monday 10:00 in Athens
+		const auto alpha = _host->createCustomer("Alpha", "alpha@example.com");
+		invoice(alpha, "A-1", "2026-09-01", "2026-10-01", "EUR", "100");
+		const auto mute = _host->createCustomer("Mute", "");
+		invoice(mute, "M-1", "2026-09-01", "2026-10-01", "EUR", "30");
+		Reply run = _host->call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(run.body, 200, run.status);
+		Reply overview = _host->call("GET", "/api/plugins/reminders/ui/overview?language=en");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(overview.body, 200, overview.status);
+		auto runs = overview.object()->getArray("runs");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(overview.body, std::size_t(1), runs->size());
+		auto first = runs->getObject(0);
+		CPPUNIT_ASSERT_MESSAGE(overview.body, first->isNull("report"));
+		auto reminded = first->getArray("reminded");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(overview.body, std::size_t(1), reminded->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("alpha@example.com"),
+							 reminded->getObject(0)->getValue<std::string>("recipient"));
+		const std::string state = reminded->getObject(0)->getValue<std::string>("state_text");
+		CPPUNIT_ASSERT_MESSAGE(state, state == "accepted by the mail server" || state == "written to the spool folder");
+		CPPUNIT_ASSERT_EQUAL(std::string("€100.00"), reminded->getObject(0)->getValue<std::string>("totals_text"));
+		auto notReminded = first->getArray("not_reminded");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(overview.body, std::size_t(1), notReminded->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("Mute"), notReminded->getObject(0)->getValue<std::string>("customer"));
+		CPPUNIT_ASSERT_EQUAL(std::string("no email address"),
+							 notReminded->getObject(0)->getValue<std::string>("reason_text"));
 		clock.unpin();
 	}
 

@@ -2,7 +2,7 @@
 <p><a href="{{BACK_URL}}">{{T_view_back}}</a></p>
 {{#NONE}}<p class="empty">{{EMPTY}}</p>
 {{/NONE}}{{#TABLE}}<div class="table-scroll" role="region" aria-label="{{HEADING}}" tabindex="0">
-<table class="list">
+<table class="list record-view">
 <caption class="visually-hidden">{{HEADING}}</caption>
 <thead><tr>{{#COLUMN}}<th scope="col">{{LABEL}}</th>{{/COLUMN}}</tr></thead>
 <tbody>
