@@ -41,7 +41,7 @@ public:
 		const std::string text = db.dialect() == "mysql" ? "VARCHAR(200)" : "TEXT";
 		session << "CREATE TABLE users (name " + text + " PRIMARY KEY, role " + text + " NOT NULL, token_sha256 " +
 					   text + " NOT NULL UNIQUE, updated_at " + text + " NOT NULL, disabled_at " + text + ", origin " +
-					   text + " NOT NULL DEFAULT 'config', password_hash " + text + ")",
+					   text + " NOT NULL DEFAULT 'config', password_hash " + text + ", language " + text + ")",
 			Poco::Data::Keywords::now;
 		_users = std::make_unique<host::UserDirectory>(*_database);
 		Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;

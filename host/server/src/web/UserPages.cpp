@@ -123,6 +123,10 @@ WebResponse UserPages::page(const SignedIn& who, const Outcome& outcome, int sta
 				token->SetValue("VALUE", outcome.token);
 			}
 			if (!outcome.error.empty()) page.ShowSection("HAS_ERRORS");
+			// A user's change refused: said at the top too (a user of the
+			// configuration has no form to show it beside).
+			if (!outcome.error.empty() && !outcome.errorUser.empty())
+				page.SetValueAndShowSection("USER_ERROR", outcome.errorUser + ": " + outcome.error, "HAS_USER_ERROR");
 			page.SetValue("NEW_NAME", outcome.newName);
 			page.ShowSection(outcome.newRole == "admin" ? "NEW_ADMIN" : "NEW_ACCOUNTANT");
 			if (!outcome.error.empty() && outcome.errorUser.empty())

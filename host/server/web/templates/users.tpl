@@ -2,7 +2,7 @@
 <p class="intro">{{T_users_intro}}</p>
 {{#HAS_NOTICE}}<p class="notice" role="status">{{NOTICE}}</p>
 {{/HAS_NOTICE}}{{#TOKEN}}<div class="notice token" role="status"><p>{{T_users_token_once}} <strong>{{USER}}</strong>:</p><p><code>{{VALUE}}</code></p></div>
-{{/TOKEN}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors}}</p>
+{{/TOKEN}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors}}{{#HAS_USER_ERROR}} <span lang="en">{{USER_ERROR}}</span>{{/HAS_USER_ERROR}}</p>
 {{/HAS_ERRORS}}<div class="table-scroll" role="region" aria-label="{{T_users_title}}" tabindex="0">
 <table class="list users">
 <caption class="visually-hidden">{{T_users_title}}</caption>
