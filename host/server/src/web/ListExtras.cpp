@@ -6,6 +6,7 @@
 #include "web/ListExtras.h"
 #include "erp/AuditLog.h"
 #include "web/FormData.h"
+#include "web/ProblemPage.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/NumberParser.h>
@@ -159,12 +160,7 @@ std::string ListExtras::safeBack(const std::string& back, const std::string& fal
 
 WebResponse ListExtras::problem(const SignedIn& who, int status, const std::string& key) const
 {
-	WebResponse response;
-	response.status = status;
-	const std::string title = _messages.text(who.language, key);
-	response.body = _pages.render("problem.tpl", who.frame(title, ""),
-								  [&](ctemplate::TemplateDictionary& page) { page.SetValue("MESSAGE", title); });
-	return response;
+	return ProblemPage::render(_pages, _messages, who.language, who, status, key);
 }
 
 

@@ -8,6 +8,7 @@
 #include "web/FormData.h"
 #include "web/FormJson.h"
 #include "web/JsonDictionary.h"
+#include "web/ProblemPage.h"
 #include <Poco/URI.h>
 #include <algorithm>
 #include <ctemplate/template.h>
@@ -42,12 +43,7 @@ PluginPages::PluginPages(const PluginUi& plugins, const PageRenderer& pages, con
 
 WebResponse PluginPages::problem(const SignedIn& who, int status, const std::string& key) const
 {
-	WebResponse response;
-	response.status = status;
-	const std::string title = _messages.text(who.language, key);
-	response.body = _pages.render("problem.tpl", who.frame(title, ""),
-								  [&](ctemplate::TemplateDictionary& page) { page.SetValue("MESSAGE", title); });
-	return response;
+	return ProblemPage::render(_pages, _messages, who.language, who, status, key);
 }
 
 

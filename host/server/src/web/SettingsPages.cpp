@@ -7,6 +7,7 @@
 #include "erp/AuditLog.h"
 #include "web/FormData.h"
 #include "web/FormJson.h"
+#include "web/ProblemPage.h"
 #include <Poco/JSON/Array.h>
 
 
@@ -47,12 +48,7 @@ SettingsPages::SettingsPages(const PluginUi& plugins, const PageRenderer& pages,
 
 WebResponse SettingsPages::notFound(const SignedIn& who) const
 {
-	WebResponse response;
-	response.status = 404;
-	const std::string title = _messages.text(who.language, "error.not_found");
-	response.body = _pages.render("problem.tpl", who.frame(title, "settings"),
-								  [&](ctemplate::TemplateDictionary& page) { page.SetValue("MESSAGE", title); });
-	return response;
+	return ProblemPage::render(_pages, _messages, who.language, who, 404, "error.not_found");
 }
 
 

@@ -7,6 +7,7 @@
 #include "erp/ApiError.h"
 #include "web/FormData.h"
 #include "web/LanguageChoice.h"
+#include "web/ProblemPage.h"
 #include <Poco/JSON/Object.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
@@ -488,16 +489,7 @@ WebResponse WebUi::home(const SignedIn& who)
 WebResponse WebUi::problem(const std::string& language, const std::optional<SignedIn>& who, int status,
 						   const std::string& key)
 {
-	WebResponse response;
-	response.status = status;
-	const std::string title = _messages->text(language, key);
-	PageRenderer::Frame frame =
-		who ? who->frame(title, "") : PageRenderer::Frame{language, title, "", "", "", "", false, {}};
-	response.body = _pages->render("problem.tpl", frame, [&](ctemplate::TemplateDictionary& page) {
-		page.SetValue("MESSAGE", title);
-		if (!who) page.ShowSection("SIGNED_OUT");
-	});
-	return response;
+	return ProblemPage::render(*_pages, *_messages, language, who, status, key);
 }
 
 
