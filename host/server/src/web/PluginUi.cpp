@@ -56,6 +56,12 @@ PluginUi::Answer PluginUi::call(const std::string& plugin, const std::string& me
 
 bool PluginUi::active(const ScreenRegistry::Declared& declared, const SignedIn& who) const
 {
+	return who.pluginsOn.count(declared.plugin) > 0;
+}
+
+
+bool PluginUi::switchedOn(const ScreenRegistry::Declared& declared, const SignedIn& who) const
+{
 	const erp::SettingsTab* tab = declared.switchTab();
 	if (!tab) return true;
 	const Answer answer = call(declared.plugin, "GET", tab->route, {}, "", who);

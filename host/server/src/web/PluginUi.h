@@ -53,9 +53,13 @@ public:
 				const std::map<std::string, std::string>& query, const std::string& body, const SignedIn& who) const;
 	/// The route relative to /api/plugins/<plugin>/.
 
+	bool switchedOn(const ScreenRegistry::Declared& declared, const SignedIn& who) const;
+	/// Asks the plugin: false when it has a master switch and it is off (or
+	/// its settings cannot be read); true otherwise. Once per request: the
+	/// answers are kept in SignedIn::pluginsOn.
+
 	bool active(const ScreenRegistry::Declared& declared, const SignedIn& who) const;
-	/// False when the plugin has a master switch and it is off (or its
-	/// settings cannot be read); true otherwise.
+	/// What switchedOn() answered for this request.
 
 	std::vector<std::shared_ptr<const ScreenRegistry::Declared>> activePlugins(const SignedIn& who) const;
 	/// The declarations of the plugins that are on, in plugin id order.

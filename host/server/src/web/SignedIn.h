@@ -9,6 +9,7 @@
 
 #include "UserDirectory.h"
 #include "web/PageRenderer.h"
+#include <set>
 #include <string>
 
 
@@ -23,6 +24,7 @@ struct SignedIn
 	std::string language; /// el | en
 	std::string roleLabel;
 	std::vector<std::pair<std::string, std::string>> pluginMenu; /// URL and label of the plugins' pages it may open
+	std::set<std::string> pluginsOn; /// the plugins switched on, asked once per request (PluginUi::switchedOn)
 
 	PageRenderer::Frame frame(const std::string& title, const std::string& current) const
 	{

@@ -166,11 +166,12 @@ std::optional<SignedIn> WebUi::signedIn(const WebRequest& request, const std::st
 	// The user's own choice, else the browser's.
 	const std::string chosen = _users.language(user->name);
 	const std::string language = chosen.empty() ? browserLanguage : chosen;
-	SignedIn who{*user,
-				 SessionStore::csrfToken(id),
-				 language,
-				 _messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant"),
-				 {}};
+	SignedIn who{*user,    SessionStore::csrfToken(id),
+				 language, _messages->text(language, user->role == erp::Role::ADMIN ? "role.admin" : "role.accountant"),
+				 {},       {}};
+	// Whether each plugin is switched on, asked once for the whole request.
+	for (const auto& declared: _plugins->screens().all())
+		if (_plugins->switchedOn(*declared, who)) who.pluginsOn.insert(declared->plugin);
 	for (const PluginUi::MenuEntry& entry: _plugins->menu(who, ""))
 		who.pluginMenu.emplace_back(entry.url, entry.label);
 	return who;
