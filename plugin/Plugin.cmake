@@ -36,6 +36,7 @@ add_library(reminders_impl STATIC
 	plugin/ScreenViewResource.cpp
 	plugin/ReminderScreens.cpp
 	plugin/SettingsResource.cpp
+	plugin/TestEmailResource.cpp
 	plugin/WeeklySchedule.cpp
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp

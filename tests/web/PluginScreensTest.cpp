@@ -364,6 +364,9 @@ public:
 		CPPUNIT_ASSERT(list.has("/invoices/" + id + "/views/shelf/0"));
 		WebPage notes = _web->get("/invoices/" + id + "/views/shelf/0", _maria, "en");
 		CPPUNIT_ASSERT(notes.has("<td data-label=\"Note\">&lt;b&gt;call&lt;/b&gt;</td>"));
+		// A "datetime" column in the business's time zone (Europe/Athens), named.
+		CPPUNIT_ASSERT_MESSAGE(notes.body, notes.has(" EET</td>") || notes.has(" EEST</td>"));
+		CPPUNIT_ASSERT(!notes.has(" UTC</td>"));
 		const std::string csrf = list.csrf();
 		WebPage form = _web->post("/invoices/new",
 								  "csrf=" + csrf + "&refresh=1&paid=no&customer_id=" + std::to_string(alpha), _maria);
