@@ -100,4 +100,14 @@ std::string SqlDatabase::dialect() const
 }
 
 
+SqlDatabase::PoolUse SqlDatabase::poolUse() const
+{
+	PoolUse use;
+	use.capacity = _pool->capacity();
+	use.used = _pool->used();
+	use.idle = _pool->idle();
+	return use;
+}
+
+
 } // namespace host

@@ -28,6 +28,16 @@ public:
 
 	~SqlDatabase() override;
 
+	struct PoolUse
+	{
+		int capacity = 0; /// database.pool.max
+		int used = 0;     /// sessions handed out now
+		int idle = 0;     /// open, waiting in the pool
+	};
+
+	PoolUse poolUse() const;
+	/// For the metrics.
+
 	Poco::Data::Session session() override;
 	std::string dialect() const override;
 
