@@ -32,6 +32,7 @@ add_library(reminders_impl STATIC
 	plugin/PlanJson.cpp
 	plugin/PreviewResource.cpp
 	plugin/ReminderFields.cpp
+	plugin/ReminderMetrics.cpp
 	plugin/ReminderPlugin.cpp
 	plugin/ScreenViewResource.cpp
 	plugin/ReminderScreens.cpp

@@ -75,6 +75,14 @@ void ReminderPlugin::start(erp::Host& host)
 		_screensDeclared = true;
 	}
 
+	// Gauges on the host's /metrics, when the host offers them.
+	_metricsService = static_cast<erp::Metrics*>(host.service(erp::METRICS_SERVICE, erp::METRICS_VERSION));
+	if (_metricsService)
+	{
+		_metrics = std::make_unique<ReminderMetrics>(host.database());
+		_metrics->registerWith(*_metricsService);
+	}
+
 	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION), deliveryInForce());
 }
 
@@ -98,6 +106,9 @@ std::string ReminderPlugin::deliveryInForce() const
 void ReminderPlugin::stop()
 {
 	if (!_host) return;
+	if (_metricsService) _metricsService->withdrawAll();
+	_metricsService = nullptr;
+	_metrics.reset();
 	if (_routesMounted) _host->http().removeAll();
 	if (_taskRegistered) _host->scheduler().unregisterTask("reminders.weekly");
 	for (auto it = _subscriptions.rbegin(); it != _subscriptions.rend(); ++it)

@@ -15,6 +15,7 @@
 #include "plugin/InvoiceFlagResource.h"
 #include "plugin/PreviewResource.h"
 #include "plugin/ReminderFields.h"
+#include "plugin/ReminderMetrics.h"
 #include "plugin/ReminderScreens.h"
 #include "plugin/RunsResource.h"
 #include "plugin/ScreenViewResource.h"
@@ -68,6 +69,8 @@ private:
 	std::unique_ptr<BulkEnableResource> _bulkEnable;
 	std::unique_ptr<PreviewResource> _preview;
 	std::unique_ptr<ScreenViewResource> _screenViews;
+	std::unique_ptr<ReminderMetrics> _metrics;
+	erp::Metrics* _metricsService = nullptr; /// the host's, when it offers one
 	std::vector<erp::Events::SubscriptionId> _subscriptions;
 	bool _fieldsRegistered = false;
 	bool _screensDeclared = false;

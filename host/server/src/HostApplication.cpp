@@ -6,6 +6,11 @@
 #include "HostApplication.h"
 #include "HostRuntime.h"
 #include "PasswordPrompt.h"
+#include "ops/ConfigCheck.h"
+#include "ops/HangupListener.h"
+#include "ops/LogSetup.h"
+#include "ops/ReopenableFileChannel.h"
+#include "ops/SqliteBackup.h"
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -39,6 +44,34 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 						  .required(false)
 						  .repeatable(false)
 						  .argument("NAME", false));
+	options.addOption(Poco::Util::Option("check-config", "",
+										 "check the configuration (FILE, or the one of --config) without starting; "
+										 "exit 0 when it is good, 78 with the problems")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("FILE", false));
+	options.addOption(Poco::Util::Option("backup", "",
+										 "SQLite: copy the database to FILE (online, consistent, while the host "
+										 "serves), then exit")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("FILE"));
+}
+
+
+void HostApplication::initialize(Poco::Util::Application& self)
+{
+	// Before Poco reads logging.*: re-openable file channels, the JSON format.
+	LogSetup::prepare(config());
+	ServerApplication::initialize(self);
+	try
+	{
+		LogSetup::applyFormat(config());
+	}
+	catch (Poco::Exception&)
+	{
+		// --check-config and the start say what is wrong with logging.format.
+	}
 }
 
 
@@ -58,6 +91,13 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
 		_today = value;
 	else if (name == "force")
 		_force = true;
+	else if (name == "check-config")
+	{
+		_checkConfig = true;
+		if (!value.empty()) loadConfiguration(value);
+	}
+	else if (name == "backup")
+		_backup = value;
 	else if (name == "hash-password")
 	{
 		_hashPassword = true;
@@ -84,11 +124,26 @@ int HostApplication::main(const std::vector<std::string>&)
 		return Application::EXIT_OK;
 	}
 	if (_hashPassword) return PasswordPrompt::run(_passwordUser, std::cin, std::cout, std::cerr);
+	if (_checkConfig) return checkConfiguration();
 	if (!config().has("database.connection"))
 	{
 		std::cerr << "erp-host: no configuration: pass --config=FILE (see --help)" << std::endl;
 		return Application::EXIT_CONFIG;
 	}
+	if (!_backup.empty()) return backup();
+	const std::string logFormat = LogSetup::formatProblem(config());
+	if (!logFormat.empty())
+	{
+		std::cerr << "erp-host: " << logFormat << std::endl;
+		return Application::EXIT_CONFIG;
+	}
+	// SIGHUP re-opens the log files: blocked here, before any other thread
+	// starts, and taken by the listener's thread alone.
+	HangupListener::block();
+	HangupListener hangup([this] {
+		const int reopened = ReopenableFileChannel::reopenAll();
+		logger().information("SIGHUP: %d log file(s) re-opened", reopened);
+	});
 	try
 	{
 		HostRuntime::Options options;
@@ -120,6 +175,49 @@ int HostApplication::main(const std::vector<std::string>&)
 		logger().fatal(exc.what());
 		std::cerr << "erp-host: " << exc.what() << std::endl;
 		return Application::EXIT_SOFTWARE;
+	}
+}
+
+
+int HostApplication::checkConfiguration()
+{
+	const ConfigCheck check(config(), HostRuntime::defaultSchemaDirectory());
+	const std::vector<std::string> problems = check.problems();
+	for (const std::string& problem: problems)
+		std::cerr << "erp-host: configuration: " << problem << std::endl;
+	if (!problems.empty())
+	{
+		std::cerr << "erp-host: configuration: " << problems.size() << " problem(s)" << std::endl;
+		return Application::EXIT_CONFIG;
+	}
+	std::cout << "configuration ok";
+	for (const std::string& note: check.notes())
+		std::cout << "; " << note;
+	std::cout << std::endl;
+	return Application::EXIT_OK;
+}
+
+
+int HostApplication::backup()
+{
+	if (config().getString("database.connector", "sqlite") != "sqlite")
+	{
+		std::cerr << "erp-host: --backup copies a SQLite database; for MySQL/MariaDB use scripts/backup-mariadb "
+					 "(mariadb-dump --single-transaction)"
+				  << std::endl;
+		return Application::EXIT_USAGE;
+	}
+	try
+	{
+		const SqliteBackup::Result result = SqliteBackup::run(config().getString("database.connection"), _backup);
+		std::cout << "backup: " << _backup << " (" << result.pages << " pages, " << result.bytes
+				  << " bytes, integrity ok)" << std::endl;
+		return Application::EXIT_OK;
+	}
+	catch (Poco::Exception& exc)
+	{
+		std::cerr << "erp-host: backup failed: " << exc.message() << "; nothing written" << std::endl;
+		return Application::EXIT_IOERR;
 	}
 }
 

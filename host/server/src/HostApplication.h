@@ -15,16 +15,21 @@ namespace host {
 
 
 class HostApplication: public Poco::Util::ServerApplication
-/// erp-host: serves the API until SIGTERM/SIGINT, or runs one task
-/// (--run-task) and exits with its outcome.
+/// erp-host: serves the API until SIGTERM/SIGINT (SIGHUP re-opens the log
+/// files), or runs one task (--run-task) and exits with its outcome, or
+/// checks the configuration (--check-config), or backs up a SQLite
+/// database (--backup).
 {
 protected:
+	void initialize(Poco::Util::Application& self) override;
 	void defineOptions(Poco::Util::OptionSet& options) override;
 	void handleOption(const std::string& name, const std::string& value) override;
 	int main(const std::vector<std::string>& args) override;
 
 private:
 	void help();
+	int checkConfiguration();
+	int backup();
 
 	bool _helpRequested = false;
 	bool _hashPassword = false;
@@ -32,6 +37,8 @@ private:
 	bool _force = false;
 	std::string _task;
 	std::string _today;
+	bool _checkConfig = false;
+	std::string _backup;
 };
 
 

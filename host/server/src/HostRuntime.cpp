@@ -5,6 +5,7 @@
 
 #include "HostRuntime.h"
 #include "Migrator.h"
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/Path.h>
 #include <fstream>
 #include <unistd.h>
@@ -18,6 +19,7 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_options(options),
 	_logger(Poco::Logger::get("erp.host"))
 {
+	_metrics = std::make_unique<MetricsRegistry>(Poco::Logger::get("erp.metrics"));
 	_database =
 		std::make_unique<SqlDatabase>(config.getString("database.connector", "sqlite"),
 									  config.getString("database.connection"), config.getInt("database.pool.max", 16));
@@ -34,8 +36,8 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 	_scheduler = std::make_unique<TaskScheduler>(*_clock, Poco::Logger::get("erp.scheduler"));
 	_records = std::make_unique<RecordRegistry>();
 	_screens = std::make_unique<ScreenRegistry>();
-	_services.reset(
-		new HostServices{*_database, *_audit, *_events, *_scheduler, *_records, *_screens, *_router, *_clock, _config});
+	_services.reset(new HostServices{*_database, *_audit, *_events, *_scheduler, *_records, *_screens, *_router,
+									 *_clock, _config, *_metrics});
 
 	_customers = std::make_unique<CustomerResource>(*_services);
 	_customers->mount();
@@ -58,6 +60,62 @@ HostRuntime::HostRuntime(Poco::Util::AbstractConfiguration& config, const Option
 		WebUi::Resources{*_customers, *_invoices, *_auditResource, *_pluginResource, *_clock, *_userAdmin},
 		WebUi::Plugins{*_router, *_screens, *_records}, config.getString("web.directory", defaultWebDirectory()),
 		Poco::Logger::get("erp.web"));
+
+	// Operations: GET /api/health and GET /metrics.
+	_health = std::make_unique<RuntimeHealth>(
+		*_database, _database->dialect() == "sqlite" ? config.getString("database.connection") : "", *_plugins,
+		*_scheduler, *_clock, config.getInt("health.scheduler_grace_seconds", 300));
+	_healthCheck = std::make_unique<HealthCheck>(*_health);
+	_ops = std::make_unique<OpsEndpoint>(*_healthCheck, *_metrics, *_router);
+	addHostGauges();
+}
+
+
+void HostRuntime::addHostGauges()
+{
+	_metrics->addCollector([this](PrometheusText& text) {
+		const SqlDatabase::PoolUse pool = _database->poolUse();
+		text.family("erp_database_pool_sessions", "gauge", "Database sessions: the pool's capacity, in use, idle");
+		text.sample("erp_database_pool_sessions", {{"state", "capacity"}}, pool.capacity);
+		text.sample("erp_database_pool_sessions", {{"state", "used"}}, pool.used);
+		text.sample("erp_database_pool_sessions", {{"state", "idle"}}, pool.idle);
+	});
+	_metrics->addCollector([this](PrometheusText& text) {
+		text.family("erp_database_up", "gauge", "1 when the database answers (as GET /api/health checks it)");
+		text.sample("erp_database_up", {}, _health->databaseProblem().empty() ? 1 : 0);
+	});
+	_metrics->addCollector([this](PrometheusText& text) {
+		text.family("erp_plugins", "gauge", "Plugins found in the plugin folder, by id and state (1 each)");
+		for (const HealthSource::Plugin& plugin: _health->plugins())
+			text.sample("erp_plugins", {{"plugin", plugin.id}, {"state", plugin.state}}, 1);
+	});
+	_metrics->addCollector([this](PrometheusText& text) {
+		const std::vector<TaskScheduler::TaskInfo> tasks = _scheduler->tasks();
+		text.family("erp_task_running", "gauge", "1 while the task runs");
+		for (const TaskScheduler::TaskInfo& task: tasks)
+			text.sample("erp_task_running", {{"task", task.name}, {"plugin", task.owner}}, task.running ? 1 : 0);
+		text.family("erp_task_next_run_timestamp_seconds", "gauge", "When the task is due next (Unix time)");
+		for (const TaskScheduler::TaskInfo& task: tasks)
+			if (task.nextRun)
+				text.sample("erp_task_next_run_timestamp_seconds", {{"task", task.name}, {"plugin", task.owner}},
+							static_cast<double>(task.nextRun->epochTime()));
+	});
+}
+
+
+HttpFrontend::Options HostRuntime::httpOptions() const
+{
+	HttpFrontend::Options http;
+	http.address = _config.getString("http.address", http.address);
+	http.port = _config.getInt("http.port", http.port);
+	http.threads = _config.getInt("http.threads", http.threads);
+	http.maxConnections = _config.getInt("http.max_connections", http.maxConnections);
+	http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
+	http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
+	http.tlsCertificate = _config.getString("http.tls.certificate", "");
+	http.tlsKey = _config.getString("http.tls.key", "");
+	http.tlsMinVersion = _config.getString("http.tls.min_version", http.tlsMinVersion);
+	return http;
 }
 
 
@@ -94,22 +152,35 @@ void HostRuntime::start()
 	if (_started) return;
 	_started = true;
 	_plugins->loadAll(_config.getString("plugins.directory", "plugins"));
-	if (_options.scheduler) _scheduler->start();
+	_health->schedulerExpected(_options.scheduler);
+	if (_options.scheduler)
+	{
+		_scheduler->start();
+		_health->schedulerStarted(true);
+	}
 	if (_options.http)
 	{
-		HttpFrontend::Options http;
-		http.address = _config.getString("http.address", http.address);
-		http.port = _config.getInt("http.port", http.port);
-		http.threads = _config.getInt("http.threads", http.threads);
-		http.maxConnections = _config.getInt("http.max_connections", http.maxConnections);
-		http.maxConnectionsPerClient = _config.getInt("http.max_connections_per_client", http.maxConnectionsPerClient);
-		http.timeoutSeconds = _config.getInt("http.timeout_seconds", http.timeoutSeconds);
-		http.tlsCertificate = _config.getString("http.tls.certificate", "");
-		http.tlsKey = _config.getString("http.tls.key", "");
-		http.tlsMinVersion = _config.getString("http.tls.min_version", http.tlsMinVersion);
+		const HttpFrontend::Options http = httpOptions();
 		_http = std::make_unique<HttpFrontend>(*_router, http);
 		_web->setSecure(http.secure());
 		_http->serveWeb(*_web);
+		_http->serveOperations(*_ops, false);
+		_http->countRequests(*_metrics);
+		if (_config.has("metrics.listen"))
+		{
+			// Plain HTTP on its own address: /metrics and /api/health without a token.
+			const Poco::Net::SocketAddress listen(_config.getString("metrics.listen"));
+			HttpFrontend::Options metrics = http;
+			metrics.address = listen.host().toString();
+			metrics.port = listen.port();
+			metrics.tlsCertificate.clear();
+			metrics.tlsKey.clear();
+			_metricsHttp = std::make_unique<HttpFrontend>(*_router, metrics);
+			_metricsHttp->serveOperations(*_ops, true);
+			_metricsHttp->countRequests(*_metrics);
+			_metricsHttp->start();
+			_logger.information("metrics on http://%s:%d/metrics", metrics.address, _metricsHttp->port());
+		}
 		_http->start();
 		_logger.information("listening on %s://%s:%d/ (the web interface; the API under /api/)",
 							std::string(http.secure() ? "https" : "http"), http.address, _http->port());
@@ -123,7 +194,10 @@ void HostRuntime::stop()
 	_started = false;
 	if (_http) _http->stop();
 	_http.reset();
+	if (_metricsHttp) _metricsHttp->stop();
+	_metricsHttp.reset();
 	_scheduler->stop();
+	_health->schedulerStarted(false);
 	_plugins->unloadAll();
 }
 
@@ -156,6 +230,24 @@ erp::TaskResult HostRuntime::runTask(const std::string& name, const std::string&
 int HostRuntime::httpPort() const
 {
 	return _http ? _http->port() : 0;
+}
+
+
+int HostRuntime::metricsPort() const
+{
+	return _metricsHttp ? _metricsHttp->port() : 0;
+}
+
+
+MetricsRegistry& HostRuntime::metrics()
+{
+	return *_metrics;
+}
+
+
+RuntimeHealth& HostRuntime::health()
+{
+	return *_health;
 }
 
 

@@ -25,6 +25,10 @@
 #include "TaskScheduler.h"
 #include "UserAdministration.h"
 #include "UserDirectory.h"
+#include "ops/HealthCheck.h"
+#include "ops/MetricsRegistry.h"
+#include "ops/OpsEndpoint.h"
+#include "ops/RuntimeHealth.h"
 #include "web/WebUi.h"
 #include <Poco/Logger.h>
 #include <Poco/Util/AbstractConfiguration.h>
@@ -46,7 +50,7 @@ class HostRuntime
 /// http.timeout_seconds, plugins.directory, business.timezone,
 /// host.schema.directory, users.NAME.role, users.NAME.token,
 /// users.NAME.password_hash, web.directory, web.session.idle_minutes,
-/// web.session.lifetime_minutes.
+/// web.session.lifetime_minutes, metrics.listen, health.scheduler_grace_seconds.
 {
 public:
 	struct Options
@@ -73,6 +77,10 @@ public:
 	/// one (saying so when the task's plugin is disabled).
 
 	int httpPort() const;
+	int metricsPort() const;
+	/// The metrics listener's port (metrics.listen), 0 without one.
+	MetricsRegistry& metrics();
+	RuntimeHealth& health();
 	PluginManager& plugins();
 	erp::Database& database();
 	AuditService& audit();
@@ -88,9 +96,13 @@ public:
 	/// <folder of the executable>/../share/erp-host/web
 
 private:
+	void addHostGauges();
+	HttpFrontend::Options httpOptions() const;
+
 	Poco::Util::AbstractConfiguration& _config;
 	Options _options;
 	Poco::Logger& _logger;
+	std::unique_ptr<MetricsRegistry> _metrics;
 	std::unique_ptr<SqlDatabase> _database;
 	std::unique_ptr<AuditService> _audit;
 	std::unique_ptr<HostClock> _clock;
@@ -110,7 +122,11 @@ private:
 	std::unique_ptr<SessionStore> _sessions;
 	std::unique_ptr<SignInThrottle> _throttle;
 	std::unique_ptr<WebUi> _web;
+	std::unique_ptr<RuntimeHealth> _health;
+	std::unique_ptr<HealthCheck> _healthCheck;
+	std::unique_ptr<OpsEndpoint> _ops;
 	std::unique_ptr<HttpFrontend> _http;
+	std::unique_ptr<HttpFrontend> _metricsHttp;
 	bool _started = false;
 };
 

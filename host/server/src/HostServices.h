@@ -14,6 +14,7 @@
 #include "Router.h"
 #include "TaskScheduler.h"
 #include "erp/Database.h"
+#include "ops/MetricsRegistry.h"
 #include "web/ScreenRegistry.h"
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -34,6 +35,7 @@ struct HostServices
 	Router& router;
 	HostClock& clock;
 	Poco::Util::AbstractConfiguration& config;
+	MetricsRegistry& metrics;
 };
 
 

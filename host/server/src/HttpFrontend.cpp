@@ -274,12 +274,21 @@ WebResponse fromApi(const erp::HttpResponse& answer)
 class ApiRequestHandler: public Poco::Net::HTTPRequestHandler
 {
 public:
+	struct Extras
+	{
+		WebEndpoint* web = nullptr; /// a request for the web interface
+		OpsEndpoint* ops = nullptr; /// a request for health or metrics
+		bool listener = false;      /// ... on the metrics listener
+		MetricsSink* counter = nullptr;
+	};
+
 	ApiRequestHandler(Router& router, HttpFrontend::Guard& guard, std::optional<erp::HttpResponse> refusal,
-					  WebEndpoint* web = nullptr):
+					  const Extras& extras):
 		_router(router),
 		_guard(guard),
 		_refusal(std::move(refusal)),
-		_web(web)
+		_web(extras.web),
+		_extras(extras)
 	{}
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
@@ -306,6 +315,7 @@ public:
 		{
 			answer = fromApi(erp::HttpResponse::error(400, "bad_request", exc.message()));
 		}
+		if (_extras.counter) _extras.counter->countRequest(request.getMethod(), routeLabel(request), answer.status);
 		// The status with its own reason phrase ("400 Bad Request", never "400 OK").
 		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
 		if (!keepAlive) response.setKeepAlive(false);
@@ -337,7 +347,8 @@ private:
 		// Anonymous requests, bad framing and announced sizes over the limit
 		// are refused before any of the body is read; the connection closes.
 		if (_refusal) return fromApi(*_refusal);
-		const std::streamsize limit = _web ? WEB_MAX_BODY : MAX_BODY;
+		const bool small = _web || _extras.ops;
+		const std::streamsize limit = small ? WEB_MAX_BODY : MAX_BODY;
 
 		std::string body;
 		const bool chunked = request.getChunkedTransferEncoding();
@@ -358,7 +369,7 @@ private:
 				return fromApi(erp::HttpResponse::error(408, "timeout", "the body did not arrive in time"));
 			if (static_cast<std::streamsize>(body.size()) > limit)
 				return fromApi(erp::HttpResponse::error(413, "too_large",
-														_web ? "the body exceeds 64 KiB" : "the body exceeds 1 MiB"));
+														small ? "the body exceeds 64 KiB" : "the body exceeds 1 MiB"));
 			if (!chunked && static_cast<std::streamsize>(body.size()) != request.getContentLength64())
 				return fromApi(
 					erp::HttpResponse::error(400, "bad_request", "the body is shorter than its Content-Length"));
@@ -372,6 +383,9 @@ private:
 		for (const auto& [key, value]: uri.getQueryParameters())
 			query[key] = value;
 		SlotHolder slot(_guard.slots());
+		if (_extras.ops)
+			return fromApi(_extras.ops->answer(request.getMethod(), uri.getPath(), request.get("Authorization", ""),
+											   _extras.listener));
 		if (_web) return answerForWeb(request, uri, std::move(query), std::move(body));
 		return fromApi(_router.dispatch(request.getMethod(), rawPath(request.getURI()), query, body,
 										request.get("Authorization", "")));
@@ -407,12 +421,22 @@ private:
 		}
 	}
 
+	std::string routeLabel(const Poco::Net::HTTPServerRequest& request) const
+	{
+		const std::string path = rawPath(request.getURI());
+		if (_extras.ops) return OpsEndpoint::handles(path) ? path : "(unmatched)";
+		if (_web) return "(web)";
+		const std::string pattern = _router.patternFor(path);
+		return pattern.empty() ? "(unmatched)" : pattern;
+	}
+
 	static const std::streamsize MAX_BODY;
 
 	Router& _router;
 	HttpFrontend::Guard& _guard;
 	std::optional<erp::HttpResponse> _refusal;
 	WebEndpoint* _web; /// null: an API request
+	Extras _extras;
 };
 
 
@@ -436,14 +460,24 @@ public:
 		const std::string version = request.getVersion();
 		request.response().setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
 		std::optional<erp::HttpResponse> refusal;
-		WebEndpoint* web = _web && isWebPath(request.getURI()) ? _web : nullptr;
+		ApiRequestHandler::Extras extras;
+		extras.counter = _counter;
+		if (_ops && (_opsOnly || OpsEndpoint::handles(rawPath(request.getURI()))))
+		{
+			extras.ops = _ops;
+			extras.listener = _opsOnly;
+		}
+		else if (_web && isWebPath(request.getURI()))
+			extras.web = _web;
 		try
 		{
 			if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0)
 				refusal =
 					erp::HttpResponse::error(400, "bad_request", "the request line must end with HTTP/1.1 or HTTP/1.0");
 			else
-				refusal = refusalBeforeBody(_router, request, web != nullptr);
+				// Health and metrics decide about the token themselves; like the
+				// web interface they take no body over 64 KiB.
+				refusal = refusalBeforeBody(_router, request, extras.web != nullptr || extras.ops != nullptr);
 		}
 		catch (Poco::Exception& exc)
 		{
@@ -452,12 +486,23 @@ public:
 		// Not 200: Poco then sends no "100 Continue" to a client that would
 		// send a body nobody reads.
 		if (refusal) request.response().setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(refusal->status));
-		return new ApiRequestHandler(_router, _guard, std::move(refusal), web);
+		return new ApiRequestHandler(_router, _guard, std::move(refusal), extras);
 	}
 
 	void serveWeb(WebEndpoint& web)
 	{
 		_web = &web;
+	}
+
+	void serveOperations(OpsEndpoint& ops, bool only)
+	{
+		_ops = &ops;
+		_opsOnly = only;
+	}
+
+	void countRequests(MetricsSink& counter)
+	{
+		_counter = &counter;
 	}
 
 	void stopConnections()
@@ -469,7 +514,10 @@ public:
 private:
 	Router& _router;
 	HttpFrontend::Guard& _guard;
-	WebEndpoint* _web = nullptr; /// set before the server starts
+	WebEndpoint* _web = nullptr; /// set before the server starts, as are the next three
+	OpsEndpoint* _ops = nullptr;
+	bool _opsOnly = false;
+	MetricsSink* _counter = nullptr;
 };
 
 
@@ -593,6 +641,17 @@ void check(int value, int minimum, int maximum, const std::string& key)
 } // namespace
 
 
+void HttpFrontend::checkOptions(const Options& options)
+{
+	check(options.threads, 1, 1024, "http.threads");
+	check(options.maxConnections, 2, 4096, "http.max_connections");
+	check(options.maxConnectionsPerClient, 1, 4096, "http.max_connections_per_client");
+	check(options.timeoutSeconds, 1, 3600, "http.timeout_seconds");
+	check(options.port, 0, 65535, "http.port");
+	if (options.secure()) ServerTls(options.tlsCertificate, options.tlsKey, options.tlsMinVersion);
+}
+
+
 HttpFrontend::HttpFrontend(Router& router, const Options& options)
 {
 	check(options.threads, 1, 1024, "http.threads");
@@ -635,6 +694,18 @@ HttpFrontend::~HttpFrontend()
 void HttpFrontend::serveWeb(WebEndpoint& web)
 {
 	static_cast<ApiRequestHandlerFactory&>(*_handlers).serveWeb(web);
+}
+
+
+void HttpFrontend::serveOperations(OpsEndpoint& ops, bool only)
+{
+	static_cast<ApiRequestHandlerFactory&>(*_handlers).serveOperations(ops, only);
+}
+
+
+void HttpFrontend::countRequests(MetricsSink& sink)
+{
+	static_cast<ApiRequestHandlerFactory&>(*_handlers).countRequests(sink);
 }
 
 

@@ -9,6 +9,8 @@
 
 #include "Router.h"
 #include "ServerTls.h"
+#include "ops/MetricsSink.h"
+#include "ops/OpsEndpoint.h"
 #include "web/WebEndpoint.h"
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/TCPServer.h>
@@ -67,6 +69,10 @@ public:
 
 	static const std::streamsize MAX_BODY; /// 1 MiB
 
+	static void checkOptions(const Options& options);
+	/// The range checks of the constructor and the TLS files, without
+	/// binding (erp-host --check-config). Throws as the constructor does.
+
 	HttpFrontend(Router& router, const Options& options);
 	/// Binds at once. Throws Poco::Net::NetException when the address
 	/// cannot be bound, Poco::InvalidArgumentException for an option out of
@@ -79,6 +85,16 @@ public:
 	/// Hands every request outside /api/ to `web` (without a bearer token,
 	/// a body of at most 64 KiB); call before start(). Without it, such a
 	/// request is answered 401 as any request without a token.
+
+	void serveOperations(OpsEndpoint& ops, bool only);
+	/// Hands GET /api/health and /metrics to `ops` (no token needed before
+	/// it decides); with `only`, every request (the metrics listener: its
+	/// answers need no token, other paths are 404). Call before start().
+
+	void countRequests(MetricsSink& sink);
+	/// Counts every answered request by method, route pattern and status
+	/// (the web interface as "(web)", unknown API paths as "(unmatched)").
+	/// Call before start().
 
 	void start();
 	void stop();

@@ -14,10 +14,11 @@ PluginHost::PluginHost(HostServices& services, const PluginManifest& manifest):
 	_id(manifest.id),
 	_directory(manifest.directory),
 	_events(services.events, manifest.id),
-	_scheduler(services.scheduler, manifest.id),
+	_scheduler(services.scheduler, manifest.id, services.metrics),
 	_routes(services.router, manifest.id),
 	_records(services.records, manifest.id),
 	_screens(services.screens, manifest.id, manifest.directory),
+	_metrics(services.metrics, manifest.id),
 	_config(services.config.createView(manifest.id))
 {}
 
@@ -94,8 +95,9 @@ Poco::Logger& PluginHost::logger()
 }
 
 
-void* PluginHost::service(const std::string&, unsigned)
+void* PluginHost::service(const std::string& name, unsigned version)
 {
+	if (name == erp::METRICS_SERVICE && version == erp::METRICS_VERSION) return static_cast<erp::Metrics*>(&_metrics);
 	return nullptr;
 }
 
@@ -116,6 +118,7 @@ int PluginHost::release()
 		_services.records.withdraw(_id);
 		++left;
 	}
+	left += _services.metrics.removeGauges(_id);
 	if (_services.screens.knows(_id))
 	{
 		_services.screens.withdraw(_id);

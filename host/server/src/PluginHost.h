@@ -15,6 +15,7 @@
 #include "PluginScheduler.h"
 #include "PluginScreens.h"
 #include "erp/Host.h"
+#include "ops/PluginMetrics.h"
 #include <Poco/AutoPtr.h>
 
 
@@ -23,7 +24,7 @@ namespace host {
 
 class PluginHost: public erp::Host
 /// The host as one plugin sees it. release() removes whatever the plugin
-/// left registered (subscriptions, routes, tasks, record fields); the
+/// left registered (subscriptions, routes, tasks, record fields, gauges); the
 /// loader calls it after the plugin's stop() and before unloading.
 {
 public:
@@ -56,6 +57,7 @@ private:
 	PluginRoutes _routes;
 	PluginRecords _records;
 	PluginScreens _screens;
+	PluginMetrics _metrics;
 	Poco::AutoPtr<Poco::Util::AbstractConfiguration> _config;
 };
 

@@ -142,6 +142,32 @@ std::vector<std::string> Router::routes(const std::string& owner) const
 }
 
 
+std::string Router::patternFor(const std::string& path) const
+{
+	std::vector<std::string> segments;
+	try
+	{
+		for (const std::string& raw: split(path))
+		{
+			std::string decoded;
+			Poco::URI::decode(raw, decoded);
+			segments.push_back(decoded);
+		}
+	}
+	catch (Poco::Exception&)
+	{
+		return ""; // a malformed escape matches nothing
+	}
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	for (const auto& route: _routes)
+	{
+		std::map<std::string, std::string> params;
+		if (match(*route, segments, params)) return route->pattern;
+	}
+	return "";
+}
+
+
 erp::HttpResponse Router::dispatch(const std::string& method, const std::string& path,
 								   const std::map<std::string, std::string>& query, const std::string& body,
 								   const std::string& authorization) const

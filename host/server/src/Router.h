@@ -55,6 +55,10 @@ public:
 	std::vector<std::string> routes(const std::string& owner) const;
 	/// "METHOD pattern" of the owner's routes.
 
+	std::string patternFor(const std::string& path) const;
+	/// The pattern of the first route whose path matches (whatever its
+	/// method), or "" when none does: the route label of the metrics.
+
 	erp::HttpResponse dispatch(const std::string& method, const std::string& path,
 							   const std::map<std::string, std::string>& query, const std::string& body,
 							   const std::string& authorization) const;

@@ -57,16 +57,9 @@ std::string UserDirectory::roleName(erp::Role role)
 }
 
 
-void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
+std::map<std::string, UserDirectory::Configured> UserDirectory::readConfigured(
+	const Poco::Util::AbstractConfiguration& config)
 {
-	struct Configured
-	{
-		std::string role;
-		std::string tokenHash;
-		Poco::Nullable<std::string> passwordHash;
-	};
-
-	// The file first, whole: nothing is written when a key is wrong.
 	Poco::Util::AbstractConfiguration::Keys names;
 	config.keys("users", names);
 	std::map<std::string, Configured> configured;
@@ -99,6 +92,20 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 		}
 		configured[name] = Configured{role, tokenHash, passwordHash};
 	}
+	return configured;
+}
+
+
+void UserDirectory::checkConfiguration(const Poco::Util::AbstractConfiguration& config)
+{
+	readConfigured(config);
+}
+
+
+void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
+{
+	// The file first, whole: nothing is written when a key is wrong.
+	const std::map<std::string, Configured> configured = readConfigured(config);
 
 	using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>, std::string,
 							Poco::Nullable<std::string>>;

@@ -10,6 +10,7 @@
 #include "erp/AuditLog.h"
 #include "erp/Database.h"
 #include "erp/Http.h"
+#include <Poco/Nullable.h>
 #include <Poco/Semaphore.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <map>
@@ -60,6 +61,10 @@ public:
 	explicit UserDirectory(erp::Database& database, erp::AuditLog* audit = nullptr);
 	/// `audit`: where changes to the users are recorded (none when null).
 
+	static void checkConfiguration(const Poco::Util::AbstractConfiguration& config);
+	/// The checks of bootstrap() on the users.* keys alone, without the
+	/// database (erp-host --check-config); throws as bootstrap() does.
+
 	void bootstrap(const Poco::Util::AbstractConfiguration& config);
 	/// Upserts the configured users, disables the configuration's users no
 	/// longer in it, and loads the enabled users. Throws
@@ -103,6 +108,15 @@ public:
 	/// depends on the lengths only).
 
 private:
+	struct Configured
+	{
+		std::string role;
+		std::string tokenHash;
+		Poco::Nullable<std::string> passwordHash;
+	};
+
+	static std::map<std::string, Configured> readConfigured(const Poco::Util::AbstractConfiguration& config);
+
 	struct Entry
 	{
 		std::string tokenHash;
