@@ -12,8 +12,13 @@ PACKAGES=(
 	libemail-mime-perl libemail-address-xs-perl
 	valgrind curl jq openssl clang-format sqlite3 ccache clang libclang-rt-14-dev
 	libsodium-dev chromium mariadb-server
+	python3-prometheus-client libsqlite3-dev mariadb-client
 )
 
+# python3-prometheus-client: the tests read GET /metrics with its text
+# parser. libsqlite3-dev: SQLite's backup API (erp-host --backup) and the
+# health check's own read-only open. mariadb-client: mariadb-dump and
+# mariadb for scripts/backup-mariadb and restore-mariadb.
 # mariadb-server: the throwaway server of the *_mariadb tests
 # (scripts/mariadb-test-server runs mariadbd as an ordinary process); the
 # system service is never used, and stopped if the package started it.

@@ -12,6 +12,7 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <Poco/TemporaryFile.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -26,6 +27,7 @@ class OpsEndpointTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(OpsEndpointTest);
 	CPPUNIT_TEST(testHealthAnonymousAndAdmin);
 	CPPUNIT_TEST(testHealthDatabaseUnreadable);
+	CPPUNIT_TEST(testHealthMariaDbStopped);
 	CPPUNIT_TEST(testHealthSchedulerOverdue);
 	CPPUNIT_TEST(testHealthRefusedPlugin);
 	CPPUNIT_TEST(testMetricsNeedAnAdministrator);
@@ -123,6 +125,61 @@ public:
 		Poco::File(file).remove();
 		Poco::File(file + ".away").renameTo(file);
 		CPPUNIT_ASSERT_EQUAL(200, opsGet(_host->runtime().httpPort(), "/api/health").status);
+	}
+
+	static std::string script(const std::vector<std::string>& args)
+	{
+		Poco::Pipe outPipe;
+		Poco::ProcessHandle handle = Poco::Process::launch(std::string(ERP_SOURCE_DIR) + "/scripts/mariadb-test-server",
+														   args, nullptr, &outPipe, nullptr);
+		Poco::PipeInputStream out(outPipe);
+		std::string output;
+		Poco::StreamCopier::copyToString(out, output);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, handle.wait());
+		return output;
+	}
+
+	void testHealthMariaDbStopped()
+	{
+		if (TestHost::dialect() != "mysql") return; // SQLite: testHealthDatabaseUnreadable
+		// A throwaway server of this test's own, stopped under the running host.
+		Poco::TemporaryFile folder;
+		const std::string port = Poco::trim(script({"start", folder.path()}));
+		struct Stop
+		{
+			std::string folder;
+			~Stop()
+			{
+				try
+				{
+					script({"stop", folder});
+				}
+				catch (...)
+				{
+					// Reported by the test already.
+				}
+			}
+		} stop{folder.path()};
+		_host.reset();
+		_host = std::make_unique<TestHost>(
+			TestHost::remindersPluginsDirectory(), true, "",
+			std::map<std::string, std::string>{
+				{"database.connection", "host=127.0.0.1;port=" + port + ";user=erp;password=erp-test;db=erp"}});
+		CPPUNIT_ASSERT_EQUAL(200, opsGet(_host->runtime().httpPort(), "/api/health").status);
+		script({"stop", folder.path()});
+		const OpsReply down = opsGet(_host->runtime().httpPort(), "/api/health");
+		CPPUNIT_ASSERT_EQUAL(503, down.status);
+		CPPUNIT_ASSERT_EQUAL(std::string(R"({"status":"unavailable","checks":{"database":"failing","plugins":"ok",)"
+										 R"("scheduler":"off"},"reasons":["the database does not answer"]})"),
+							 down.body);
+		const OpsReply metrics = opsGet(_host->runtime().httpPort(), "/metrics", TestHost::ADMIN);
+		// The users are in memory: /metrics answers, and says what it could not read.
+		CPPUNIT_ASSERT_EQUAL(200, metrics.status);
+		CPPUNIT_ASSERT_MESSAGE(metrics.body, has(metrics.body, "erp_database_up 0"));
+		CPPUNIT_ASSERT_MESSAGE(metrics.body,
+							   has(metrics.body, R"(erp_metrics_collect_failures_total{owner="reminders"} 3)"));
+		parseWithPrometheusClient(metrics.body);
+		_host.reset();
 	}
 
 	void testHealthSchedulerOverdue()

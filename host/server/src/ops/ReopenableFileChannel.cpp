@@ -14,16 +14,18 @@ namespace host {
 
 namespace {
 
+// Never destroyed: Poco's logging registry releases the channels during
+// the static destruction at exit, after statics made later would be gone.
 std::mutex& registryMutex()
 {
-	static std::mutex mutex;
-	return mutex;
+	static std::mutex* mutex = new std::mutex;
+	return *mutex;
 }
 
 std::set<ReopenableFileChannel*>& registry()
 {
-	static std::set<ReopenableFileChannel*> channels;
-	return channels;
+	static std::set<ReopenableFileChannel*>* channels = new std::set<ReopenableFileChannel*>;
+	return *channels;
 }
 
 } // namespace
