@@ -375,7 +375,8 @@ Delivery SmtpTransport::send(const ComposedMessage& message)
 	{
 		if (!_session) open();
 		std::string response;
-		int code = _session->sendCommand("MAIL FROM:", "<" + message.fromAddress + ">", response);
+		const std::string& sender = message.envelopeSender.empty() ? message.fromAddress : message.envelopeSender;
+		int code = _session->sendCommand("MAIL FROM:", "<" + sender + ">", response);
 		if (!(code >= 200 && code < 300)) throw SmtpReply(code, trimmed(response));
 		code = _session->sendCommand("RCPT TO:", "<" + message.to + ">", response);
 		if (!(code >= 200 && code < 300)) throw SmtpReply(code, trimmed(response));
