@@ -10,6 +10,7 @@
 #include "plugin/mail/SmtpTransport.h"
 #include "SmtpPeer.h"
 #include "TestHost.h"
+#include "plugin/mail/ReturnPath.h"
 #include "plugin/mail/TransportFactory.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
@@ -19,6 +20,7 @@
 #include <Poco/Util/MapConfiguration.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <map>
+#include <set>
 
 
 using reminders::ComposedMessage;
@@ -128,6 +130,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDeliverySavedOnTheEmailTab);
 	CPPUNIT_TEST(testSavedPasswordWinsOverTheConfiguration);
 	CPPUNIT_TEST(testTestEmail);
+	CPPUNIT_TEST(testOneReturnPathPerMessage);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -716,6 +719,49 @@ public:
 		CPPUNIT_ASSERT_EQUAL(400, bad.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("to"), bad.errorField());
 		CPPUNIT_ASSERT_EQUAL(3, host.auditCount("reminders.test_email"));
+	}
+
+	void testOneReturnPathPerMessage()
+	{
+		// A real run with reminders.bounces.*: each message's MAIL FROM (as
+		// smtp-sink records it, "X-Mail-Args: <...>") is its own return
+		// path; its From header is the business's.
+		auto peer = SmtpPeer::sink({});
+		const std::string key = "0123456789abcdef0123456789abcdef";
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.tls", "none"},
+							  {"reminders.bounces.address", "bounces@example.com"},
+							  {"reminders.bounces.key", key}});
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com",
+												"owner_email": "owner@example.com", "days_after_due": 0,
+												"fallback_language": "en"})")
+									  .status);
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		const reminders::ReturnPath path("bounces@example.com", key);
+		std::set<std::string> tags;
+		const std::vector<std::string> messages = peer->messages();
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages.size());
+		for (const std::string& text: messages)
+		{
+			const std::string field = "X-Mail-Args: <";
+			const std::size_t from = text.find(field);
+			CPPUNIT_ASSERT_MESSAGE(text.substr(0, 400), from != std::string::npos);
+			const std::size_t start = from + field.size();
+			const std::string sender = text.substr(start, text.find('>', start) - start);
+			const std::optional<std::string> tag = path.tagOf(sender);
+			CPPUNIT_ASSERT_MESSAGE(sender, tag.has_value());
+			// The tag is the message's own Message-ID.
+			CPPUNIT_ASSERT_MESSAGE(sender, contains(text, "Message-ID: <" + *tag + "@example.com>"));
+			CPPUNIT_ASSERT(contains(text, "billing@example.com>") || contains(text, "From: billing@example.com"));
+			tags.insert(*tag);
+		}
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), tags.size());
 	}
 };
 
