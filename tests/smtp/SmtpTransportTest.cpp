@@ -111,6 +111,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(SmtpTransportTest);
 	CPPUNIT_TEST(testAcceptedOverOneConnection);
 	CPPUNIT_TEST(testSmtpSinkFaults);
+	CPPUNIT_TEST(testPipeliningWhereOffered);
 	CPPUNIT_TEST(testSlowServerTimesOut);
 	CPPUNIT_TEST(testNothingListening);
 	CPPUNIT_TEST(testPerRecipientRepliesAndReset);
@@ -189,6 +190,53 @@ public:
 			// answers after it; before that, nothing may have arrived.
 			if (c.flags.back() != ".") CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, 0, peer->delivered());
 		}
+	}
+
+	void testPipeliningWhereOffered()
+	{
+		// smtp-sink offers PIPELINING: MAIL, RCPT and DATA in one write,
+		// each reply still its message's (the faults of testSmtpSinkFaults
+		// go through the same path). The aiosmtpd peer does not offer it:
+		// one command at a time.
+		auto sink = SmtpPeer::sink({});
+		SmtpTransport pipelined(settings(sink->port()));
+		for (int i = 0; i < 3; ++i)
+		{
+			const Delivery d = pipelined.send(message("customer" + std::to_string(i) + "@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		}
+		CPPUNIT_ASSERT(pipelined.pipelined());
+		pipelined.close();
+		CPPUNIT_ASSERT_EQUAL(3, sink->delivered());
+
+		auto plain = SmtpPeer::aiosmtpd({});
+		SmtpTransport oneByOne(settings(plain->port()));
+		const Delivery refused = oneByOne.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL(550, refused.code);
+		const Delivery d = oneByOne.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(!oneByOne.pipelined());
+		oneByOne.close();
+		CPPUNIT_ASSERT_EQUAL(1, plain->delivered());
+
+		// Refused recipients in pipelined envelopes (the aiosmtpd peer
+		// offering PIPELINING; smtp-sink stops offering it when told to fail
+		// a command): each reply is its own message's, the server's
+		// "503 need RCPT" to DATA never taken for the verdict, and the
+		// session goes on.
+		auto picky = SmtpPeer::aiosmtpd({"--pipelining"});
+		SmtpTransport again(settings(picky->port()));
+		const Delivery greylisted = again.send(message("greylist@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(greylisted), 451, greylisted.code);
+		CPPUNIT_ASSERT(again.pipelined());
+		const Delivery unknown = again.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(unknown), 550, unknown.code);
+		CPPUNIT_ASSERT(unknown.text.find("No such user") != std::string::npos);
+		const Delivery fine = again.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(fine), fine.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(again.pipelined());
+		again.close();
+		CPPUNIT_ASSERT_EQUAL(1, picky->delivered());
 	}
 
 	void testSlowServerTimesOut()
