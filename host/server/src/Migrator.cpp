@@ -155,12 +155,12 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 	try
 	{
 		lock = std::make_unique<MigrationLock>(session, _database.dialect());
-		ensureTable(session);
 	}
 	catch (Poco::Exception& exc)
 	{
-		throw MigrationException(component + ": the migration lock: " + exc.displayText());
+		throw MigrationException(component + ": waiting for the migration lock: " + exc.displayText());
 	}
+	ensureTable(session);
 	const std::vector<int> done = applied(session, component);
 	const std::set<int> doneSet(done.begin(), done.end());
 	int count = 0;
