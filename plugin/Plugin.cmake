@@ -26,7 +26,10 @@ set_target_properties(reminders_core PROPERTIES
 
 # Everything but the entry file, so that tests link the same code.
 add_library(reminders_impl STATIC
+	plugin/BouncesResource.cpp
 	plugin/BulkEnableResource.cpp
+	plugin/bounces/BounceReader.cpp
+	plugin/bounces/MaildirMailbox.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp
@@ -53,6 +56,7 @@ add_library(reminders_impl STATIC
 	plugin/RunsResource.cpp
 	plugin/WeeklyRun.cpp
 	plugin/ZonedClock.cpp
+	plugin/store/BounceStore.cpp
 	plugin/store/PlanningStore.cpp
 	plugin/store/ReminderFieldStore.cpp
 	plugin/store/RunStore.cpp

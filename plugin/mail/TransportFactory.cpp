@@ -121,4 +121,10 @@ std::string TransportFactory::describe(const DeliverySettings& saved) const
 }
 
 
+const std::optional<ReturnPath>& TransportFactory::returnPath() const
+{
+	return _returnPath;
+}
+
+
 } // namespace reminders

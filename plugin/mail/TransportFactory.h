@@ -58,6 +58,9 @@ public:
 
 	std::string describe(const DeliverySettings& saved = {}) const;
 
+	const std::optional<ReturnPath>& returnPath() const;
+	/// The per-message return path, when bounces.address is configured.
+
 private:
 	Poco::AutoPtr<Poco::Util::MapConfiguration> merged(const DeliverySettings& saved) const;
 	/// The configuration's smtp keys with the saved ones over them.

@@ -1,0 +1,17 @@
+-- What came back to the bounce mailbox about a reminder or report: one row
+-- per report read (a DSN, a text bounce), named by the message's tag (its
+-- Message-ID up to the '@', from the per-message return path). source is
+-- the mailbox's name for the file read: a file is never counted twice.
+CREATE TABLE reminder_bounces (
+	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	message_tag VARCHAR(64) NOT NULL,
+	kind VARCHAR(16) NOT NULL,
+	recipient VARCHAR(254),
+	status VARCHAR(16),
+	diagnostic TEXT,
+	permanent TINYINT NOT NULL,
+	received_at VARCHAR(32) NOT NULL,
+	source VARCHAR(255) NOT NULL,
+	UNIQUE KEY reminder_bounces_source (source),
+	KEY reminder_bounces_tag (message_tag)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
