@@ -39,6 +39,7 @@ add_library(reminders_impl STATIC
 	plugin/ScreenViewResource.cpp
 	plugin/ReminderScreens.cpp
 	plugin/SettingsResource.cpp
+	plugin/SuppressionResource.cpp
 	plugin/TestEmailResource.cpp
 	plugin/WeeklySchedule.cpp
 	plugin/mail/BounceParser.cpp

@@ -67,6 +67,8 @@ void ReminderPlugin::start(erp::Host& host)
 	_preview->mount(host.http());
 	_runsResource->mount(host.http());
 	_testEmail->mount(host.http());
+	_suppression = std::make_unique<SuppressionResource>(host, *_bounceStore);
+	_suppression->mount(host.http());
 	startBounces(host);
 	_screenViews =
 		std::make_unique<ScreenViewResource>(host.database(), *_store, *_bulkEnable, *_preview, *_runsResource);
@@ -141,6 +143,7 @@ void ReminderPlugin::stop()
 	if (_bounceTaskRegistered) _host->scheduler().unregisterTask("reminders.bounces");
 	_bounceTaskRegistered = false;
 	_bounces.reset();
+	_suppression.reset();
 	_bounceReader.reset();
 	_bounceStore.reset();
 	_testEmail.reset();

@@ -20,6 +20,7 @@
 #include "plugin/RunsResource.h"
 #include "plugin/ScreenViewResource.h"
 #include "plugin/SettingsResource.h"
+#include "plugin/SuppressionResource.h"
 #include "plugin/TestEmailResource.h"
 #include "plugin/WeeklyRun.h"
 #include "plugin/mail/TemplateSet.h"
@@ -69,6 +70,7 @@ private:
 	std::unique_ptr<BounceStore> _bounceStore;
 	std::unique_ptr<BounceReader> _bounceReader;
 	std::unique_ptr<BouncesResource> _bounces;
+	std::unique_ptr<SuppressionResource> _suppression;
 	bool _bounceTaskRegistered = false;
 	std::unique_ptr<SettingsStore> _settings;
 	std::unique_ptr<PlanningStore> _planning;

@@ -9,6 +9,7 @@
 #include "plugin/mail/BounceParser.h"
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/String.h>
 
 
 namespace reminders {
@@ -68,7 +69,7 @@ BounceReader::Result BounceReader::read(BounceMailbox& mailbox, const std::strin
 		BounceRecord record;
 		record.messageTag = *tag;
 		record.kind = report.kind == BounceReport::Kind::BOUNCE ? "bounce" : "delay";
-		record.recipient = about.address.substr(0, 254);
+		record.recipient = Poco::toLower(about.address.substr(0, 254));
 		record.status = about.status.substr(0, 16);
 		record.diagnostic = about.diagnostic.substr(0, 2000);
 		record.permanent = report.kind == BounceReport::Kind::BOUNCE && report.permanent();

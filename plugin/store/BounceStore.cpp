@@ -5,6 +5,8 @@
 
 #include "plugin/store/BounceStore.h"
 #include "plugin/store/NullableText.h"
+#include <Poco/Data/Statement.h>
+#include <Poco/String.h>
 #include <Poco/Tuple.h>
 #include <vector>
 
@@ -30,6 +32,18 @@ bool BounceStore::record(Poco::Data::Session& session, const BounceRecord& b) co
 		use(tag), use(kind), use(recipient), use(status), use(diagnostic), use(permanent), use(receivedAt), use(source),
 		now;
 	return true;
+}
+
+
+int BounceStore::lift(Poco::Data::Session& session, const std::string& address, const std::string& actor,
+					  const std::string& at) const
+{
+	std::string recipient = Poco::toLower(address), by = actor, when = at;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_bounces SET lifted_at = ?, lifted_by = ? "
+			  "WHERE recipient = ? AND permanent = 1 AND lifted_at IS NULL",
+		use(when), use(by), use(recipient);
+	return static_cast<int>(update.execute());
 }
 
 

@@ -37,6 +37,11 @@ public:
 	bool record(Poco::Data::Session& session, const BounceRecord& bounce) const;
 	/// False when the source was recorded already (nothing written).
 
+	int lift(Poco::Data::Session& session, const std::string& address, const std::string& actor,
+			 const std::string& at) const;
+	/// Lifts every permanent, unlifted bounce of the address (any case):
+	/// it is used again from the next plan. Returns how many.
+
 	std::map<std::string, BounceRecord> latest(Poco::Data::Session& session, const std::set<std::string>& tags) const;
 	/// Per tag, what came back last: a bounce before any delay.
 };

@@ -2,6 +2,9 @@
 -- per report read (a DSN, a text bounce), named by the message's tag (its
 -- Message-ID up to the '@', from the per-message return path). source is
 -- the mailbox's name for the file read: a file is never counted twice.
+-- recipient is stored in lower case. A permanent bounce keeps its address
+-- out of the reminders until an accountant lifts it (lifted_at) or the
+-- customer's address changes.
 CREATE TABLE reminder_bounces (
 	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	message_tag VARCHAR(64) NOT NULL,
@@ -12,6 +15,9 @@ CREATE TABLE reminder_bounces (
 	permanent TINYINT NOT NULL,
 	received_at VARCHAR(32) NOT NULL,
 	source VARCHAR(255) NOT NULL,
+	lifted_at VARCHAR(32),
+	lifted_by VARCHAR(64),
 	UNIQUE KEY reminder_bounces_source (source),
-	KEY reminder_bounces_tag (message_tag)
+	KEY reminder_bounces_tag (message_tag),
+	KEY reminder_bounces_recipient (recipient, permanent)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -116,6 +116,26 @@ public:
 		CPPUNIT_ASSERT(bounced->getValue<std::string>("reply_text").find("User unknown") != std::string::npos);
 		CPPUNIT_ASSERT_EQUAL(1, host.auditCount("reminders.bounce"));
 
+		// The address is left out of the next weeks, and says why, until an
+		// accountant lifts it.
+		const std::string previewPath = "/api/plugins/reminders/preview?date=2026-12-14";
+		auto skipped = host.call("GET", previewPath).object()->getArray("skipped");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), skipped->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("address_bounced"), skipped->getObject(0)->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(std::string("nobody@customer.example"),
+							 skipped->getObject(0)->getValue<std::string>("email"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(10), skipped->getObject(0)->getValue<std::string>("bounced_on").size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), host.call("GET", previewPath).object()->getArray("messages")->size());
+		Reply lifted = host.call("POST", "/api/plugins/reminders/bounces/lift",
+								 R"({"address": "Nobody@Customer.example"})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(lifted.body, 200, lifted.status);
+		CPPUNIT_ASSERT_EQUAL(1, lifted.object()->getValue<int>("lifted"));
+		CPPUNIT_ASSERT_EQUAL(1, host.auditCount("reminders.bounce.lift"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), host.call("GET", previewPath).object()->getArray("messages")->size());
+		CPPUNIT_ASSERT_EQUAL(404, host.call("POST", "/api/plugins/reminders/bounces/lift",
+											R"({"address": "nobody@customer.example"})", TestHost::ACCOUNTANT)
+									  .status);
+
 		// Every message read is moved to cur/, marked seen; none is read again.
 		CPPUNIT_ASSERT(namesIn(_maildir + "/new").empty());
 		const std::vector<std::string> done = namesIn(_maildir + "/cur");
