@@ -271,7 +271,9 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	RunStore::Claim claim = ConflictRetry::run([&] {
 		erp::Transaction tx(session, _host.database().dialect());
 		const std::vector<Poco::Int64> earlier = _runs.unfinishedBefore(session, week);
-		const int closed = _runs.closeEarlierWeeks(session, week, now());
+		// Only when there is one to close: its statements scan (and, on
+		// MySQL, lock) the outbox, which other instances are sending from.
+		const int closed = earlier.empty() ? 0 : _runs.closeEarlierWeeks(session, week, now());
 		if (closed)
 			_host.logger().warning("%d message(s) of earlier weeks closed: retries ended, unsent ones superseded",
 								   closed);
