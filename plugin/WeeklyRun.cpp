@@ -444,15 +444,17 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 			failOpenMessages(run, batch->fence, refusal, actor, counts);
 			if (counts.leaseLost) break;
 		}
-		{
-			Poco::Data::Session session = _host.database().session();
+		Poco::Data::Session session = _host.database().session();
+		const bool closed = ConflictRetry::run([&] {
 			erp::Transaction tx(session, _host.database().dialect());
-			if (!_runs.closeBatch(session, batch->fence, now()))
-			{
-				counts.leaseLost = true; // rolled back: another instance has the batch
-				break;
-			}
+			if (!_runs.closeBatch(session, batch->fence, now())) return false;
 			tx.commit();
+			return true;
+		});
+		if (!closed)
+		{
+			counts.leaseLost = true; // rolled back: another instance has the batch
+			break;
 		}
 		if (!counts.credentialsRefused.empty()) break;
 	}
@@ -470,15 +472,21 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 	LeaseKeeper lease(_host.database(), _runs, _host.clock(), batch.id, fence, _leaseSeconds);
 	// A message that ends without a send (cancelled, unwritable, no
 	// transport): one fenced write; false once another instance has the batch.
+	// Every write below is one transaction, run again (never the send) when
+	// the database picked it as a deadlock's victim.
 	auto recordUnsent = [&](MessageRecord& message) {
 		message.updatedAt = now();
-		erp::Transaction tx(session, _host.database().dialect());
-		if (!_runs.updateMessage(session, message, fence))
+		const bool held = ConflictRetry::run([&] {
+			erp::Transaction tx(session, _host.database().dialect());
+			if (!_runs.updateMessage(session, message, fence)) return false;
+			tx.commit();
+			return true;
+		});
+		if (!held)
 		{
 			counts.leaseLost = true;
 			return false;
 		}
-		tx.commit();
 		++counts.states[message.state];
 		if (message.state == "deferred") counts.deferredHere.insert(message.id);
 		return true;
@@ -544,19 +552,23 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 		{
 			// Durably "sending" before a byte goes out: a crash from here on
 			// leaves "unknown", never a second copy.
-			erp::Transaction tx(session, _host.database().dialect());
 			message.state = "sending";
 			message.recipient = plan->customer.email;
 			message.subject = composed.subject;
 			message.attempts += 1;
 			message.updatedAt = now();
-			if (!_runs.updateMessage(session, message, fence))
+			const bool held = ConflictRetry::run([&] {
+				erp::Transaction tx(session, _host.database().dialect());
+				if (!_runs.updateMessage(session, message, fence)) return false;
+				_runs.replaceListedInvoices(session, message.id, plan->invoices);
+				tx.commit();
+				return true;
+			});
+			if (!held)
 			{
-				counts.leaseLost = true; // rolled back: another instance has the run
+				counts.leaseLost = true; // rolled back: another instance has the batch
 				break;
 			}
-			_runs.replaceListedInvoices(session, message.id, plan->invoices);
-			tx.commit();
 		}
 
 		// Refused credentials: nothing can go out until the configuration
@@ -564,18 +576,21 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 		const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
 		settle(message, delivery, refused);
 		message.updatedAt = now();
-		erp::Transaction tx(session, _host.database().dialect());
-		const bool held = _runs.updateMessage(session, message, fence);
-		Poco::JSON::Object details = messageDetails(run.id, message);
-		details.set("message_id", message.messageId);
-		if (!held) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
-		Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
-		for (const DueInvoice& line: plan->invoices)
-			numbers->add(line.invoice.number);
-		details.set("invoices", numbers);
-		audit(session, actor, "reminders.message." + message.state, "customer", std::to_string(message.customerId),
-			  details);
-		tx.commit();
+		const bool held = ConflictRetry::run([&] {
+			erp::Transaction tx(session, _host.database().dialect());
+			const bool written = _runs.updateMessage(session, message, fence);
+			Poco::JSON::Object details = messageDetails(run.id, message);
+			details.set("message_id", message.messageId);
+			if (!written) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
+			Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
+			for (const DueInvoice& line: plan->invoices)
+				numbers->add(line.invoice.number);
+			details.set("invoices", numbers);
+			audit(session, actor, "reminders.message." + message.state, "customer", std::to_string(message.customerId),
+				  details);
+			tx.commit();
+			return written;
+		});
 		++counts.states[message.state];
 		if (message.state == "deferred") counts.deferredHere.insert(message.id);
 		if (!held)
