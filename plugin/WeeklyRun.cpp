@@ -42,7 +42,6 @@ struct WeeklyRun::Counts
 	std::map<std::string, int> states;
 	bool leaseLost = false;             /// a renewal or a fenced write failed: another instance has the batch
 	std::string credentialsRefused;     /// the server's reply when it refused the credentials: sending stopped
-	int batches = 0;                    /// batches this instance claimed (taken over ones included)
 	int takenOver = 0;                  /// of which taken over from an instance whose lease ended
 	int refusalCode = 0;                /// the code of that reply
 	std::set<Poco::Int64> deferredHere; /// messages this pass deferred
@@ -428,7 +427,6 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 		const std::vector<Poco::Int64> deferred(counts.deferredHere.begin(), counts.deferredHere.end());
 		std::optional<BatchRecord> batch = claimBatch(run.id, owner, deferred);
 		if (!batch) break;
-		++counts.batches;
 		if (batch->takenOver)
 		{
 			++counts.takenOver;
