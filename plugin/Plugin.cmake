@@ -37,10 +37,14 @@ add_library(reminders_impl STATIC
 	plugin/ScreenViewResource.cpp
 	plugin/ReminderScreens.cpp
 	plugin/SettingsResource.cpp
+	plugin/TestEmailResource.cpp
 	plugin/WeeklySchedule.cpp
+	plugin/mail/BounceParser.cpp
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
 	plugin/mail/ReminderComposer.cpp
+	plugin/mail/ReturnPath.cpp
+	plugin/mail/ReturnPathTransport.cpp
 	plugin/mail/SmtpSettings.cpp
 	plugin/mail/SmtpTransport.cpp
 	plugin/mail/SpoolTransport.cpp

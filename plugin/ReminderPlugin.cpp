@@ -37,18 +37,23 @@ void ReminderPlugin::start(erp::Host& host)
 
 	_planning = std::make_unique<PlanningStore>();
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
+	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
 	// A saved schedule or master switch re-arms the weekly timer at once.
 	_settingsResource = std::make_unique<SettingsResource>(
-		host, *_settings, *_planning, [&host] { host.scheduler().reschedule("reminders.weekly"); });
+		host, *_settings, *_planning, *_transports, [&host] { host.scheduler().reschedule("reminders.weekly"); });
 	_bulkEnable = std::make_unique<BulkEnableResource>(host, *_planning, *_store, *_fields);
 	_runStore = std::make_unique<RunStore>(host.database().dialect());
 	_preview = std::make_unique<PreviewResource>(host, *_settings, *_planning, *_runStore);
 
 	_templates = std::make_unique<TemplateSet>(host.pluginDirectory() + "/templates");
-	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
-	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates,
-										  [this] { return _transports->create(); });
+	// The delivery is read when a run needs it: what an administrator saved
+	// last, over the configuration.
+	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates, [this] {
+		Poco::Data::Session session = _host->database().session();
+		return _transports->create(_settings->load(session).delivery);
+	});
 	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly);
+	_testEmail = std::make_unique<TestEmailResource>(host, *_settings, *_templates, *_transports);
 	host.scheduler().registerTask(
 		"reminders.weekly", [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
 		[this](const erp::TaskRun& run) { return _weekly->execute(run); });
@@ -59,6 +64,7 @@ void ReminderPlugin::start(erp::Host& host)
 	_bulkEnable->mount(host.http());
 	_preview->mount(host.http());
 	_runsResource->mount(host.http());
+	_testEmail->mount(host.http());
 	_screenViews =
 		std::make_unique<ScreenViewResource>(host.database(), *_store, *_bulkEnable, *_preview, *_runsResource);
 	_screenViews->mount(host.http());
@@ -69,8 +75,23 @@ void ReminderPlugin::start(erp::Host& host)
 		_screensDeclared = true;
 	}
 
-	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION),
-							  _transports->describe());
+	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION), deliveryInForce());
+}
+
+
+std::string ReminderPlugin::deliveryInForce() const
+{
+	try
+	{
+		Poco::Data::Session session = _host->database().session();
+		return _transports->describe(_settings->load(session).delivery);
+	}
+	catch (Poco::Exception& exc)
+	{
+		// The saved delivery no longer works (a CA file gone, say): the run
+		// says so at its first send; the start goes on.
+		return "none that works: " + exc.displayText();
+	}
 }
 
 
@@ -91,6 +112,7 @@ void ReminderPlugin::stop()
 	_settingsResource.reset();
 	_invoiceFlag.reset();
 	_planning.reset();
+	_testEmail.reset();
 	_runsResource.reset();
 	_weekly.reset();
 	_runStore.reset();

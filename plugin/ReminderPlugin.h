@@ -19,6 +19,7 @@
 #include "plugin/RunsResource.h"
 #include "plugin/ScreenViewResource.h"
 #include "plugin/SettingsResource.h"
+#include "plugin/TestEmailResource.h"
 #include "plugin/WeeklyRun.h"
 #include "plugin/mail/TemplateSet.h"
 #include "plugin/mail/TransportFactory.h"
@@ -46,6 +47,9 @@ public:
 	void stop() override;
 
 private:
+	std::string deliveryInForce() const;
+	/// For the start's log line: the saved delivery over the configuration.
+
 	erp::Host* _host = nullptr;
 	std::unique_ptr<ReminderFieldStore> _store;
 	std::unique_ptr<ReminderFields> _fields;
@@ -56,6 +60,7 @@ private:
 	std::unique_ptr<RunStore> _runStore;
 	std::unique_ptr<WeeklyRun> _weekly;
 	std::unique_ptr<RunsResource> _runsResource;
+	std::unique_ptr<TestEmailResource> _testEmail;
 	std::unique_ptr<SettingsStore> _settings;
 	std::unique_ptr<PlanningStore> _planning;
 	std::unique_ptr<InvoiceFlagResource> _invoiceFlag;

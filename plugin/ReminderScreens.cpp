@@ -80,6 +80,40 @@ erp::SettingsTab emailTab()
 	tab.fields.push_back(optional(field(
 		"from_address", "email", words("Διεύθυνση αποστολέα", "Sender's address"),
 		words("Πρέπει να επιτρέπεται από τον διακομιστή αλληλογραφίας.", "The mail server must allow it."), admin)));
+
+	// The delivery: what is saved here wins over the server's configuration.
+	erp::ScreenField delivery =
+		field("delivery", "choice", words("Τρόπος αποστολής", "Delivery method"),
+			  words("Ο φάκελος ορίζεται στις ρυθμίσεις του διακομιστή (reminders.spool.directory).",
+					"The folder is set in the server's configuration (reminders.spool.directory)."),
+			  admin);
+	delivery.choices = {
+		{"smtp", words("Μέσω διακομιστή αλληλογραφίας (SMTP)", "Through a mail server (SMTP)")},
+		{"spool", words("Σε φάκελο του διακομιστή, χωρίς αποστολή", "To a folder on the server, not sent")}};
+	tab.fields.push_back(delivery);
+	tab.fields.push_back(optional(
+		field("smtp_host", "text", words("Διακομιστής SMTP", "SMTP server"),
+			  words("Όνομα ή διεύθυνση, π.χ. smtp.example.com.", "A name or address, e.g. smtp.example.com."), admin)));
+	erp::ScreenField tls = field("smtp_tls", "choice", words("Κρυπτογράφηση", "Encryption"),
+								 words("Με κρυπτογράφηση, το πιστοποιητικό του διακομιστή ελέγχεται πάντα.",
+									   "With encryption, the server's certificate is always checked."),
+								 admin);
+	tls.choices = {{"starttls", words("STARTTLS (συνήθως θύρα 587)", "STARTTLS (usually port 587)")},
+				   {"implicit", words("TLS από την αρχή (συνήθως θύρα 465)", "TLS from the start (usually port 465)")},
+				   {"none", words("Καμία (μόνο για δοκιμές)", "None (for tests only)")}};
+	tab.fields.push_back(tls);
+	tab.fields.push_back(optional(field("smtp_port", "int", words("Θύρα", "Port"),
+										words("Κενό: 587 για STARTTLS, 465 για TLS, 25 χωρίς κρυπτογράφηση.",
+											  "Empty: 587 for STARTTLS, 465 for TLS, 25 without encryption."),
+										admin)));
+	tab.fields.push_back(optional(field("smtp_username", "text", words("Όνομα χρήστη SMTP", "SMTP user name"),
+										words("Κενό: χωρίς σύνδεση χρήστη.", "Empty: no sign-in."), admin)));
+	erp::ScreenField password = field("smtp_password", "password", words("Κωδικός SMTP", "SMTP password"), {}, admin);
+	password.writeOnly = true;
+	tab.fields.push_back(password);
+	erp::ScreenField auth = field("smtp_auth", "choice", words("Τρόπος σύνδεσης", "Sign-in method"), {}, admin);
+	auth.choices = {{"login", words("LOGIN", "LOGIN")}, {"plain", words("PLAIN", "PLAIN")}};
+	tab.fields.push_back(auth);
 	return tab;
 }
 
@@ -129,6 +163,14 @@ erp::ScreenSet ReminderScreens::declaration()
 	run.route = "runs";
 	run.minimum = erp::Role::ADMIN;
 	reminders.actions.push_back(run);
+	erp::PageAction test;
+	test.name = "test-email";
+	test.method = "POST";
+	test.route = "test-email";
+	test.minimum = erp::Role::ADMIN;
+	test.fields.push_back(field("to", "text", words("Προς", "To"), {}, erp::Role::ADMIN));
+	test.fields.push_back(field("language", "text", words("Γλώσσα", "Language"), {}, erp::Role::ADMIN));
+	reminders.actions.push_back(test);
 	screens.pages.push_back(reminders);
 
 	erp::PluginPage bulk;

@@ -10,6 +10,7 @@
 #include "plugin/ZonedClock.h"
 #include "plugin/core/SettingsRules.h"
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/String.h>
 #include <set>
 #include <sstream>
 
@@ -38,14 +39,29 @@ void readText(const erp::JsonBody& body, const std::string& field, std::size_t m
 	if (body.has(field)) target = body.text(field, false, maxLength).value_or("");
 }
 
+void readOverlay(const erp::JsonBody& body, const std::string& field, std::size_t maxLength, const std::string& inForce,
+				 std::string& saved)
+/// A delivery text: empty gives it back to the configuration; a value
+/// other than the one in force is saved (the one in force is kept as it
+/// is, saved or configured).
+{
+	if (!body.has(field)) return;
+	const std::string value = body.text(field, false, maxLength).value_or("");
+	if (value.empty())
+		saved.clear();
+	else if (value != inForce)
+		saved = value;
+}
+
 } // namespace
 
 
 SettingsResource::SettingsResource(erp::Host& host, const SettingsStore& store, const PlanningStore& planning,
-								   std::function<void()> scheduleChanged):
+								   const TransportFactory& transports, std::function<void()> scheduleChanged):
 	_host(host),
 	_store(store),
 	_planning(planning),
+	_transports(transports),
 	_scheduleChanged(std::move(scheduleChanged))
 {}
 
@@ -57,7 +73,7 @@ void SettingsResource::mount(erp::HttpRoutes& routes)
 }
 
 
-Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s) const
+Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s, bool administrator) const
 {
 	Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
 	object->set("enabled", s.enabled);
@@ -75,27 +91,87 @@ Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s) cons
 	object->set("first_enabled_at", orNull(s.firstEnabledAt));
 	object->set("updated_at", orNull(s.updatedAt));
 	object->set("updated_by", orNull(s.updatedBy));
+	if (!administrator) return object;
+	const TransportFactory::Effective delivery = _transports.effective(s.delivery);
+	object->set("delivery", delivery.mode);
+	object->set("smtp_host", orNull(delivery.host));
+	object->set("smtp_port", delivery.port);
+	object->set("smtp_tls", delivery.tls);
+	object->set("smtp_username", orNull(delivery.username));
+	object->set("smtp_auth", delivery.auth);
+	object->set("smtp_password_set", delivery.passwordSet);
+	object->set("spool_directory", delivery.spool);
 	return object;
 }
 
 
-erp::HttpResponse SettingsResource::get(const erp::HttpRequest&)
+void SettingsResource::readDelivery(const erp::JsonBody& body, const DeliverySettings& before,
+									DeliverySettings& after) const
+{
+	const TransportFactory::Effective inForce = _transports.effective(before);
+	if (body.has("delivery"))
+	{
+		const std::string mode = body.text("delivery", false, 8).value_or("");
+		if (!mode.empty() && mode != "smtp" && mode != "spool")
+			throw erp::ApiError::invalid("delivery", "delivery must be smtp or spool");
+		if (mode.empty())
+			after.mode.clear();
+		else if (mode != inForce.mode)
+			after.mode = mode;
+	}
+	readOverlay(body, "smtp_host", 253, inForce.host, after.smtpHost);
+	if (body.has("smtp_port"))
+	{
+		const std::optional<Poco::Int64> port = body.integer("smtp_port", false, 1, 65535);
+		if (!port)
+			after.smtpPort = 0;
+		else if (*port != inForce.port)
+			after.smtpPort = static_cast<int>(*port);
+	}
+	readOverlay(body, "smtp_tls", 16, inForce.tls, after.smtpTls);
+	readOverlay(body, "smtp_auth", 16, inForce.auth, after.smtpAuth);
+	readOverlay(body, "smtp_username", 254, inForce.username, after.smtpUsername);
+	// No user, no password: clearing the user name clears the saved password.
+	if (body.has("smtp_username") && after.smtpUsername.empty()) after.smtpPassword.clear();
+	if (body.has("smtp_password")) after.smtpPassword = body.text("smtp_password", false, 512).value_or("");
+}
+
+
+void SettingsResource::checkDelivery(const DeliverySettings& delivery) const
+{
+	try
+	{
+		_transports.check(delivery);
+	}
+	catch (Poco::InvalidArgumentException& exc)
+	{
+		// The configuration's words into the tab's: "reminders.smtp.port is
+		// not ..." is the field smtp_port, "smtp_port is not ...".
+		std::string message = Poco::replace(exc.message(), std::string("reminders.smtp."), std::string("smtp_"));
+		message = Poco::replace(message, std::string("reminders."), std::string());
+		throw erp::ApiError::invalid(message.substr(0, message.find(' ')), message);
+	}
+}
+
+
+erp::HttpResponse SettingsResource::get(const erp::HttpRequest& request)
 {
 	Poco::Data::Session session = _host.database().session();
-	return erp::HttpResponse::json(200, toJson(_store.load(session)));
+	return erp::HttpResponse::json(200, toJson(_store.load(session), request.role == erp::Role::ADMIN));
 }
 
 
 erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 {
-	static const std::set<std::string> FIELDS = {"enabled",   "days_after_due", "stop_after_months", "send_weekday",
-												 "send_time", "time_zone",      "owner_email",       "from_address",
-												 "from_name", "reply_to",       "fallback_language"};
+	static const std::set<std::string> FIELDS = {
+		"enabled",     "days_after_due", "stop_after_months", "send_weekday",  "send_time",         "time_zone",
+		"owner_email", "from_address",   "from_name",         "reply_to",      "fallback_language", "delivery",
+		"smtp_host",   "smtp_port",      "smtp_tls",          "smtp_username", "smtp_auth",         "smtp_password"};
 	// What GET answers may be sent back whole: its read-only fields are
 	// ignored, and an accountant may send an administrator's field when it
 	// keeps its current value.
-	static const std::set<std::string> READ_ONLY = {"effective_time_zone", "first_enabled_at", "updated_at",
-													"updated_by"};
+	static const std::set<std::string> READ_ONLY = {"effective_time_zone", "first_enabled_at",  "updated_at",
+													"updated_by",          "smtp_password_set", "spool_directory"};
 	const erp::JsonBody body(request.body);
 	body.allowOnly([](const std::string& field) { return FIELDS.count(field) > 0 || READ_ONLY.count(field) > 0; });
 
@@ -104,9 +180,10 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	const ReminderSettings before = _store.loadForUpdate(session);
 	if (request.role != erp::Role::ADMIN)
 	{
-		const Poco::JSON::Object::Ptr current = toJson(before);
+		const Poco::JSON::Object::Ptr current = toJson(before, true);
 		for (const auto& entry: body.object())
-			if (SettingsRules::administratorsOnly(entry.first) && !sameValue(entry.second, current->get(entry.first)))
+			if (SettingsRules::administratorsOnly(entry.first) &&
+				(entry.first == "smtp_password" || !sameValue(entry.second, current->get(entry.first))))
 				throw erp::ApiError(403, "forbidden",
 									entry.first + " is transport or schedule: only an administrator may change it",
 									entry.first);
@@ -134,19 +211,22 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	readText(body, "from_name", 200, after.fromName);
 	readText(body, "reply_to", 254, after.replyTo);
 	if (auto language = body.text("fallback_language", false, 8)) after.fallbackLanguage = *language;
+	if (request.role == erp::Role::ADMIN) readDelivery(body, before.delivery, after.delivery);
 
 	if (std::optional<SettingsRules::Problem> problem = SettingsRules::check(after))
 		throw erp::ApiError::invalid(problem->field, problem->message);
 	if (!after.timeZone.empty() && !ZonedClock::isZone(after.timeZone))
 		throw erp::ApiError::invalid("time_zone", "time_zone is not an IANA time zone: " + after.timeZone);
 
-	const Poco::JSON::Object::Ptr old = toJson(before);
+	if (after.delivery != before.delivery) checkDelivery(after.delivery);
+
+	const Poco::JSON::Object::Ptr old = toJson(before, true);
 	const bool firstEnabled = after.enabled && before.firstEnabledAt.empty();
 	const std::string now = erp::Instant::format(_host.clock().now());
 	if (firstEnabled) after.firstEnabledAt = now;
 	after.updatedAt = now;
 	after.updatedBy = request.user;
-	const Poco::JSON::Object::Ptr updated = toJson(after);
+	const Poco::JSON::Object::Ptr updated = toJson(after, true);
 
 	Poco::JSON::Object changes;
 	for (const std::string& field: FIELDS)
@@ -159,6 +239,14 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 		change->set("new", is);
 		changes.set(field, change);
 	}
+	if (after.delivery.smtpPassword != before.delivery.smtpPassword)
+	{
+		// That it changed, never what it is or was.
+		Poco::JSON::Object::Ptr change = new Poco::JSON::Object;
+		change->set("old", before.delivery.smtpPassword.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var("(saved)"));
+		change->set("new", after.delivery.smtpPassword.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var("(saved)"));
+		changes.set("smtp_password", change);
+	}
 	if (changes.size() > 0)
 	{
 		_store.save(session, after);
@@ -168,9 +256,13 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	}
 	const bool switchedOn = changes.size() > 0 && !before.enabled && after.enabled;
 	const int candidates = switchedOn ? _planning.countUnflaggedOutstanding(session) : 0;
-	Poco::JSON::Object::Ptr answer = changes.size() > 0 ? updated : old;
+	Poco::JSON::Object::Ptr answer = toJson(changes.size() > 0 ? after : before, request.role == erp::Role::ADMIN);
 	answer->set("bulk_enable_suggested", candidates > 0);
 	answer->set("bulk_enable_candidates", switchedOn ? Poco::Dynamic::Var(candidates) : Poco::Dynamic::Var());
+
+	if (after.delivery != before.delivery)
+		_host.logger().information("reminders: delivery changed by %s: %s", request.user,
+								   _transports.describe(after.delivery));
 
 	bool scheduleMoved = false;
 	for (const auto& entry: changes)

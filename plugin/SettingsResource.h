@@ -8,6 +8,8 @@
 
 
 #include "erp/Host.h"
+#include "erp/JsonBody.h"
+#include "plugin/mail/TransportFactory.h"
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/SettingsStore.h"
 #include <functional>
@@ -36,25 +38,40 @@ class SettingsResource
 /// (how many; null when the save did not turn the switch on), so that the
 /// screens open the bulk-enable page.
 ///
+/// Administrators also see and change the delivery: "delivery" (smtp or
+/// spool), smtp_host, smtp_port, smtp_tls, smtp_username, smtp_auth, and
+/// the write-only smtp_password (answered only as "smtp_password_set").
+/// What is saved wins over the configuration's reminders.smtp.* key by
+/// key; null or "" gives a field back to the configuration (clearing the
+/// user name clears the saved password too). A delivery that cannot work
+/// (SmtpSettings' checks) is refused with 400 naming the field. The
+/// audit entry of a password change says only that it changed.
+/// "spool_directory" is the configuration's, read-only.
+///
 /// A save that changes the master switch or the schedule (weekday, time,
 /// zone) calls `scheduleChanged` after its commit (the plugin re-arms the
 /// weekly timer there).
 {
 public:
 	SettingsResource(erp::Host& host, const SettingsStore& store, const PlanningStore& planning,
-					 std::function<void()> scheduleChanged = {});
+					 const TransportFactory& transports, std::function<void()> scheduleChanged = {});
 
 	void mount(erp::HttpRoutes& routes);
 
 	erp::HttpResponse get(const erp::HttpRequest& request);
 	erp::HttpResponse put(const erp::HttpRequest& request);
 
-	Poco::JSON::Object::Ptr toJson(const ReminderSettings& settings) const;
+	Poco::JSON::Object::Ptr toJson(const ReminderSettings& settings, bool administrator) const;
+	/// The delivery fields for administrators only.
 
 private:
+	void readDelivery(const erp::JsonBody& body, const DeliverySettings& before, DeliverySettings& after) const;
+	void checkDelivery(const DeliverySettings& delivery) const;
+
 	erp::Host& _host;
 	const SettingsStore& _store;
 	const PlanningStore& _planning;
+	const TransportFactory& _transports;
 	std::function<void()> _scheduleChanged;
 };
 

@@ -7,6 +7,7 @@
 #define Reminders_ReminderSettings_INCLUDED
 
 
+#include "plugin/core/DeliverySettings.h"
 #include <string>
 
 
@@ -27,6 +28,7 @@ struct ReminderSettings
 	std::string fromName;                /// the From display name, e.g. the business's name
 	std::string replyTo;                 /// Reply-To; empty: replies go to From
 	std::string fallbackLanguage = "el"; /// for customers whose language has no templates
+	DeliverySettings delivery;           /// SMTP or spool, over the configuration (administrators)
 	std::string firstEnabledAt;          /// when the master switch was first turned on (empty: never)
 	std::string updatedAt;
 	std::string updatedBy;

@@ -77,7 +77,7 @@ std::string SettingsRules::weekdayName(unsigned isoWeekday)
 
 bool SettingsRules::administratorsOnly(const std::string& field)
 {
-	static const char* const FIELDS[] = {"send_weekday", "send_time", "time_zone", "from_address"};
+	static const char* const FIELDS[] = {"send_weekday", "send_time", "time_zone", "from_address", "delivery"};
 	for (const char* name: FIELDS)
 		if (field == name) return true;
 	return field.rfind("smtp_", 0) == 0 || field.rfind("spool_", 0) == 0;

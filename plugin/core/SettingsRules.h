@@ -35,7 +35,7 @@ public:
 	static bool administratorsOnly(const std::string& field);
 	/// Whether a settings field is transport or schedule, which only an
 	/// administrator changes: send_weekday, send_time, time_zone,
-	/// from_address, and any smtp_* or spool_* field. Every other field is
+	/// from_address, delivery, and any smtp_* or spool_* field. Every other field is
 	/// the reminder policy (master switch, days, months, owner address,
 	/// languages, wording), which accountants change too.
 

@@ -84,7 +84,7 @@ SmtpSettings SmtpSettings::from(const Poco::Util::AbstractConfiguration& config)
 	if (s.tlsMinVersion != "1.2" && s.tlsMinVersion != "1.3")
 		refuse("tls_min_version",
 			   "must be 1.2 or 1.3, not \"" + s.tlsMinVersion + "\" (TLS 1.0 and 1.1 are broken and never allowed)");
-	s.port = integer(config, "port", s.tls == "implicit" ? 465 : (s.tls == "starttls" ? 587 : 25));
+	s.port = integer(config, "port", defaultPort(s.tls));
 	if (s.port <= 0 || s.port > 65535) refuse("port", "is not a port number (1 to 65535): " + std::to_string(s.port));
 	s.username = config.getString("smtp.username", "");
 	s.password = config.getString("smtp.password", "");
@@ -104,6 +104,12 @@ SmtpSettings SmtpSettings::from(const Poco::Util::AbstractConfiguration& config)
 	s.ratePerSecond = decimal(config, "rate_per_second", 0);
 	if (!(s.ratePerSecond >= 0)) refuse("rate_per_second", "must not be negative");
 	return s;
+}
+
+
+int SmtpSettings::defaultPort(const std::string& tls)
+{
+	return tls == "implicit" ? 465 : (tls == "starttls" ? 587 : 25);
 }
 
 

@@ -45,6 +45,9 @@ struct SmtpSettings
 	/// Throws Poco::InvalidArgumentException naming the key of a bad value,
 	/// an unknown key under smtp, or smtp keys without smtp.host.
 
+	static int defaultPort(const std::string& tls);
+	/// 465 for implicit TLS, 587 for STARTTLS, 25 without TLS.
+
 	std::string describe() const;
 	/// "smtp mail.example.com:587 starttls (TLS 1.2+) auth login as USER"
 	/// (never the password).

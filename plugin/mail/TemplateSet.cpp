@@ -16,7 +16,8 @@ namespace reminders {
 
 const char* const TemplateSet::LANGUAGES[] = {"el", "en"};
 const char* const TemplateSet::NAMES[] = {"reminder.subject", "reminder.txt", "reminder.html",
-										  "report.subject",   "report.txt",   "report.html"};
+										  "report.subject",   "report.txt",   "report.html",
+										  "test.subject",     "test.txt",     "test.html"};
 
 
 TemplateSet::TemplateSet(const std::string& folder):

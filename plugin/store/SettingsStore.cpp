@@ -46,6 +46,14 @@ ReminderSettings SettingsStore::loadForUpdate(Poco::Data::Session& session) cons
 }
 
 
+bool SettingsStore::enabled(Poco::Data::Session& session) const
+{
+	std::vector<int> rows;
+	session << "SELECT enabled FROM reminder_settings WHERE id = 1", into(rows), now;
+	return !rows.empty() && rows.front() != 0;
+}
+
+
 ReminderSettings SettingsStore::load(Poco::Data::Session& session) const
 {
 	return read(session, "");
@@ -62,6 +70,11 @@ ReminderSettings SettingsStore::read(Poco::Data::Session& session, const std::st
 			   "FROM reminder_settings WHERE id = 1" +
 				   lockClause,
 		into(rows), now;
+	// Poco's tuples bind at most 20 columns: the delivery apart.
+	std::vector<Poco::Tuple<Text, Text, Poco::Nullable<int>, Text, Text, Text, Text>> deliveries;
+	session << "SELECT delivery, smtp_host, smtp_port, smtp_tls, smtp_username, smtp_password, smtp_auth "
+			   "FROM reminder_settings WHERE id = 1",
+		into(deliveries), now;
 	ReminderSettings settings;
 	if (rows.empty()) return settings;
 	const auto& row = rows.front();
@@ -79,6 +92,15 @@ ReminderSettings SettingsStore::read(Poco::Data::Session& session, const std::st
 	settings.firstEnabledAt = text(row.get<11>());
 	settings.updatedAt = row.get<12>();
 	settings.updatedBy = row.get<13>();
+	if (deliveries.empty()) return settings;
+	const auto& delivery = deliveries.front();
+	settings.delivery.mode = text(delivery.get<0>());
+	settings.delivery.smtpHost = text(delivery.get<1>());
+	settings.delivery.smtpPort = delivery.get<2>().isNull() ? 0 : delivery.get<2>().value();
+	settings.delivery.smtpTls = text(delivery.get<3>());
+	settings.delivery.smtpUsername = text(delivery.get<4>());
+	settings.delivery.smtpPassword = text(delivery.get<5>());
+	settings.delivery.smtpAuth = text(delivery.get<6>());
 	return settings;
 }
 
@@ -99,12 +121,21 @@ void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& 
 	std::string sendTime = s.sendTime, language = s.fallbackLanguage, updatedAt = s.updatedAt, updatedBy = s.updatedBy;
 	Text zone = nullable(s.timeZone), owner = nullable(s.ownerEmail), from = nullable(s.fromAddress),
 		 fromName = nullable(s.fromName), replyTo = nullable(s.replyTo), firstEnabled = nullable(s.firstEnabledAt);
+	const DeliverySettings& d = s.delivery;
+	Text delivery = nullable(d.mode), smtpHost = nullable(d.smtpHost), smtpTls = nullable(d.smtpTls),
+		 smtpUsername = nullable(d.smtpUsername), smtpPassword = nullable(d.smtpPassword),
+		 smtpAuth = nullable(d.smtpAuth);
+	Poco::Nullable<int> smtpPort;
+	if (d.smtpPort != 0) smtpPort = d.smtpPort;
 	const std::string columns = "(id, enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, "
 								"owner_email, from_address, from_name, reply_to, fallback_language, first_enabled_at, "
-								"updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+								"updated_at, updated_by, delivery, smtp_host, smtp_port, smtp_tls, smtp_username, "
+								"smtp_password, smtp_auth) "
+								"VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	const std::string sql = verb + columns;
 	session << sql, use(enabled), use(days), use(months), use(weekday), use(sendTime), use(zone), use(owner), use(from),
-		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), now;
+		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), use(delivery),
+		use(smtpHost), use(smtpPort), use(smtpTls), use(smtpUsername), use(smtpPassword), use(smtpAuth), now;
 }
 
 

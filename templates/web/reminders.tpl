@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="heading-row">
 <h1>{{T_reminders_title}}</h1>
 </div>
-{{#HAS_DONE}}<p class="notice" role="status">{{T_reminders_done}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
+{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
 {{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="en">{{ERROR}}</span></p>
 {{/HAS_ERROR}}<section aria-labelledby="preview-heading">
 <h2 id="preview-heading">{{T_reminders_preview}} · {{DATE_TEXT}}</h2>
@@ -60,3 +60,18 @@
 </div>
 </details>
 {{/RUNS}}</section>
+{{#IS_ADMIN}}<section aria-labelledby="test-heading">
+<h2 id="test-heading">{{T_reminders_test_title}}</h2>
+<form method="post" action="{{PAGE_URL}}" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="action" value="test-email">
+<input type="hidden" name="language" value="{{LANG}}">
+<div class="field">
+<label for="test-to">{{T_reminders_test_to}}</label>
+<input id="test-to" name="to" type="email" autocomplete="email" aria-describedby="test-hint">
+<p id="test-hint" class="hint">{{T_reminders_test_hint}}</p>
+</div>
+<div class="actions"><button type="submit">{{T_reminders_test_send}}</button></div>
+</form>
+</section>
+{{/IS_ADMIN}}

@@ -35,7 +35,10 @@ const WORDS = words({
 		spooled: 'γράφτηκε στον φάκελο αποστολής', noEmail: 'δεν υπάρχει διεύθυνση email',
 		history: 'Ιστορικό υπενθυμίσεων', read: /διαβάστηκε\b(?! δεν)|ανοίχτηκε|παραδόθηκε στον παραλήπτη/,
 		ownerEmail: 'Email της επιχείρησης', marked: 'ήδη με υπενθύμιση', shelf: 'Ράφι', shelfOn: 'Ράφι ενεργό', board: 'Πίνακας', star: 'Αστέρι', notes: 'Σημειώσεις',
-		important: 'Σημαντικός πελάτης',
+		important: 'Σημαντικός πελάτης', delivery: 'Τρόπος αποστολής', smtpServer: 'Διακομιστής SMTP', port: 'Θύρα',
+		encryption: 'Κρυπτογράφηση', smtpUser: 'Όνομα χρήστη SMTP', smtpPassword: 'Κωδικός SMTP',
+		noneSaved: 'Δεν έχει αποθηκευτεί κανένας', refused: 'Δεν έγινε δεκτό', testTo: 'Προς',
+		testSend: 'Αποστολή δοκιμαστικού', testDone: 'Το δοκιμαστικό email δόθηκε για αποστολή',
 	},
 	en: {
 		settings: 'Settings', email: 'Email', notify: 'Notify customers', fromAddress: "Sender's address",
@@ -46,7 +49,10 @@ const WORDS = words({
 		runNow: 'Run this week now', accepted: 'accepted by the mail server', spooled: 'written to the spool folder',
 		noEmail: 'no email address', history: 'Reminder history', read: /\bwas read\b(?! is not known)|\bopened\b|delivered to the recipient/,
 		ownerEmail: 'Business email', marked: 'already with a reminder', shelf: 'Shelf', shelfOn: 'Shelf on', board: 'Board', star: 'Star', notes: 'Notes',
-		important: 'Important customer',
+		important: 'Important customer', delivery: 'Delivery method', smtpServer: 'SMTP server', port: 'Port',
+		encryption: 'Encryption', smtpUser: 'SMTP user name', smtpPassword: 'SMTP password',
+		noneSaved: 'None is saved', refused: 'Not accepted', testTo: 'To', testSend: 'Send a test email',
+		testDone: 'The test email was handed over',
 	},
 });
 
@@ -128,7 +134,43 @@ async function administratorSender(browser, language) {
 		(await page.locator('.notice').count()) === 1 && (await from.inputValue()) === `reminders.${language}@example.com`,
 		await page.locator('main').textContent());
 	check(`${tag}: the master switch is still off`, !(await page.getByLabel(w.notify).isChecked()));
+
+	// The delivery, on the same tab: the local SMTP peer (run.sh), or the
+	// configuration's spool folder.
+	if (DELIVERY === 'smtp') {
+		await page.getByLabel(w.delivery).selectOption('smtp');
+		await page.getByLabel(w.smtpServer).fill('127.0.0.1');
+		await page.getByLabel(w.port).fill(process.env.SMTP_PORT);
+		await page.getByLabel(w.encryption).selectOption('none');
+		await go(page, page.getByRole('button', { name: w.save }));
+		check(`${tag}: the SMTP server is saved`,
+			(await page.locator('.notice').count()) === 1 && (await page.getByLabel(w.delivery).inputValue()) === 'smtp' &&
+			(await page.getByLabel(w.port).inputValue()) === process.env.SMTP_PORT,
+			await page.locator('main').textContent());
+	} else {
+		check(`${tag}: the delivery is the configuration's spool folder`,
+			(await page.getByLabel(w.delivery).inputValue()) === 'spool');
+	}
+	const password = page.getByLabel(w.smtpPassword);
+	check(`${tag}: the password field says none is saved, and is empty`,
+		(await page.locator('#f-smtp_password-help').textContent()).includes(w.noneSaved) &&
+		(await password.inputValue()) === '' && (await password.getAttribute('type')) === 'password');
 	await shot(page, `settings-email-admin.${language}`);
+
+	// A password with no user name: refused beside the user-name field,
+	// nothing saved, and the typed password not sent back into the page.
+	await password.fill('typed-secret-1');
+	await go(page, page.getByRole('button', { name: w.save }));
+	const userError = page.locator('#f-smtp_username-error');
+	check(`${tag}: a password without a user name is refused beside the user name`,
+		(await userError.count()) === 1 && (await userError.textContent()).includes(w.refused) &&
+		(await page.getByLabel(w.smtpUser).getAttribute('aria-invalid')) === 'true',
+		await page.locator('main').textContent());
+	check(`${tag}: the refused page does not hold the typed password`,
+		!(await page.content()).includes('typed-secret-1'));
+	await settingsTab(page, 'reminders', 'email');
+	check(`${tag}: after the refusal, still no password is saved`,
+		(await page.locator('#f-smtp_password-help').textContent()).includes(w.noneSaved));
 	await accessible(page, `${tag} Settings › Email`);
 	check(`${tag}: no Content-Security-Policy violation or script error`, page.cspViolations.length === 0,
 		page.cspViolations.join(' | '));
@@ -145,8 +187,9 @@ async function accountant(browser, language, made) {
 
 	// Settings › Email: no administrators' fields; the switch on.
 	await settingsTab(page, 'reminders', 'email');
-	check(`${tag}: the accountant sees no sender's address and no schedule`,
-		(await page.getByLabel(w.fromAddress).count()) === 0 && (await page.getByLabel(w.sendTime).count()) === 0);
+	check(`${tag}: the accountant sees no sender's address, no schedule and no delivery`,
+		(await page.getByLabel(w.fromAddress).count()) === 0 && (await page.getByLabel(w.sendTime).count()) === 0 &&
+		(await page.getByLabel(w.delivery).count()) === 0 && (await page.getByLabel(w.smtpPassword).count()) === 0);
 	await shot(page, `settings-email.${language}`);
 	await accessible(page, `${tag} Settings › Email`);
 	const refusedSettings = await page.request.post(`${BASE}/settings/reminders/email`,
@@ -318,6 +361,15 @@ async function administratorRun(browser, language, made, first) {
 		(await page.locator('tr', { hasText: made.c.name }).textContent()).includes(w.noEmail));
 	await shot(page, `reminders-admin.${language}`);
 	await accessible(page, `${tag} reminders page`);
+
+	// A test email through the delivery in force, before the week's run.
+	await page.getByLabel(w.testTo, { exact: true }).fill(`test.${language}@example.com`);
+	await go(page, page.getByRole('button', { name: w.testSend }));
+	const tested = (await page.locator('.notice').count()) === 1 ? await page.locator('.notice').textContent() : '';
+	check(`${tag}: the test email is handed over, with the outcome (${tested.trim()})`,
+		tested.includes(w.testDone) && tested.includes(`test.${language}@example.com`) &&
+		tested.includes(DELIVERY === 'smtp' ? ': accepted' : ': spooled'), await main.textContent());
+	await shot(page, `reminders-test-email.${language}`);
 	await go(page, page.getByRole('button', { name: w.runNow }));
 	const notice = (await page.locator('.notice').count()) === 1 ? await page.locator('.notice').textContent() : '';
 	if (first === made) {

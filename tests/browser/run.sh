@@ -62,16 +62,13 @@ if [ "${REMINDERS_DELIVERY:-smtp}" = smtp ] && /usr/bin/python3 -c 'import aiosm
 	/usr/bin/python3 -u -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
 	SMTP_PID=$!
 	for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.1; done
-	cat >>"$WORK/host.properties" <<CONF
-reminders.smtp.host = 127.0.0.1
-reminders.smtp.port = $SMTP_PORT
-reminders.smtp.tls = none
-CONF
+	# Not in the configuration: the administrator's test chooses it on the
+	# Email tab, as an administrator would.
 	DELIVERY=smtp
 else
-	echo "reminders.spool.directory = $WORK/spool" >>"$WORK/host.properties"
 	DELIVERY=spool
 fi
+echo "reminders.spool.directory = $WORK/spool" >>"$WORK/host.properties"
 
 "$HOST" --config="$WORK/host.properties" >"$WORK/host.log" 2>&1 &
 PID=$!
@@ -83,7 +80,7 @@ for test in "$HERE"/${BROWSER_TESTS:-*}.test.js; do
 	echo "===== $(basename "$test") ====="
 	BASE_URL="$BASE" ADMIN_PASSWORD="$ADMIN_PASSWORD" MARIA_PASSWORD="$MARIA_PASSWORD" \
 		ADMIN_TOKEN=browser-admin-token-0000000 MARIA_TOKEN=browser-maria-token-0000000 \
-		DELIVERY="$DELIVERY" DELIVERY_LOG="$WORK/smtp.log" SPOOL="$WORK/spool" \
+		DELIVERY="$DELIVERY" DELIVERY_LOG="$WORK/smtp.log" SPOOL="$WORK/spool" SMTP_PORT="${SMTP_PORT:-}" \
 		SCREENSHOTS="$SOURCE/docs/screenshots" node "$test"
 	result=$?
 	if [ $result -ne 0 ]; then

@@ -79,6 +79,8 @@ const Row ROWS[] = {
 	{"PUT",   "/api/plugins/reminders/settings",  R"({"time_zone": "Europe/London"})", 403, 200, Split::AWAITS_MERGE, "time_zone"},
 	{"PUT",   "/api/plugins/reminders/settings",  R"({"days_after_due": 2, "send_time": "11:00"})",
 	                                                                                   403, 200, Split::AWAITS_MERGE, "send_time"},
+	{"PUT",   "/api/plugins/reminders/settings",  R"({"smtp_host": "mail.example.com"})", 403, 200, Split::AWAITS_MERGE, "smtp_host"},
+	{"PUT",   "/api/plugins/reminders/settings",  R"({"smtp_password": "pw"})",        403, ALLOWED, Split::AWAITS_MERGE, "smtp_password"},
 	// reminders: the accountant's daily work
 	{"GET",   "/api/plugins/reminders/outstanding",                "",                       200, 200, Split::NO, ""},
 	{"POST",  "/api/plugins/reminders/bulk-enable",                R"({"invoice_ids": [{invoice}]})",
@@ -91,6 +93,8 @@ const Row ROWS[] = {
 	{"GET",   "/api/plugins/reminders/runs/999999",                "",                       404, 404, Split::NO, ""},
 	// reminders: a week run by hand is the administrator's
 	{"POST",  "/api/plugins/reminders/runs",                       "{}",                     403, ALLOWED, Split::NO, ""},
+	{"POST",  "/api/plugins/reminders/test-email",                 R"({"to": "owner@example.com"})",
+	                                                                                         403, ALLOWED, Split::NO, ""},
 };
 // clang-format on
 

@@ -7,6 +7,8 @@
 #include "HostFixture.h"
 #include "PluginHost.h"
 #include "erp/ApiError.h"
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/MapConfiguration.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
 #include <thread>
@@ -28,6 +30,8 @@ class SettingsResourceTest: public tests::HostFixture
 	CPPUNIT_TEST(testTransportAndScheduleAreTheAdministrators);
 	CPPUNIT_TEST(testWhatGetAnswersCanBePutBack);
 	CPPUNIT_TEST(testReadableByBothWithoutSecrets);
+	CPPUNIT_TEST(testDeliveryIsTheAdministrators);
+	CPPUNIT_TEST(testDeliveryOverTheConfiguration);
 	CPPUNIT_TEST(testScheduleChangeIsAnnounced);
 	CPPUNIT_TEST(testAuditHoldsOldAndNew);
 	CPPUNIT_TEST(testTimeZone);
@@ -76,7 +80,16 @@ public:
 			{R"({"fallback_language": "de"})", "fallback_language"},
 			{R"({"enabled": "yes"})", "enabled"},
 			{R"({"enabled": null})", "enabled"},
-			{R"({"smtp_password": "secret"})", "smtp_password"},
+			// A password with no server to give it to.
+			{R"({"smtp_password": "secret"})", "smtp_host"},
+			{R"({"delivery": "fax"})", "delivery"},
+			{R"({"delivery": "smtp"})", "smtp_host"},
+			{R"({"delivery": "smtp", "smtp_host": "mail example"})", "smtp_host"},
+			{R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_port": 70000})", "smtp_port"},
+			{R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_port": "25"})", "smtp_port"},
+			{R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_tls": "ssl"})", "smtp_tls"},
+			{R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_auth": "cram-md5"})", "smtp_auth"},
+			{R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_username": "erp"})", "smtp_password"},
 			{R"({"from_address": "billing@example.com", "days_after_due": 400})", "days_after_due"},
 		};
 		for (const auto& c: cases)
@@ -269,10 +282,97 @@ public:
 			CPPUNIT_ASSERT_EQUAL(200, reply.status);
 			for (const auto& [name, value]: *reply.object())
 			{
-				CPPUNIT_ASSERT_MESSAGE(name, name.find("password") == std::string::npos);
+				// Whether a password is saved, as true or false; never the password.
+				if (name == "smtp_password_set")
+					CPPUNIT_ASSERT_MESSAGE(name, value.isBoolean());
+				else
+					CPPUNIT_ASSERT_MESSAGE(name, name.find("password") == std::string::npos);
 				CPPUNIT_ASSERT_MESSAGE(name, name.find("secret") == std::string::npos);
 			}
 		}
+	}
+
+	void testDeliveryIsTheAdministrators()
+	{
+		Poco::JSON::Object::Ptr seen = _host->call("GET", PATH, "", TestHost::ACCOUNTANT).object();
+		for (const char* field:
+			 {"delivery", "smtp_host", "smtp_port", "smtp_username", "smtp_password_set", "spool_directory"})
+			CPPUNIT_ASSERT_MESSAGE(field, !seen->has(field));
+		const struct
+		{
+			const char* body;
+			const char* field;
+		} cases[] = {
+			{R"({"smtp_host": "mail.example.com"})", "smtp_host"},
+			{R"({"delivery": "smtp"})", "delivery"},
+			{R"({"smtp_password": "guess"})", "smtp_password"},
+			// Not even an empty one: it would clear the administrator's.
+			{R"({"smtp_password": null})", "smtp_password"},
+			{R"({"smtp_port": 25})", "smtp_port"},
+		};
+		for (const auto& c: cases)
+		{
+			Reply refused = _host->call("PUT", PATH, c.body, TestHost::ACCOUNTANT);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, 403, refused.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, std::string(c.field), refused.errorField());
+		}
+		CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("reminders.settings.update"));
+	}
+
+	void testDeliveryOverTheConfiguration()
+	{
+		// The test host's configuration spools (reminders.spool.directory).
+		Poco::JSON::Object::Ptr configured = _host->call("GET", PATH).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"), configured->getValue<std::string>("delivery"));
+		CPPUNIT_ASSERT_EQUAL(_host->folder() + "/spool", configured->getValue<std::string>("spool_directory"));
+		CPPUNIT_ASSERT_EQUAL(std::string("starttls"), configured->getValue<std::string>("smtp_tls"));
+		CPPUNIT_ASSERT_EQUAL(587, configured->getValue<int>("smtp_port"));
+		CPPUNIT_ASSERT(!configured->getValue<bool>("smtp_password_set"));
+
+		Reply saved = _host->call("PUT", PATH,
+								  R"({"delivery": "smtp", "smtp_host": "mail.example.com", "smtp_username": "erp",
+									  "smtp_password": "pw-Σ1"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(saved.body, 200, saved.status);
+		CPPUNIT_ASSERT(saved.body.find("pw-") == std::string::npos);
+		Poco::JSON::Object::Ptr now = _host->call("GET", PATH).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("smtp"), now->getValue<std::string>("delivery"));
+		CPPUNIT_ASSERT_EQUAL(std::string("mail.example.com"), now->getValue<std::string>("smtp_host"));
+		CPPUNIT_ASSERT_EQUAL(std::string("erp"), now->getValue<std::string>("smtp_username"));
+		CPPUNIT_ASSERT(now->getValue<bool>("smtp_password_set"));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.settings.update");
+		CPPUNIT_ASSERT(audit.body.find("pw-") == std::string::npos);
+		auto details = audit.object()->getArray("items")->getObject(0)->getObject("details");
+		CPPUNIT_ASSERT(details->getObject("smtp_password")->isNull("old"));
+		CPPUNIT_ASSERT_EQUAL(std::string("(saved)"), details->getObject("smtp_password")->getValue<std::string>("new"));
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"), details->getObject("delivery")->getValue<std::string>("old"));
+
+		// The whole answer sent back is no change at all.
+		std::ostringstream whole;
+		now->stringify(whole);
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("PUT", PATH, whole.str()).status);
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.settings.update"));
+
+		// The port: a value of its own, then back to the TLS mode's default.
+		Reply port = _host->call("PUT", PATH, R"({"smtp_port": 2525})");
+		CPPUNIT_ASSERT_EQUAL(2525, port.object()->getValue<int>("smtp_port"));
+		Reply implicit = _host->call("PUT", PATH, R"({"smtp_port": null, "smtp_tls": "implicit"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(implicit.body, 465, implicit.object()->getValue<int>("smtp_port"));
+
+		// No user name, no password.
+		Reply anonymous = _host->call("PUT", PATH, R"({"smtp_username": null})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(anonymous.body, 200, anonymous.status);
+		CPPUNIT_ASSERT(!anonymous.object()->getValue<bool>("smtp_password_set"));
+		CPPUNIT_ASSERT(anonymous.object()->isNull("smtp_username"));
+
+		// Back to the configuration's spool.
+		Reply spool = _host->call("PUT", PATH, R"({"delivery": "spool"})");
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"), spool.object()->getValue<std::string>("delivery"));
+		// With no saved choice the configuration decides (it spools), the
+		// saved SMTP server kept for later but not in force.
+		Reply configuration = _host->call("PUT", PATH, R"({"delivery": null})");
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"), configuration.object()->getValue<std::string>("delivery"));
+		CPPUNIT_ASSERT_EQUAL(std::string("mail.example.com"),
+							 configuration.object()->getValue<std::string>("smtp_host"));
 	}
 
 	void testScheduleChangeIsAnnounced()
@@ -282,7 +382,9 @@ public:
 		SettingsStore store(TestHost::dialect());
 		PlanningStore planning;
 		int announced = 0;
-		SettingsResource resource(facade, store, planning, [&announced] { ++announced; });
+		Poco::AutoPtr<Poco::Util::MapConfiguration> configuration(new Poco::Util::MapConfiguration);
+		TransportFactory transports(*configuration, _host->folder());
+		SettingsResource resource(facade, store, planning, transports, [&announced] { ++announced; });
 		const struct
 		{
 			const char* body;

@@ -17,6 +17,7 @@
 
 #include "erp/ApiError.h"
 #include "erp/Host.h"
+#include "erp/Instant.h"
 #include "erp/JsonBody.h"
 #include "erp/Plugin.h"
 #include "erp/QueryParameters.h"
@@ -155,7 +156,9 @@ private:
 		notes.label = words("Σημειώσεις", "Notes");
 		notes.route = "invoices/{id}/notes";
 		notes.icon = "note";
-		notes.columns = {{"text", words("Σημείωση", "Note"), "text"}, {"by", words("Από", "By"), "text"}};
+		notes.columns = {{"text", words("Σημείωση", "Note"), "text"},
+						 {"by", words("Από", "By"), "text"},
+						 {"at", words("Πότε", "When"), "datetime"}};
 		notes.empty = words("Καμία σημείωση.", "No note.");
 		set.views.push_back(notes);
 
@@ -255,6 +258,7 @@ private:
 					Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
 					item->set("text", note.text);
 					item->set("by", note.by);
+					item->set("at", note.at);
 					items->add(item);
 				}
 			Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
@@ -268,7 +272,7 @@ private:
 			const std::optional<std::string> text = body.text("text", true, 200);
 			if (text->empty()) throw erp::ApiError::invalid("text", "a note needs a text");
 			std::lock_guard<std::mutex> lock(_mutex);
-			_notes.push_back({*invoice, *text, request.user});
+			_notes.push_back({*invoice, *text, request.user, erp::Instant::format(_host->clock().now())});
 			Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
 			answer->set("summary", "note added");
 			return erp::HttpResponse::json(201, answer);
@@ -297,6 +301,7 @@ private:
 		Poco::Int64 invoice;
 		std::string text;
 		std::string by;
+		std::string at;
 	};
 
 	erp::Host* _host = nullptr;

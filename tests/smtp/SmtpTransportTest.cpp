@@ -10,6 +10,7 @@
 #include "plugin/mail/SmtpTransport.h"
 #include "SmtpPeer.h"
 #include "TestHost.h"
+#include "plugin/mail/ReturnPath.h"
 #include "plugin/mail/TransportFactory.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
@@ -19,6 +20,7 @@
 #include <Poco/Util/MapConfiguration.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <map>
+#include <set>
 
 
 using reminders::ComposedMessage;
@@ -109,6 +111,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(SmtpTransportTest);
 	CPPUNIT_TEST(testAcceptedOverOneConnection);
 	CPPUNIT_TEST(testSmtpSinkFaults);
+	CPPUNIT_TEST(testPipeliningWhereOffered);
 	CPPUNIT_TEST(testSlowServerTimesOut);
 	CPPUNIT_TEST(testNothingListening);
 	CPPUNIT_TEST(testPerRecipientRepliesAndReset);
@@ -125,6 +128,10 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCertificateFailuresNameTheirReason);
 	CPPUNIT_TEST(testRefusedCredentialsStopTheTransport);
 	CPPUNIT_TEST(testRefusedCredentialsEndARealRun);
+	CPPUNIT_TEST(testDeliverySavedOnTheEmailTab);
+	CPPUNIT_TEST(testSavedPasswordWinsOverTheConfiguration);
+	CPPUNIT_TEST(testTestEmail);
+	CPPUNIT_TEST(testOneReturnPathPerMessage);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -183,6 +190,53 @@ public:
 			// answers after it; before that, nothing may have arrived.
 			if (c.flags.back() != ".") CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, 0, peer->delivered());
 		}
+	}
+
+	void testPipeliningWhereOffered()
+	{
+		// smtp-sink offers PIPELINING: MAIL, RCPT and DATA in one write,
+		// each reply still its message's (the faults of testSmtpSinkFaults
+		// go through the same path). The aiosmtpd peer does not offer it:
+		// one command at a time.
+		auto sink = SmtpPeer::sink({});
+		SmtpTransport pipelined(settings(sink->port()));
+		for (int i = 0; i < 3; ++i)
+		{
+			const Delivery d = pipelined.send(message("customer" + std::to_string(i) + "@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		}
+		CPPUNIT_ASSERT(pipelined.pipelined());
+		pipelined.close();
+		CPPUNIT_ASSERT_EQUAL(3, sink->delivered());
+
+		auto plain = SmtpPeer::aiosmtpd({});
+		SmtpTransport oneByOne(settings(plain->port()));
+		const Delivery refused = oneByOne.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL(550, refused.code);
+		const Delivery d = oneByOne.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(!oneByOne.pipelined());
+		oneByOne.close();
+		CPPUNIT_ASSERT_EQUAL(1, plain->delivered());
+
+		// Refused recipients in pipelined envelopes (the aiosmtpd peer
+		// offering PIPELINING; smtp-sink stops offering it when told to fail
+		// a command): each reply is its own message's, the server's
+		// "503 need RCPT" to DATA never taken for the verdict, and the
+		// session goes on.
+		auto picky = SmtpPeer::aiosmtpd({"--pipelining"});
+		SmtpTransport again(settings(picky->port()));
+		const Delivery greylisted = again.send(message("greylist@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(greylisted), 451, greylisted.code);
+		CPPUNIT_ASSERT(again.pipelined());
+		const Delivery unknown = again.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(unknown), 550, unknown.code);
+		CPPUNIT_ASSERT(unknown.text.find("No such user") != std::string::npos);
+		const Delivery fine = again.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(fine), fine.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(again.pipelined());
+		again.close();
+		CPPUNIT_ASSERT_EQUAL(1, picky->delivered());
 	}
 
 	void testSlowServerTimesOut()
@@ -589,6 +643,173 @@ public:
 		report = host.call("GET", path).object()->getArray("reports")->getObject(0);
 		CPPUNIT_ASSERT_EQUAL(1, report->getValue<int>("attempts"));
 		CPPUNIT_ASSERT_EQUAL(0, peer->delivered());
+	}
+
+	void testDeliverySavedOnTheEmailTab()
+	{
+		// The configuration spools; an administrator chooses SMTP on the
+		// Email tab; the next run sends through it, nothing to the spool.
+		auto peer = SmtpPeer::sink({});
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true);
+		const std::string settingsPath = "/api/plugins/reminders/settings";
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"),
+							 host.call("GET", settingsPath).object()->getValue<std::string>("delivery"));
+		tests::Reply saved = host.call("PUT", settingsPath,
+									   R"({"enabled": true, "from_address": "billing@example.com",
+										   "owner_email": "owner@example.com", "days_after_due": 0,
+										   "fallback_language": "en", "delivery": "smtp", "smtp_host": "127.0.0.1",
+										   "smtp_tls": "none", "smtp_port": )" +
+										   std::to_string(peer->port()) + "}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(saved.body, 200, saved.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("smtp"), saved.object()->getValue<std::string>("delivery"));
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		// Two reminders and the owner's report.
+		CPPUNIT_ASSERT_EQUAL(3, peer->delivered());
+		Poco::File spool(host.folder() + "/spool");
+		std::vector<std::string> spooled;
+		if (spool.exists()) spool.list(spooled);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), spooled.size());
+
+		// Back to the spool: the SMTP values stay saved for a later switch.
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", settingsPath, R"({"delivery": "spool"})").status);
+		auto now = host.call("GET", settingsPath).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("spool"), now->getValue<std::string>("delivery"));
+		CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), now->getValue<std::string>("smtp_host"));
+	}
+
+	void testSavedPasswordWinsOverTheConfiguration()
+	{
+		// The configuration names the relay with a stale password; the
+		// administrator types the right one on the Email tab, write-only.
+		const std::string certs = SmtpPeer::certificates();
+		auto peer =
+			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.cafile", certs + "/cert.pem"},
+							  {"reminders.smtp.username", "erp"},
+							  {"reminders.smtp.password", "stale-password"},
+							  {"reminders.smtp.helo", "erp.test"},
+							  {"reminders.smtp.timeout_seconds", "5"}});
+		const std::string settingsPath = "/api/plugins/reminders/settings";
+		auto before = host.call("GET", settingsPath).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("smtp"), before->getValue<std::string>("delivery"));
+		CPPUNIT_ASSERT_EQUAL(peer->port(), before->getValue<int>("smtp_port"));
+		CPPUNIT_ASSERT(before->getValue<bool>("smtp_password_set"));
+		tests::Reply saved = host.call("PUT", settingsPath,
+									   R"({"enabled": true, "from_address": "billing@example.com",
+										   "owner_email": "owner@example.com", "days_after_due": 0,
+										   "fallback_language": "en", "smtp_password": "s3cret-pass"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(saved.body, 200, saved.status);
+		CPPUNIT_ASSERT(!contains(saved.body, "s3cret-pass"));
+		CPPUNIT_ASSERT(!contains(host.call("GET", settingsPath).body, "s3cret-pass"));
+		const std::string audit = host.call("GET", "/api/audit?action=reminders.settings.update").body;
+		CPPUNIT_ASSERT_MESSAGE(audit, contains(audit, "smtp_password"));
+		CPPUNIT_ASSERT_MESSAGE(audit, !contains(audit, "s3cret-pass") && !contains(audit, "stale-password"));
+
+		host.createInvoice(host.createCustomer("a", "a@example.com"), "A-1", "50");
+		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		CPPUNIT_ASSERT_EQUAL(2, peer->delivered());
+	}
+
+	void testTestEmail()
+	{
+		auto peer = SmtpPeer::sink({});
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true);
+		const std::string path = "/api/plugins/reminders/test-email";
+		const std::string settingsPath = "/api/plugins/reminders/settings";
+
+		// No sender yet: refused, nothing sent, nothing audited.
+		tests::Reply early = host.call("POST", path, R"({"to": "owner@example.com"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(early.body, 400, early.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("from_address"), early.errorField());
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", settingsPath, R"({"from_address": "billing@example.com"})").status);
+
+		// The configuration's spool.
+		tests::Reply spooled = host.call("POST", path, R"({"to": "owner@example.com"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(spooled.body, 200, spooled.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), spooled.object()->getValue<std::string>("state"));
+		std::vector<std::string> files;
+		Poco::File(host.folder() + "/spool").list(files);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), files.size());
+
+		// SMTP, saved on the Email tab: the server's reply comes back.
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", settingsPath,
+											R"({"delivery": "smtp", "smtp_host": "127.0.0.1", "smtp_tls": "none",
+												"smtp_port": )" +
+												std::to_string(peer->port()) + "}")
+									  .status);
+		tests::Reply accepted = host.call("POST", path, R"({"to": "owner@example.com", "language": "en"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(accepted.body, 200, accepted.status);
+		auto answer = accepted.object();
+		CPPUNIT_ASSERT_EQUAL(std::string("accepted"), answer->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(250, answer->getValue<int>("reply_code"));
+		CPPUNIT_ASSERT_MESSAGE(accepted.body, contains(answer->getValue<std::string>("summary"), "127.0.0.1"));
+		CPPUNIT_ASSERT_EQUAL(1, peer->delivered());
+
+		// Nothing listening: an honest "deferred" with the reason, not a 500.
+		peer.reset();
+		tests::Reply nobody = host.call("POST", path, R"({"to": "owner@example.com"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(nobody.body, 200, nobody.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("deferred"), nobody.object()->getValue<std::string>("state"));
+		CPPUNIT_ASSERT(!nobody.object()->isNull("reply_text"));
+
+		// Administrators only; a bad address changes nothing.
+		CPPUNIT_ASSERT_EQUAL(
+			403, host.call("POST", path, R"({"to": "owner@example.com"})", tests::TestHost::ACCOUNTANT).status);
+		tests::Reply bad = host.call("POST", path, R"({"to": "owner"})");
+		CPPUNIT_ASSERT_EQUAL(400, bad.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("to"), bad.errorField());
+		CPPUNIT_ASSERT_EQUAL(3, host.auditCount("reminders.test_email"));
+	}
+
+	void testOneReturnPathPerMessage()
+	{
+		// A real run with reminders.bounces.*: each message's MAIL FROM (as
+		// smtp-sink records it, "X-Mail-Args: <...>") is its own return
+		// path; its From header is the business's.
+		auto peer = SmtpPeer::sink({});
+		const std::string key = "0123456789abcdef0123456789abcdef";
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.tls", "none"},
+							  {"reminders.bounces.address", "bounces@example.com"},
+							  {"reminders.bounces.key", key}});
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com",
+												"owner_email": "owner@example.com", "days_after_due": 0,
+												"fallback_language": "en"})")
+									  .status);
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		const reminders::ReturnPath path("bounces@example.com", key);
+		std::set<std::string> tags;
+		const std::vector<std::string> messages = peer->messages();
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages.size());
+		for (const std::string& text: messages)
+		{
+			const std::string field = "X-Mail-Args: <";
+			const std::size_t from = text.find(field);
+			CPPUNIT_ASSERT_MESSAGE(text.substr(0, 400), from != std::string::npos);
+			const std::size_t start = from + field.size();
+			const std::string sender = text.substr(start, text.find('>', start) - start);
+			const std::optional<std::string> tag = path.tagOf(sender);
+			CPPUNIT_ASSERT_MESSAGE(sender, tag.has_value());
+			// The tag is the message's own Message-ID.
+			CPPUNIT_ASSERT_MESSAGE(sender, contains(text, "Message-ID: <" + *tag + "@example.com>"));
+			CPPUNIT_ASSERT(contains(text, "billing@example.com>") || contains(text, "From: billing@example.com"));
+			tags.insert(*tag);
+		}
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), tags.size());
 	}
 };
 

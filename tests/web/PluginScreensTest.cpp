@@ -70,12 +70,17 @@ public:
 		CPPUNIT_ASSERT_EQUAL(404, _web->get("/settings/Reminders/email", _maria).status);
 
 		// A write-only secret: never shown, kept when left empty, for administrators only.
-		const std::string csrf = _web->get("/settings/shelf/shelf", _admin).csrf();
+		WebPage unsaved = _web->get("/settings/shelf/shelf", _admin, "en");
+		const std::string csrf = unsaved.csrf();
+		// The hint says whether one is saved (the route's "secret_set").
+		CPPUNIT_ASSERT_MESSAGE(unsaved.body, unsaved.has("None is saved."));
+		CPPUNIT_ASSERT(!unsaved.has("One is saved"));
 		CPPUNIT_ASSERT_EQUAL(
 			303, _web->post("/settings/shelf/shelf", "csrf=" + csrf + "&title=Top&secret=s3cr3t", _admin).status);
-		WebPage shelf = _web->get("/settings/shelf/shelf", _admin);
+		WebPage shelf = _web->get("/settings/shelf/shelf", _admin, "en");
 		CPPUNIT_ASSERT(shelf.has(R"(name="secret" type="password" value="")"));
 		CPPUNIT_ASSERT(!shelf.has("s3cr3t"));
+		CPPUNIT_ASSERT_MESSAGE(shelf.body, shelf.has("One is saved; leave it empty to keep it. It is never shown."));
 		CPPUNIT_ASSERT_EQUAL(
 			303, _web->post("/settings/shelf/shelf", "csrf=" + csrf + "&title=Top2&secret=", _admin).status);
 		CPPUNIT_ASSERT(_web->host().call("GET", "/api/plugins/shelf/settings").object()->getValue<bool>("secret_set"));
@@ -364,6 +369,9 @@ public:
 		CPPUNIT_ASSERT(list.has("/invoices/" + id + "/views/shelf/0"));
 		WebPage notes = _web->get("/invoices/" + id + "/views/shelf/0", _maria, "en");
 		CPPUNIT_ASSERT(notes.has("<td data-label=\"Note\">&lt;b&gt;call&lt;/b&gt;</td>"));
+		// A "datetime" column in the business's time zone (Europe/Athens), named.
+		CPPUNIT_ASSERT_MESSAGE(notes.body, notes.has(" EET</td>") || notes.has(" EEST</td>"));
+		CPPUNIT_ASSERT(!notes.has(" UTC</td>"));
 		const std::string csrf = list.csrf();
 		WebPage form = _web->post("/invoices/new",
 								  "csrf=" + csrf + "&refresh=1&paid=no&customer_id=" + std::to_string(alpha), _maria);

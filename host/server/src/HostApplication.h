@@ -25,6 +25,8 @@ protected:
 
 private:
 	void help();
+	int copyDatabase();
+	/// --copy-database: the configured database into the named one (DatabaseCopy).
 
 	bool _helpRequested = false;
 	bool _hashPassword = false;
@@ -32,6 +34,8 @@ private:
 	bool _force = false;
 	std::string _task;
 	std::string _today;
+	std::string _copyTo;
+	std::string _copyConnector = "mysql";
 };
 
 

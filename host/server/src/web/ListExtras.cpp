@@ -5,10 +5,9 @@
 
 #include "web/ListExtras.h"
 #include "erp/AuditLog.h"
+#include "web/DisplayFormat.h"
 #include "web/FormData.h"
 #include "web/ProblemPage.h"
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/DateTimeParser.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
@@ -25,7 +24,8 @@ std::string replaced(std::string route, const std::string& id)
 	return route;
 }
 
-std::string cellText(const Poco::JSON::Object& item, const erp::ViewColumn& column, const std::string& language)
+std::string cellText(const Poco::JSON::Object& item, const erp::ViewColumn& column, const std::string& language,
+					 const std::string& timeZone)
 {
 	if (!item.has(column.key) || item.isNull(column.key)) return "";
 	const Poco::Dynamic::Var value = item.get(column.key);
@@ -36,16 +36,9 @@ std::string cellText(const Poco::JSON::Object& item, const erp::ViewColumn& colu
 		const std::string day = text.substr(8, 2), month = text.substr(5, 2), year = text.substr(0, 4);
 		return language == "el" ? day + "/" + month + "/" + year : year + "-" + month + "-" + day;
 	}
-	if (column.kind == "datetime")
-	{
-		// An ISO 8601 instant, to the minute, in UTC (said so).
-		Poco::DateTime parsed;
-		int zone = 0;
-		if (Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, parsed, zone) ||
-			Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, text, parsed, zone))
-			return Poco::DateTimeFormatter::format(parsed,
-												   language == "el" ? "%d/%m/%Y %H:%M UTC" : "%Y-%m-%d %H:%M UTC");
-	}
+	// An instant (what erp::Instant writes) in the business's time zone,
+	// which it names.
+	if (column.kind == "datetime") return DisplayFormat::instant(text, timeZone, language);
 	return text;
 }
 
@@ -59,10 +52,12 @@ void icon(ctemplate::TemplateDictionary& dictionary, const std::string& name)
 } // namespace
 
 
-ListExtras::ListExtras(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages):
+ListExtras::ListExtras(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages,
+					   const erp::Clock& clock):
 	_plugins(plugins),
 	_pages(pages),
-	_messages(messages)
+	_messages(messages),
+	_clock(clock)
 {}
 
 
@@ -229,7 +224,7 @@ WebResponse ListExtras::view(const WebRequest&, const SignedIn& who, const std::
 				{
 					ctemplate::TemplateDictionary* cell = row->AddSectionDictionary("CELL");
 					cell->SetValue("LABEL", PluginUi::text(column.label, who.language));
-					cell->SetValue("TEXT", cellText(*item, column, who.language));
+					cell->SetValue("TEXT", cellText(*item, column, who.language, _clock.timeZone()));
 				}
 			}
 			const std::string note = PluginUi::text(view.note, who.language);

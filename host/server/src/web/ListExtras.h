@@ -7,6 +7,7 @@
 #define Host_ListExtras_INCLUDED
 
 
+#include "erp/Clock.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
 #include "web/PluginUi.h"
@@ -55,7 +56,9 @@ public:
 		std::vector<View> views;
 	};
 
-	ListExtras(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages);
+	ListExtras(const PluginUi& plugins, const PageRenderer& pages, const MessageCatalog& messages,
+			   const erp::Clock& clock);
+	/// The clock's time zone is the one "datetime" columns are shown in.
 
 	Snapshot prepare(const std::string& entity, const std::vector<std::string>& ids, const SignedIn& who) const;
 	/// One call of each action's state route for all the ids.
@@ -78,6 +81,7 @@ private:
 	const PluginUi& _plugins;
 	const PageRenderer& _pages;
 	const MessageCatalog& _messages;
+	const erp::Clock& _clock;
 };
 
 

@@ -9,6 +9,7 @@
 #include "web/FormJson.h"
 #include "web/JsonDictionary.h"
 #include "web/ProblemPage.h"
+#include <Poco/String.h>
 #include <Poco/URI.h>
 #include <algorithm>
 #include <ctemplate/template.h>
@@ -119,7 +120,18 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	dictionary.SetTemplateGlobalValue("PAGE_URL", "/p/" + declared.plugin + "/" + page.id);
 	if (who.user.role == erp::Role::ADMIN) dictionary.ShowTemplateGlobalSection("IS_ADMIN");
 	if (auto done = request.query.find("done"); done != request.query.end() && error.empty())
+	{
 		dictionary.SetValueAndShowSection("DONE", done->second.substr(0, 64), "HAS_DONE");
+		// DONE_<NAME> for a declared action, so that the template words
+		// each action's notice: "test-email" shows DONE_TEST_EMAIL.
+		for (const erp::PageAction& action: page.actions)
+			if (action.name == done->second)
+			{
+				std::string section = "DONE_" + Poco::toUpper(action.name);
+				std::replace(section.begin(), section.end(), '-', '_');
+				dictionary.ShowTemplateGlobalSection(section);
+			}
+	}
 	if (auto result = request.query.find("result"); result != request.query.end() && error.empty())
 		dictionary.SetValueAndShowSection("RESULT", result->second.substr(0, 500), "HAS_RESULT");
 	if (!error.empty())

@@ -158,7 +158,16 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 				row->SetValue("NAME", field.name);
 				row->SetValue("LABEL", PluginUi::text(field.label, language));
 				std::string describedBy;
-				const std::string help = PluginUi::text(field.help, language);
+				std::string help = PluginUi::text(field.help, language);
+				if (field.type == "password")
+				{
+					// Whether one is saved, when the route answers "<name>_set".
+					const std::string state =
+						valueOn(values, field.name + "_set")
+							? "settings.write_only_set"
+							: (values.has(field.name + "_set") ? "settings.write_only_none" : "settings.write_only");
+					help += (help.empty() ? "" : " ") + _messages.text(language, state);
+				}
 				if (!help.empty())
 				{
 					row->SetValueAndShowSection("HELP", help, "HAS_HELP");
@@ -198,11 +207,7 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 					auto type = TYPES.find(field.type);
 					input->SetValue("TYPE", type == TYPES.end() ? "text" : type->second);
 					if (field.type == "password")
-					{
 						input->SetValue("AUTOCOMPLETE", "new-password");
-						row->SetValueAndShowSection("WRITE_ONLY", _messages.text(language, "settings.write_only"),
-													"IS_WRITE_ONLY");
-					}
 					else
 					{
 						input->SetValue("VALUE", value);

@@ -59,7 +59,7 @@ WebUi::WebUi(UserDirectory& users, SessionStore& sessions, SignInThrottle& throt
 	_pages = std::make_unique<PageRenderer>(folder + "/templates", *_messages, assets);
 	_plugins = std::make_unique<PluginUi>(plugins.router, plugins.screens, plugins.records);
 	_recordFields = std::make_unique<RecordFieldsForm>(*_plugins);
-	_listExtras = std::make_unique<ListExtras>(*_plugins, *_pages, *_messages);
+	_listExtras = std::make_unique<ListExtras>(*_plugins, *_pages, *_messages, resources.clock);
 	_customers = std::make_unique<CustomerPages>(resources.customers, *_pages, *_messages, *_recordFields);
 	_settings = std::make_unique<SettingsPages>(*_plugins, *_pages, *_messages);
 	_pluginPages = std::make_unique<PluginPages>(*_plugins, *_pages, *_messages);

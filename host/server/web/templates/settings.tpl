@@ -21,7 +21,7 @@
 <select id="{{ID}}" name="{{NAME}}"{{#HAS_DESCRIBEDBY}} aria-describedby="{{DESCRIBEDBY}}"{{/HAS_DESCRIBEDBY}}{{#INVALID}} aria-invalid="true"{{/INVALID}}>
 {{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/OPTION}}</select>
-{{/SELECT}}{{#HAS_HELP}}<p id="{{ID}}-help" class="hint">{{HELP}}{{#IS_WRITE_ONLY}} {{WRITE_ONLY}}{{/IS_WRITE_ONLY}}</p>
+{{/SELECT}}{{#HAS_HELP}}<p id="{{ID}}-help" class="hint">{{HELP}}</p>
 {{/HAS_HELP}}{{#HAS_ERROR}}<p id="{{ID}}-error" class="field-error">{{T_settings_refused}} <span lang="en">{{ERROR}}</span></p>
 {{/HAS_ERROR}}</div>
 {{/FIELD}}<div class="actions">

@@ -1,0 +1,1 @@
+Test message from the payment reminders {{DATE}}
