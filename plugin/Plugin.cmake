@@ -14,6 +14,7 @@ add_library(reminders_core STATIC
 	plugin/core/LocaleFormat.cpp
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/RetryPolicy.cpp
+	plugin/core/RunSharing.cpp
 	plugin/core/SettingsRules.cpp
 	plugin/core/StateWords.cpp
 	plugin/core/TimerDecision.cpp
