@@ -22,7 +22,7 @@ void InvoiceCreatedHook::operator()(const erp::InvoiceCreated& event)
 {
 	Poco::Data::Session& tx = *event.transaction;
 	if (_store.invoiceFlag(tx, event.invoiceId)) return;
-	if (!_settings.load(tx).enabled)
+	if (!_settings.enabled(tx))
 	{
 		_logger.debug("invoice %s: reminders are off, left unflagged", event.number);
 		return;

@@ -11,12 +11,12 @@
 namespace reminders {
 
 
-LeaseKeeper::LeaseKeeper(erp::Database& database, const RunStore& runs, const erp::Clock& clock, Poco::Int64 runId,
+LeaseKeeper::LeaseKeeper(erp::Database& database, const RunStore& runs, const erp::Clock& clock, Poco::Int64 batchId,
 						 const Fence& fence, int leaseSeconds):
 	_database(database),
 	_runs(runs),
 	_clock(clock),
-	_runId(runId),
+	_batchId(batchId),
 	_fence(fence),
 	_lease(static_cast<Poco::Timestamp::TimeDiff>(leaseSeconds) * Poco::Timestamp::resolution()),
 	_renewedAt(clock.now())
@@ -46,7 +46,7 @@ bool LeaseKeeper::renewIfDue(std::unique_lock<std::mutex>& lock)
 	try
 	{
 		Poco::Data::Session session = _database.session();
-		renewed = _runs.renewLease(session, _runId, _fence, erp::Instant::format(now + _lease));
+		renewed = _runs.renewBatch(session, _batchId, _fence, erp::Instant::format(now + _lease));
 	}
 	catch (std::exception&)
 	{

@@ -19,17 +19,17 @@ namespace reminders {
 
 
 class LeaseKeeper
-/// Keeps a run's lease alive while its messages go out. It renews the
+/// Keeps a batch's lease alive while its messages go out. It renews the
 /// lease once a third of it has passed, by time and never by a count of
 /// messages: from its own thread, so that one slow SMTP transaction cannot
 /// outrun the lease, and whenever the sender asks between two messages.
-/// Once a renewal fails (another instance took the run over), lost() stays
+/// Once a renewal fails (another instance took the batch over), lost() stays
 /// true and the sender must stop.
 ///
 /// Thread-safe.
 {
 public:
-	LeaseKeeper(erp::Database& database, const RunStore& runs, const erp::Clock& clock, Poco::Int64 runId,
+	LeaseKeeper(erp::Database& database, const RunStore& runs, const erp::Clock& clock, Poco::Int64 batchId,
 				const Fence& fence, int leaseSeconds);
 	/// Starts the renewal thread.
 
@@ -49,7 +49,7 @@ private:
 	erp::Database& _database;
 	const RunStore& _runs;
 	const erp::Clock& _clock;
-	const Poco::Int64 _runId;
+	const Poco::Int64 _batchId;
 	const Fence _fence;
 	const Poco::Timestamp::TimeDiff _lease;
 	mutable std::mutex _mutex;

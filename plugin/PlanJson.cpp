@@ -62,6 +62,11 @@ Poco::JSON::Object::Ptr PlanJson::customerPlan(const CustomerPlan& plan)
 																	   : Poco::Dynamic::Var());
 	item->set("language", plan.language);
 	item->set("reason", CustomerPlan::reason(plan.outcome));
+	if (plan.outcome == CustomerPlan::Outcome::ADDRESS_BOUNCED)
+	{
+		item->set("email", plan.customer.email);
+		item->set("bounced_on", plan.customer.bouncedOn.substr(0, 10));
+	}
 	Poco::JSON::Array::Ptr invoices = new Poco::JSON::Array;
 	for (const DueInvoice& line: plan.invoices)
 		invoices->add(dueInvoice(line));

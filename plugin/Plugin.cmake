@@ -14,6 +14,7 @@ add_library(reminders_core STATIC
 	plugin/core/LocaleFormat.cpp
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/RetryPolicy.cpp
+	plugin/core/RunSharing.cpp
 	plugin/core/SettingsRules.cpp
 	plugin/core/StateWords.cpp
 	plugin/core/TimerDecision.cpp
@@ -26,7 +27,10 @@ set_target_properties(reminders_core PROPERTIES
 
 # Everything but the entry file, so that tests link the same code.
 add_library(reminders_impl STATIC
+	plugin/BouncesResource.cpp
 	plugin/BulkEnableResource.cpp
+	plugin/bounces/BounceReader.cpp
+	plugin/bounces/MaildirMailbox.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp
@@ -37,11 +41,15 @@ add_library(reminders_impl STATIC
 	plugin/ScreenViewResource.cpp
 	plugin/ReminderScreens.cpp
 	plugin/SettingsResource.cpp
+	plugin/SuppressionResource.cpp
 	plugin/TestEmailResource.cpp
 	plugin/WeeklySchedule.cpp
+	plugin/mail/BounceParser.cpp
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
 	plugin/mail/ReminderComposer.cpp
+	plugin/mail/ReturnPath.cpp
+	plugin/mail/ReturnPathTransport.cpp
 	plugin/mail/SmtpSettings.cpp
 	plugin/mail/SmtpTransport.cpp
 	plugin/mail/SpoolTransport.cpp
@@ -51,6 +59,7 @@ add_library(reminders_impl STATIC
 	plugin/RunsResource.cpp
 	plugin/WeeklyRun.cpp
 	plugin/ZonedClock.cpp
+	plugin/store/BounceStore.cpp
 	plugin/store/PlanningStore.cpp
 	plugin/store/ReminderFieldStore.cpp
 	plugin/store/RunStore.cpp

@@ -5,6 +5,7 @@
 
 #include "plugin/ReminderPlugin.h"
 #include "erp/Host.h"
+#include "plugin/bounces/MaildirMailbox.h"
 
 
 namespace reminders {
@@ -52,7 +53,8 @@ void ReminderPlugin::start(erp::Host& host)
 		Poco::Data::Session session = _host->database().session();
 		return _transports->create(_settings->load(session).delivery);
 	});
-	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly);
+	_bounceStore = std::make_unique<BounceStore>();
+	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly, *_bounceStore);
 	_testEmail = std::make_unique<TestEmailResource>(host, *_settings, *_templates, *_transports);
 	host.scheduler().registerTask(
 		"reminders.weekly", [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
@@ -65,6 +67,9 @@ void ReminderPlugin::start(erp::Host& host)
 	_preview->mount(host.http());
 	_runsResource->mount(host.http());
 	_testEmail->mount(host.http());
+	_suppression = std::make_unique<SuppressionResource>(host, *_bounceStore);
+	_suppression->mount(host.http());
+	startBounces(host);
 	_screenViews =
 		std::make_unique<ScreenViewResource>(host.database(), *_store, *_bulkEnable, *_preview, *_runsResource);
 	_screenViews->mount(host.http());
@@ -84,6 +89,29 @@ void ReminderPlugin::start(erp::Host& host)
 	}
 
 	host.logger().information("reminders %s started; delivery: %s", std::string(REMINDERS_VERSION), deliveryInForce());
+}
+
+
+void ReminderPlugin::startBounces(erp::Host& host)
+{
+	// The bounce mailbox, when there is one: read on a timer and on demand.
+	const Poco::Util::AbstractConfiguration& config = host.config();
+	if (!config.has("bounces.maildir")) return;
+	if (!_transports->returnPath())
+		throw Poco::InvalidArgumentException(
+			"reminders.bounces.maildir needs reminders.bounces.address and reminders.bounces.key: without a return "
+			"path per message no bounce can be told apart");
+	const int minutes = config.getInt("bounces.interval_minutes", 15);
+	if (minutes < 1 || minutes > 24 * 60)
+		throw Poco::InvalidArgumentException("reminders.bounces.interval_minutes must be 1 to 1440");
+	_bounceReader = std::make_unique<BounceReader>(host, *_bounceStore, *_transports->returnPath());
+	_bounces = std::make_unique<BouncesResource>(
+		host, std::make_unique<MaildirMailbox>(config.getString("bounces.maildir")), *_bounceReader, minutes);
+	host.scheduler().registerTask(
+		"reminders.bounces", [this](const Poco::Timestamp& now) { return _bounces->nextRun(now); },
+		[this](const erp::TaskRun& run) { return _bounces->run(run.actor); });
+	_bounceTaskRegistered = true;
+	_bounces->mount(host.http());
 }
 
 
@@ -123,6 +151,12 @@ void ReminderPlugin::stop()
 	_settingsResource.reset();
 	_invoiceFlag.reset();
 	_planning.reset();
+	if (_bounceTaskRegistered) _host->scheduler().unregisterTask("reminders.bounces");
+	_bounceTaskRegistered = false;
+	_bounces.reset();
+	_suppression.reset();
+	_bounceReader.reset();
+	_bounceStore.reset();
 	_testEmail.reset();
 	_runsResource.reset();
 	_weekly.reset();

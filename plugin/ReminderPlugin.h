@@ -11,6 +11,7 @@
 #include "erp/Plugin.h"
 #include "hooks/InvoiceCreatedHook.h"
 #include "hooks/PaymentRecordedHook.h"
+#include "plugin/BouncesResource.h"
 #include "plugin/BulkEnableResource.h"
 #include "plugin/InvoiceFlagResource.h"
 #include "plugin/PreviewResource.h"
@@ -20,10 +21,12 @@
 #include "plugin/RunsResource.h"
 #include "plugin/ScreenViewResource.h"
 #include "plugin/SettingsResource.h"
+#include "plugin/SuppressionResource.h"
 #include "plugin/TestEmailResource.h"
 #include "plugin/WeeklyRun.h"
 #include "plugin/mail/TemplateSet.h"
 #include "plugin/mail/TransportFactory.h"
+#include "plugin/store/BounceStore.h"
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/ReminderFieldStore.h"
 #include "plugin/store/RunStore.h"
@@ -48,6 +51,9 @@ public:
 	void stop() override;
 
 private:
+	void startBounces(erp::Host& host);
+	/// With reminders.bounces.maildir: the bounce reader, its task and route.
+
 	std::string deliveryInForce() const;
 	/// For the start's log line: the saved delivery over the configuration.
 
@@ -62,6 +68,11 @@ private:
 	std::unique_ptr<WeeklyRun> _weekly;
 	std::unique_ptr<RunsResource> _runsResource;
 	std::unique_ptr<TestEmailResource> _testEmail;
+	std::unique_ptr<BounceStore> _bounceStore;
+	std::unique_ptr<BounceReader> _bounceReader;
+	std::unique_ptr<BouncesResource> _bounces;
+	std::unique_ptr<SuppressionResource> _suppression;
+	bool _bounceTaskRegistered = false;
 	std::unique_ptr<SettingsStore> _settings;
 	std::unique_ptr<PlanningStore> _planning;
 	std::unique_ptr<InvoiceFlagResource> _invoiceFlag;

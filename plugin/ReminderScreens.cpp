@@ -171,6 +171,12 @@ erp::ScreenSet ReminderScreens::declaration()
 	test.fields.push_back(field("to", "text", words("Προς", "To"), {}, erp::Role::ADMIN));
 	test.fields.push_back(field("language", "text", words("Γλώσσα", "Language"), {}, erp::Role::ADMIN));
 	reminders.actions.push_back(test);
+	erp::PageAction lift;
+	lift.name = "lift-bounce";
+	lift.method = "POST";
+	lift.route = "bounces/lift";
+	lift.fields.push_back(field("address", "text", words("Διεύθυνση", "Address")));
+	reminders.actions.push_back(lift);
 	screens.pages.push_back(reminders);
 
 	erp::PluginPage bulk;

@@ -12,16 +12,20 @@
 #include "plugin/ZonedClock.h"
 #include "plugin/core/StateWords.h"
 #include <Poco/JSON/Array.h>
+#include <map>
+#include <set>
 
 
 namespace reminders {
 
 
-RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly):
+RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly,
+						   const BounceStore& bounces):
 	_host(host),
 	_settings(settings),
 	_runs(runs),
-	_weekly(weekly)
+	_weekly(weekly),
+	_bounces(bounces)
 {}
 
 
@@ -122,25 +126,52 @@ erp::HttpResponse RunsResource::history(const erp::HttpRequest& request)
 		Poco::Data::Keywords::into(exists), Poco::Data::Keywords::now;
 	if (!exists) throw erp::ApiError::notFound("invoice " + std::to_string(id));
 	Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-	for (const RunStore::HistoryEntry& entry: _runs.history(session, id))
+	const std::vector<RunStore::HistoryEntry> entries = _runs.history(session, id);
+	std::set<std::string> tags;
+	for (const RunStore::HistoryEntry& entry: entries)
+		if (!entry.message.messageId.empty())
+			tags.insert(entry.message.messageId.substr(0, entry.message.messageId.find('@')));
+	const std::map<std::string, BounceRecord> bounces = _bounces.latest(session, tags);
+	for (const RunStore::HistoryEntry& entry: entries)
 	{
+		const std::string tag = entry.message.messageId.substr(0, entry.message.messageId.find('@'));
+		const auto bounce = entry.message.messageId.empty() ? bounces.end() : bounces.find(tag);
+		const bool bounced = bounce != bounces.end() && bounce->second.kind == "bounce";
+		const std::string state = bounced ? std::string("bounced") : entry.message.state;
 		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
 		item->set("run_id", entry.run.id);
 		item->set("iso_week", entry.run.isoWeek);
 		item->set("date", entry.run.businessDate);
 		item->set("recipient",
 				  entry.message.recipient.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.recipient));
-		item->set("state", entry.message.state);
+		item->set("state", state);
 		// With ?language=el|en (the screens): the state in words, honestly.
 		if (auto language = request.query.find("language"); language != request.query.end())
-			item->set("state_text", StateWords::label(entry.message.state, language->second == "en" ? "en" : "el"));
+			item->set("state_text", StateWords::label(state, language->second == "en" ? "en" : "el"));
+		if (bounce != bounces.end())
+		{
+			Poco::JSON::Object::Ptr returned = new Poco::JSON::Object;
+			returned->set("status", bounce->second.status.empty() ? Poco::Dynamic::Var()
+																  : Poco::Dynamic::Var(bounce->second.status));
+			returned->set("diagnostic", bounce->second.diagnostic.empty()
+											? Poco::Dynamic::Var()
+											: Poco::Dynamic::Var(bounce->second.diagnostic));
+			returned->set("received_at", bounce->second.receivedAt);
+			returned->set("permanent", bounce->second.permanent);
+			item->set(bounced ? "bounce" : "delay", returned);
+			// The server's reply column of the screens: what came back.
+			if (bounced)
+				item->set("reply_text", (bounce->second.status.empty() ? "" : bounce->second.status + " ") +
+											bounce->second.diagnostic);
+		}
 		item->set("reason", entry.message.skipReason.empty() ? Poco::Dynamic::Var()
 															 : Poco::Dynamic::Var(entry.message.skipReason));
 		item->set("attempts", entry.message.attempts);
 		item->set("reply_code",
 				  entry.message.replyCode ? Poco::Dynamic::Var(entry.message.replyCode) : Poco::Dynamic::Var());
-		item->set("reply_text",
-				  entry.message.replyText.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.replyText));
+		if (!bounced)
+			item->set("reply_text", entry.message.replyText.empty() ? Poco::Dynamic::Var()
+																	: Poco::Dynamic::Var(entry.message.replyText));
 		item->set("message_id",
 				  entry.message.messageId.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.message.messageId));
 		item->set("updated_at", entry.message.updatedAt);

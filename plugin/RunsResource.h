@@ -9,6 +9,7 @@
 
 #include "erp/Host.h"
 #include "plugin/WeeklyRun.h"
+#include "plugin/store/BounceStore.h"
 #include "plugin/store/RunStore.h"
 #include "plugin/store/SettingsStore.h"
 
@@ -27,10 +28,14 @@ class RunsResource
 ///   GET runs?limit=N: the latest runs;
 ///   GET runs/{id}: a run's report;
 ///   GET invoices/{id}/history: every weekly reminder that listed the
-///     invoice, with its delivery state and the server's reply.
+///     invoice, with its delivery state and the server's reply; a message
+///     that came back later from the bounce mailbox says "bounced" with
+///     "bounce" (status, diagnostic, when, permanent); one still being
+///     tried by a later server says so under "delay", its state unchanged.
 {
 public:
-	RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly);
+	RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly,
+				 const BounceStore& bounces);
 
 	void mount(erp::HttpRoutes& routes);
 
@@ -44,6 +49,7 @@ private:
 	const SettingsStore& _settings;
 	const RunStore& _runs;
 	WeeklyRun& _weekly;
+	const BounceStore& _bounces;
 };
 
 

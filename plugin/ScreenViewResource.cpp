@@ -280,7 +280,14 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 		{
 			Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
 			item->set("totals_text", totalsText(*item->getObject("totals"), lang));
-			item->set("reason_text", StateWords::label(text(*item, "reason"), lang));
+			std::string reason = StateWords::label(text(*item, "reason"), lang);
+			if (item->has("bounced_on"))
+				reason = (lang == "el" ? "η διεύθυνση " : "the address ") + text(*item, "email") +
+						 (lang == "el" ? " επιστράφηκε οριστικά στις " : " bounced for good on ") +
+						 dateText(text(*item, "bounced_on"), lang) +
+						 (lang == "el" ? "· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί"
+									   : "; left out until it changes or the bounce is lifted");
+			item->set("reason_text", reason);
 			Poco::JSON::Array::Ptr invoices = item->getArray("invoices");
 			for (std::size_t j = 0; j < invoices->size(); ++j)
 				describeInvoice(*invoices->getObject(static_cast<unsigned>(j)), lang);

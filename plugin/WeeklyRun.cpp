@@ -11,8 +11,10 @@
 #include "plugin/WeeklySchedule.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
+#include "plugin/core/RunSharing.h"
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/ReminderComposer.h"
+#include "plugin/store/ConflictRetry.h"
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
@@ -21,17 +23,28 @@
 #include <Poco/Process.h>
 #include <Poco/RandomStream.h>
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 
 namespace reminders {
 
 
+struct WeeklyRun::PassEnd
+{
+	bool last = false;        /// this instance ended the run
+	bool retriesLeft = false; /// the run waits for retries
+};
+
+
 struct WeeklyRun::Counts
 {
 	std::map<std::string, int> states;
-	bool leaseLost = false;         /// a renewal or a fenced write failed: another instance has the run
-	std::string credentialsRefused; /// the server's reply when it refused the credentials: sending stopped
+	bool leaseLost = false;             /// a renewal or a fenced write failed: another instance has the batch
+	std::string credentialsRefused;     /// the server's reply when it refused the credentials: sending stopped
+	int takenOver = 0;                  /// of which taken over from an instance whose lease ended
+	int refusalCode = 0;                /// the code of that reply
+	std::set<Poco::Int64> deferredHere; /// messages this pass deferred
 
 	std::string describe() const
 	{
@@ -100,6 +113,7 @@ WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const Plann
 	_instance(instanceName()),
 	_retry{host.config().getInt("retry.attempts", 5), host.config().getInt("retry.delay_minutes", 15)},
 	_leaseSeconds(host.config().getInt("lease.seconds", 300)),
+	_batchSize(std::max(1, host.config().getInt("batch.size", 100))),
 	_payUrl(host.config().getString("payment.url", ""))
 {}
 
@@ -190,7 +204,17 @@ TimerDecision WeeklyRun::decide(Poco::Data::Session& session, const ReminderSett
 		if (latest->state == "running")
 		{
 			facts.run = TimerDecision::WeekRun::RUNNING;
-			facts.leaseUntil = instantOf(latest->leaseUntil);
+			if (latest->plannedAt.empty())
+			{
+				facts.planning = true;
+				facts.leaseUntil = instantOf(latest->leaseUntil);
+			}
+			else
+			{
+				facts.claimable =
+					_runs.claimable(session, latest->id, erp::Instant::format(nowStamp), _retry.maxAttempts);
+				facts.leaseUntil = instantOf(_runs.earliestBatchLease(session, latest->id).value_or(""));
+			}
 		}
 		else if (latest->state == "waiting")
 		{
@@ -243,37 +267,42 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	const std::string week = day.isoWeek();
 	const std::string owner = nextOwner();
 
-	RunStore::Claim claim;
-	{
+	RunStore::Claim claim = ConflictRetry::run([&] {
 		erp::Transaction tx(session, _host.database().dialect());
 		const std::vector<Poco::Int64> earlier = _runs.unfinishedBefore(session, week);
-		const int closed = _runs.closeEarlierWeeks(session, week, now());
+		// Only when there is one to close: its statements scan (and, on
+		// MySQL, lock) the outbox, which other instances are sending from.
+		const int closed = earlier.empty() ? 0 : _runs.closeEarlierWeeks(session, week, now());
 		if (closed)
 			_host.logger().warning("%d message(s) of earlier weeks closed: retries ended, unsent ones superseded",
 								   closed);
 		// Their owner's report must say how they ended.
 		for (Poco::Int64 id: earlier)
 			if (!settings.ownerEmail.empty()) _runs.addReport(session, id, "final", settings.ownerEmail, now());
-		claim = _runs.claim(session, week, day.toString(), owner, now(), later(_leaseSeconds), task.force, actor);
-		if (claim.outcome == RunStore::ClaimOutcome::NEW)
+		RunStore::Claim found =
+			_runs.claim(session, week, day.toString(), owner, now(), later(_leaseSeconds), task.force, actor);
+		if (found.outcome == RunStore::ClaimOutcome::NEW)
 		{
 			Poco::JSON::Object details;
 			details.set("iso_week", week);
 			details.set("business_date", day.toString());
-			details.set("sequence", claim.run.sequence);
+			details.set("sequence", found.run.sequence);
 			details.set("forced", task.force);
 			details.set("on_demand", task.onDemand);
 			audit(session, actor, task.force ? "reminders.run.forced" : "reminders.run.start", "run",
-				  std::to_string(claim.run.id), details);
+				  std::to_string(found.run.id), details);
 		}
 		tx.commit();
-	}
+		return found;
+	});
 	if (claim.outcome == RunStore::ClaimOutcome::ALREADY_DONE || claim.outcome == RunStore::ClaimOutcome::BUSY)
 	{
 		deliverReports(settings, actor);
 		const std::string id = claim.run.id ? " (run " + std::to_string(claim.run.id) + ")" : "";
 		if (claim.outcome == RunStore::ClaimOutcome::BUSY)
-			return {true, "week " + week + "'s run" + id + " is being sent by another instance",
+			return {true,
+					"week " + week + "'s run" + id +
+						" is being planned by another instance; instances help send it once its plan is written",
 					claim.run.id ? std::optional<Poco::Int64>(claim.run.id) : std::nullopt};
 		return {true,
 				"week " + week + " already has its run" + id +
@@ -282,48 +311,53 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	}
 
 	RunRecord run = claim.run;
-	const Fence fence{owner, run.leaseGeneration};
-	if (run.plannedAt.empty()) plan(run.id, settings, *CalendarDate::parse(run.businessDate));
+	if (claim.outcome == RunStore::ClaimOutcome::NEW || claim.outcome == RunStore::ClaimOutcome::RESUMED)
+	{
+		if (!plan(run.id, Fence{owner, run.leaseGeneration, 0}, settings, *CalendarDate::parse(run.businessDate)))
+			return {false,
+					"run " + std::to_string(run.id) +
+						" lost its planning lease to another instance; it is planned there",
+					run.id};
+	}
 	const int interrupted = _runs.markInterrupted(session, run.id, now());
 	if (interrupted)
 		_host.logger().warning("run %s: %d message(s) were interrupted while sending; marked unknown, not re-sent",
 							   std::to_string(run.id), interrupted);
 
 	Counts counts;
-	deliver(run, fence, settings, actor, counts);
-	const std::string lostLease =
-		"run " + std::to_string(run.id) + " lost its lease to another instance; it goes on there";
-	if (counts.leaseLost) return {false, lostLease, run.id};
+	deliver(run, owner, settings, actor, counts);
+	if (counts.leaseLost)
+		return {false,
+				"run " + std::to_string(run.id) +
+					": a batch of this instance lost its lease to another instance; it goes on there (" +
+					counts.describe() + ")",
+				run.id};
 
-	const bool retriesLeft = _runs.nextRetry(session, run.id, _retry.maxAttempts).has_value();
-	{
-		erp::Transaction tx(session, _host.database().dialect());
-		if (!_runs.setState(session, run.id, fence, retriesLeft ? "waiting" : "done", retriesLeft ? "" : now()))
-			return {false, lostLease, run.id}; // rolled back
-		if (settings.ownerEmail.empty())
-			_runs.setReport(session, run.id, "not_configured",
-							"no owner_email in the settings; see GET runs/" + std::to_string(run.id));
-		else
-			_runs.addReport(session, run.id, retriesLeft ? "first" : "final", settings.ownerEmail, now());
-		tx.commit();
-	}
+	const PassEnd end = endPass(run.id, settings);
 	deliverReports(settings, actor);
-	std::string reports;
-	for (const ReportRecord& report: _runs.reports(session, run.id))
-		reports += "; " + report.kind + " report " + report.state;
-	if (reports.empty()) reports = "; no report (no owner address)";
 	const std::string refused =
 		counts.credentialsRefused.empty()
 			? std::string()
 			: "; the mail server refused the credentials, sending stopped (" + counts.credentialsRefused + ")";
+	const std::string shared =
+		counts.takenOver ? "; " + std::to_string(counts.takenOver) + " batch(es) taken over" : std::string();
+	if (!end.last)
+		return {true,
+				"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + shared +
+					"; other instances are still sending, the last to finish ends the run and sends the report",
+				run.id};
+	std::string reports;
+	for (const ReportRecord& report: _runs.reports(session, run.id))
+		reports += "; " + report.kind + " report " + report.state;
+	if (reports.empty()) reports = "; no report (no owner address)";
 	return {true,
-			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + reports +
-				(retriesLeft ? "; retries pending" : ""),
+			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + shared + reports +
+				(end.retriesLeft ? "; retries pending" : ""),
 			run.id};
 }
 
 
-void WeeklyRun::plan(Poco::Int64 runId, const ReminderSettings& settings, const CalendarDate& day)
+bool WeeklyRun::plan(Poco::Int64 runId, const Fence& fence, const ReminderSettings& settings, const CalendarDate& day)
 {
 	const ReminderPlanner planner(settings, day);
 	std::vector<CustomerPlan> plans;
@@ -335,32 +369,127 @@ void WeeklyRun::plan(Poco::Int64 runId, const ReminderSettings& settings, const 
 								   return true;
 							   });
 	erp::Transaction tx(session, _host.database().dialect());
+	if (!_runs.holdsPlanning(session, runId, fence)) return false; // rolled back: another instance plans it
 	_runs.savePlan(session, runId, plans, now());
 	tx.commit();
+	return true;
 }
 
 
-void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const ReminderSettings& settings,
-						const std::string& actor, Counts& counts)
+std::optional<BatchRecord> WeeklyRun::claimBatch(Poco::Int64 runId, const std::string& owner,
+												 const std::vector<Poco::Int64>& exclude)
 {
 	Poco::Data::Session session = _host.database().session();
+	return ConflictRetry::run([&] {
+		_runs.readCommittedNext(session);
+		erp::Transaction tx(session, _host.database().dialect());
+		std::optional<BatchRecord> batch = _runs.claimBatch(session, runId, owner, now(), later(_leaseSeconds),
+															_batchSize, _retry.maxAttempts, exclude);
+		tx.commit();
+		return batch;
+	});
+}
+
+
+WeeklyRun::PassEnd WeeklyRun::endPass(Poco::Int64 runId, const ReminderSettings& settings)
+{
+	Poco::Data::Session session = _host.database().session();
+	return ConflictRetry::run([&] {
+		erp::Transaction tx(session, _host.database().dialect());
+		const RunProgress progress = _runs.progress(session, runId);
+		PassEnd end;
+		end.retriesLeft = _runs.nextRetry(session, runId, _retry.maxAttempts).has_value();
+		const RunSharing::End decision = RunSharing::end(progress.openBatches, progress.unsent, end.retriesLeft);
+		// Another instance may have ended the run since this one's last batch.
+		end.last = decision.finish && progress.state == "running";
+		if (end.last)
+		{
+			_runs.finish(session, runId, decision.state, end.retriesLeft ? "" : now());
+			if (settings.ownerEmail.empty())
+				_runs.setReport(session, runId, "not_configured",
+								"no owner_email in the settings; see GET runs/" + std::to_string(runId));
+			else
+				_runs.addReport(session, runId, decision.reportKind, settings.ownerEmail, now());
+		}
+		tx.commit();
+		return end;
+	});
+}
+
+
+void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
+						const std::string& actor, Counts& counts)
+{
+	std::unique_ptr<Transport> transport; // one session, kept across this instance's batches
+	for (;;)
+	{
+		// What this pass deferred is retried by a later one, never at once.
+		const std::vector<Poco::Int64> deferred(counts.deferredHere.begin(), counts.deferredHere.end());
+		std::optional<BatchRecord> batch = claimBatch(run.id, owner, deferred);
+		if (!batch) break;
+		if (batch->takenOver)
+		{
+			++counts.takenOver;
+			_host.logger().warning("run %s: batch %s taken over from an instance whose lease ended; %d message(s) "
+								   "interrupted while sending marked unknown, not re-sent",
+								   std::to_string(run.id), std::to_string(batch->id), batch->interrupted);
+		}
+		sendBatch(run, *batch, settings, actor, transport, counts);
+		if (counts.leaseLost) break;
+		if (!counts.credentialsRefused.empty())
+		{
+			const Delivery refusal{Delivery::State::REJECTED, counts.refusalCode, counts.credentialsRefused};
+			failOpenMessages(run, batch->fence, refusal, actor, counts);
+			if (counts.leaseLost) break;
+		}
+		Poco::Data::Session session = _host.database().session();
+		const bool closed = ConflictRetry::run([&] {
+			erp::Transaction tx(session, _host.database().dialect());
+			if (!_runs.closeBatch(session, batch->fence, now())) return false;
+			tx.commit();
+			return true;
+		});
+		if (!closed)
+		{
+			counts.leaseLost = true; // rolled back: another instance has the batch
+			break;
+		}
+		if (!counts.credentialsRefused.empty()) break;
+	}
+	if (transport) transport->close();
+}
+
+
+void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
+						  const std::string& actor, std::unique_ptr<Transport>& transport, Counts& counts)
+{
+	Poco::Data::Session session = _host.database().session();
+	const Fence& fence = batch.fence;
 	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
 	const ReminderComposer composer(_templates, settings, _payUrl, _host.clock().timeZone());
-	LeaseKeeper lease(_host.database(), _runs, _host.clock(), run.id, fence, _leaseSeconds);
-	std::unique_ptr<Transport> transport;
+	LeaseKeeper lease(_host.database(), _runs, _host.clock(), batch.id, fence, _leaseSeconds);
 	// A message that ends without a send (cancelled, unwritable, no
-	// transport): one fenced write; false once another instance has the run.
+	// transport): one fenced write; false once another instance has the batch.
+	// Every write below is one transaction, run again (never the send) when
+	// the database picked it as a deadlock's victim.
 	auto recordUnsent = [&](MessageRecord& message) {
 		message.updatedAt = now();
-		if (!_runs.updateMessage(session, message, fence))
+		const bool held = ConflictRetry::run([&] {
+			erp::Transaction tx(session, _host.database().dialect());
+			if (!_runs.updateMessage(session, message, fence)) return false;
+			tx.commit();
+			return true;
+		});
+		if (!held)
 		{
 			counts.leaseLost = true;
 			return false;
 		}
 		++counts.states[message.state];
+		if (message.state == "deferred") counts.deferredHere.insert(message.id);
 		return true;
 	};
-	for (MessageRecord message: _runs.deliverable(session, run.id, now(), _retry.maxAttempts))
+	for (MessageRecord message: _runs.batchMessages(session, fence, now(), _retry.maxAttempts))
 	{
 		if (!lease.holds())
 		{
@@ -421,19 +550,23 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		{
 			// Durably "sending" before a byte goes out: a crash from here on
 			// leaves "unknown", never a second copy.
-			erp::Transaction tx(session, _host.database().dialect());
 			message.state = "sending";
 			message.recipient = plan->customer.email;
 			message.subject = composed.subject;
 			message.attempts += 1;
 			message.updatedAt = now();
-			if (!_runs.updateMessage(session, message, fence))
+			const bool held = ConflictRetry::run([&] {
+				erp::Transaction tx(session, _host.database().dialect());
+				if (!_runs.updateMessage(session, message, fence)) return false;
+				_runs.replaceListedInvoices(session, message.id, plan->invoices);
+				tx.commit();
+				return true;
+			});
+			if (!held)
 			{
-				counts.leaseLost = true; // rolled back: another instance has the run
+				counts.leaseLost = true; // rolled back: another instance has the batch
 				break;
 			}
-			_runs.replaceListedInvoices(session, message.id, plan->invoices);
-			tx.commit();
 		}
 
 		// Refused credentials: nothing can go out until the configuration
@@ -441,19 +574,23 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
 		settle(message, delivery, refused);
 		message.updatedAt = now();
-		erp::Transaction tx(session, _host.database().dialect());
-		const bool held = _runs.updateMessage(session, message, fence);
-		Poco::JSON::Object details = messageDetails(run.id, message);
-		details.set("message_id", message.messageId);
-		if (!held) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
-		Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
-		for (const DueInvoice& line: plan->invoices)
-			numbers->add(line.invoice.number);
-		details.set("invoices", numbers);
-		audit(session, actor, "reminders.message." + message.state, "customer", std::to_string(message.customerId),
-			  details);
-		tx.commit();
+		const bool held = ConflictRetry::run([&] {
+			erp::Transaction tx(session, _host.database().dialect());
+			const bool written = _runs.updateMessage(session, message, fence);
+			Poco::JSON::Object details = messageDetails(run.id, message);
+			details.set("message_id", message.messageId);
+			if (!written) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
+			Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
+			for (const DueInvoice& line: plan->invoices)
+				numbers->add(line.invoice.number);
+			details.set("invoices", numbers);
+			audit(session, actor, "reminders.message." + message.state, "customer", std::to_string(message.customerId),
+				  details);
+			tx.commit();
+			return written;
+		});
 		++counts.states[message.state];
+		if (message.state == "deferred") counts.deferredHere.insert(message.id);
 		if (!held)
 		{
 			counts.leaseLost = true;
@@ -462,11 +599,10 @@ void WeeklyRun::deliver(const RunRecord& run, const Fence& fence, const Reminder
 		if (refused)
 		{
 			counts.credentialsRefused = delivery.text;
-			failOpenMessages(run, fence, delivery, actor, counts);
+			counts.refusalCode = delivery.code;
 			break;
 		}
 	}
-	if (transport) transport->close();
 }
 
 
@@ -476,9 +612,9 @@ void WeeklyRun::failOpenMessages(const RunRecord& run, const Fence& fence, const
 	Poco::Data::Session session = _host.database().session();
 	erp::Transaction tx(session, _host.database().dialect());
 	int failed = 0;
-	for (MessageRecord message: _runs.messages(session, run.id))
+	_runs.adoptOpenMessages(session, run.id, fence);
+	for (MessageRecord message: _runs.openMessages(session, fence))
 	{
-		if (message.state != "pending" && message.state != "deferred") continue;
 		message.state = "failed";
 		message.replyCode = refusal.code;
 		message.replyText = refusal.text;
@@ -487,7 +623,7 @@ void WeeklyRun::failOpenMessages(const RunRecord& run, const Fence& fence, const
 		if (!_runs.updateMessage(session, message, fence))
 		{
 			counts.leaseLost = true;
-			return; // rolled back: another instance has the run
+			return; // rolled back: another instance has the batch
 		}
 		Poco::JSON::Object details = messageDetails(run.id, message);
 		details.set("not_attempted", true);

@@ -25,32 +25,42 @@ namespace reminders {
 
 
 class WeeklyRun
-/// The weekly run, from claim to report:
-///  1. claim the ISO week's run in the database (a lease, so that two
-///     hosts never both send and a crashed run is resumed);
+/// The weekly run, from claim to report, shared by every instance that
+/// finds the week's run open (RunSharing):
+///  1. claim the ISO week's run in the database (a unique key, and a
+///     planning lease, so that one instance plans it and a crashed planner
+///     is replaced);
 ///  2. plan with ReminderPlanner and write the outbox before sending
 ///     anything: one row per customer, pending or skipped (no address);
-///  3. deliver each pending row over one transport session, re-checking
+///     the planning lease ends and the run is open to every instance;
+///  3. claim the planned rows in batches (RunStore::claimBatch: FOR UPDATE
+///     SKIP LOCKED on MySQL, one instance at a time on SQLite), each batch
+///     with its own lease, renewed by time (LeaseKeeper), and taken over
+///     once it ends (its holder died or stalled); deliver each row of a
+///     batch over one transport session kept across batches, re-checking
 ///     the customer's invoices right before the send (payments made
 ///     meanwhile count); a row is durably "sending" before the send, and
 ///     rows a crash left "sending" become "unknown" and are never re-sent
 ///     blindly; 4xx is retried with backoff, 5xx is final; one customer's
 ///     failure never stops the run. Refused credentials (a 5xx to AUTH,
 ///     CredentialsRefused) do: the message and every open one of the run
-///     become "failed" with the server's reply, never retried. The lease is renewed by time
-///     (LeaseKeeper) and every write is fenced by owner and generation:
-///     an instance that lost the run stops at once;
-///  4. finish: the owner's report is an outbox row too, written in the
-///     transaction that ends the pass: a "first" report when retries are
-///     pending and a "final" one when nothing will change any more.
+///     become "failed" with the server's reply, never retried. Every write
+///     to a row is fenced by its batch's owner and generation: an instance
+///     that lost its batch stops at once;
+///  4. finish: the instance that ends its pass with nothing to claim, no
+///     batch open and no row unsent is the last one; under the run's row
+///     lock it ends the run and writes the owner's report, an outbox row
+///     too: a "first" report when retries are pending and a "final" one
+///     when nothing will change any more. The others leave it to that one.
 /// Every send is audited.
 ///
 /// Configuration (the plugin's section): retry.attempts (5),
-/// retry.delay_minutes (15, doubled each time), lease.seconds (300),
+/// retry.delay_minutes (15, doubled each time), lease.seconds (300: the
+/// planning lease and each batch's), batch.size (100 messages),
 /// payment.url (a pay-now link pattern, optional).
 ///
-/// Thread-safe: concurrent calls (the timer and an operator) meet at the
-/// database claim, and only one sends.
+/// Thread-safe: concurrent calls (the timer and an operator, or several
+/// instances) meet at the database claims and send disjoint batches.
 {
 public:
 	using TransportFactory = std::function<std::unique_ptr<Transport>()>;
@@ -83,13 +93,25 @@ private:
 
 	TimerDecision decide(Poco::Data::Session& session, const ReminderSettings& settings,
 						 const Poco::Timestamp& now) const;
-	void plan(Poco::Int64 runId, const ReminderSettings& settings, const CalendarDate& day);
-	void deliver(const RunRecord& run, const Fence& fence, const ReminderSettings& settings, const std::string& actor,
-				 Counts& counts);
+	bool plan(Poco::Int64 runId, const Fence& fence, const ReminderSettings& settings, const CalendarDate& day);
+	/// false when the planning lease was lost (nothing written).
+	void deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
+				 const std::string& actor, Counts& counts);
+	/// Claims batches and sends them until nothing is left to claim.
+	void sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
+				   const std::string& actor, std::unique_ptr<Transport>& transport, Counts& counts);
+	std::optional<BatchRecord> claimBatch(Poco::Int64 runId, const std::string& owner,
+										  const std::vector<Poco::Int64>& exclude);
+	struct PassEnd;
+	PassEnd endPass(Poco::Int64 runId, const ReminderSettings& settings);
+	/// Whether this instance is the last one: then the run ends (waiting or
+	/// done) and its report is written, in one transaction.
 	void failOpenMessages(const RunRecord& run, const Fence& fence, const Delivery& refusal, const std::string& actor,
 						  Counts& counts);
-	/// After CredentialsRefused: every message of the run still pending or
-	/// deferred is failed with the server's reply (one transaction, fenced).
+	/// After CredentialsRefused: every message of the batch still pending or
+	/// deferred, and every one no batch holds, is failed with the server's
+	/// reply (one transaction, fenced). Other instances' batches fail when
+	/// their own sends meet the same refusal.
 	void deliverReports(const ReminderSettings& settings, const std::string& actor);
 	static std::pair<Delivery, bool> attempt(std::unique_ptr<Transport>& transport,
 											 const std::function<Delivery()>& send);
@@ -111,6 +133,7 @@ private:
 	std::atomic<unsigned> _claims{0};
 	RetryPolicy _retry;
 	int _leaseSeconds;
+	int _batchSize;
 	std::string _payUrl;
 };
 

@@ -4,13 +4,29 @@
 # and runs next Monday's reminders into the spool folder, and prints the
 # owner's report. Keeps serving until Ctrl-C (or exits with --no-serve).
 #
+#   scripts/demo.sh [--no-serve] [--mariadb]
+#
+# --mariadb: the same demo on a throwaway MariaDB server instead of SQLite
+# (scripts/mariadb-test-server: its own data folder var/demo/mariadb, socket
+# and loopback port; stopped, and its folder removed, when the demo ends).
+#
 # State lives in var/demo/ (configuration with fresh tokens, database, log);
 # each run starts from an empty database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 SERVE=1
-[ "${1:-}" = "--no-serve" ] && SERVE=0
+MARIADB=0
+for arg in "$@"; do
+	case "$arg" in
+	--no-serve) SERVE=0 ;;
+	--mariadb) MARIADB=1 ;;
+	*)
+		echo "usage: $0 [--no-serve] [--mariadb]" >&2
+		exit 2
+		;;
+	esac
+done
 
 scripts/install-deps.sh
 scripts/build.sh
@@ -18,6 +34,26 @@ scripts/build.sh
 DEMO="$ROOT/var/demo"
 mkdir -p "$DEMO"
 rm -rf "$DEMO"/erp.sqlite* "$DEMO/spool"
+HOST_PID=""
+cleanup() {
+	if [ -n "$HOST_PID" ]; then
+		kill -TERM "$HOST_PID" 2>/dev/null || true
+		wait "$HOST_PID" 2>/dev/null || true
+	fi
+	if [ $MARIADB -eq 1 ]; then scripts/mariadb-test-server stop "$DEMO/mariadb"; fi
+}
+trap cleanup EXIT
+if [ $MARIADB -eq 1 ]; then
+	# A fresh server with the database "erp" and the user "erp"; its default
+	# character set is latin1 on purpose: the host sets utf8mb4 itself.
+	MARIADB_PORT=$(scripts/mariadb-test-server start "$DEMO/mariadb")
+	CONNECTOR=mysql
+	CONNECTION="host=127.0.0.1;port=$MARIADB_PORT;user=erp;password=erp-test;db=erp"
+	echo "== MariaDB $(mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -uerp -perp-test -N -e 'SELECT VERSION()') on 127.0.0.1:$MARIADB_PORT (data in $DEMO/mariadb)"
+else
+	CONNECTOR=sqlite
+	CONNECTION="$DEMO/erp.sqlite"
+fi
 PORT="${DEMO_PORT:-8080}"
 ADMIN_TOKEN="admin-$(openssl rand -hex 16)"
 ACCOUNTANT_TOKEN="maria-$(openssl rand -hex 16)"
@@ -29,8 +65,8 @@ ADMIN_HASH_LINE=$(printf '%s\n' "$ADMIN_PASSWORD" | "$ROOT/build/bin/erp-host" -
 ACCOUNTANT_HASH_LINE=$(printf '%s\n' "$ACCOUNTANT_PASSWORD" | "$ROOT/build/bin/erp-host" --hash-password=maria)
 cat > "$DEMO/host.properties" <<CONF
 # Reference host configuration written by scripts/demo.sh
-database.connector = sqlite
-database.connection = $DEMO/erp.sqlite
+database.connector = $CONNECTOR
+database.connection = $CONNECTION
 http.address = 127.0.0.1
 http.port = $PORT
 plugins.directory = $ROOT/build/plugins
@@ -51,7 +87,6 @@ CONF
 
 "$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" &
 HOST_PID=$!
-trap 'kill -TERM $HOST_PID 2>/dev/null; wait $HOST_PID 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 50); do
 	curl -s -o /dev/null "$BASE/api/plugins" && break
@@ -110,6 +145,9 @@ echo "  (the API under $BASE/api/ with these tokens:)"
 echo "  administrator:  Authorization: Bearer $ADMIN_TOKEN"
 echo "  accountant:     Authorization: Bearer $ACCOUNTANT_TOKEN"
 echo "  configuration:  $DEMO/host.properties"
+if [ $MARIADB -eq 1 ]; then
+	echo "  database:       MariaDB on 127.0.0.1:$MARIADB_PORT, database erp, user erp, password erp-test (removed at exit)"
+fi
 echo "  log:            $DEMO/erp-host.log"
 echo "  try: curl -s $BASE/api/customers -H 'Authorization: Bearer $ACCOUNTANT_TOKEN' | jq ."
 if [ $SERVE -eq 1 ]; then

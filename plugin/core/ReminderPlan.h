@@ -26,6 +26,8 @@ struct CustomerContact
 	std::string email;    /// empty when the customer has none
 	std::string language; /// the customer's language code
 	bool remindersEnabled = true;
+	std::string bouncedOn; /// when the current address last bounced for good (erp::Instant), empty: it has not,
+						   /// or an accountant lifted it
 };
 
 
@@ -67,7 +69,8 @@ struct CustomerPlan
 		SEND,
 		NO_EMAIL,
 		INVALID_EMAIL,
-		CUSTOMER_OFF /// the customer's reminders are off (only ReminderPlanner::planExplained gives it)
+		ADDRESS_BOUNCED, /// the address bounced for good (5.x.x) and nobody lifted it
+		CUSTOMER_OFF     /// the customer's reminders are off (only ReminderPlanner::planExplained gives it)
 	};
 
 	CustomerContact customer;

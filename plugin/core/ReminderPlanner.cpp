@@ -20,6 +20,8 @@ std::string CustomerPlan::reason(Outcome outcome)
 		return "no_email";
 	case Outcome::INVALID_EMAIL:
 		return "invalid_email";
+	case Outcome::ADDRESS_BOUNCED:
+		return "address_bounced";
 	case Outcome::CUSTOMER_OFF:
 		return "customer_off";
 	case Outcome::SEND:
@@ -84,6 +86,8 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 		plan.outcome = CustomerPlan::Outcome::NO_EMAIL;
 	else if (!erp::EmailAddress::isValid(customer.email))
 		plan.outcome = CustomerPlan::Outcome::INVALID_EMAIL;
+	else if (!customer.bouncedOn.empty())
+		plan.outcome = CustomerPlan::Outcome::ADDRESS_BOUNCED;
 	return plan;
 }
 

@@ -26,6 +26,9 @@ std::string StateWords::label(const std::string& code, const std::string& langua
 		{"unknown",
 		 {"άγνωστο: διακοπή κατά την αποστολή, δεν ξαναστάλθηκε",
 		  "unknown: interrupted while sending, not sent again"}},
+		{"bounced",
+		 {"επιστράφηκε: ο διακομιστής του παραλήπτη δεν το παρέδωσε",
+		  "bounced: the recipient's mail server did not deliver it"}},
 		{"pending", {"σε αναμονή", "pending"}},
 		{"sending", {"αποστέλλεται", "sending"}},
 		{"cancelled",
@@ -34,6 +37,9 @@ std::string StateWords::label(const std::string& code, const std::string& langua
 		{"skipped", {"δεν στάλθηκε", "not sent"}},
 		{"no_email", {"δεν υπάρχει διεύθυνση email", "no email address"}},
 		{"invalid_email", {"άκυρη διεύθυνση email", "invalid email address"}},
+		{"address_bounced",
+		 {"η διεύθυνση email επιστράφηκε οριστικά· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί",
+		  "the email address bounced for good; left out until it changes or the bounce is lifted"}},
 		{"customer_off", {"οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες", "the customer's reminders are off"}},
 	};
 	auto it = LABELS.find(code);

@@ -49,13 +49,19 @@ TimerDecision TimerDecision::decide(const Facts& facts)
 			decision.runWeek = true;
 		break;
 	case WeekRun::RUNNING:
-		if (facts.leaseUntil && *facts.leaseUntil > facts.now)
+		if (facts.claimable)
+			decision.runWeek = true; // messages wait to be claimed: help send them
+		else if (facts.leaseUntil && *facts.leaseUntil > facts.now)
 		{
-			decision.reason = "this week's run is being sent by another instance";
-			lookAt(*facts.leaseUntil);
+			// Being planned, or every message is in a batch another instance
+			// holds: look again when the plan may be written or when the
+			// first batch lease ends (a holder that died is taken over then).
+			decision.reason = facts.planning ? "this week's run is being planned by another instance"
+											 : "this week's run is being sent by another instance";
+			lookAt(facts.planning ? std::min(*facts.leaseUntil, facts.now + PLANNING_LOOK) : *facts.leaseUntil);
 		}
 		else
-			decision.runWeek = true; // a run whose holder died: resume it
+			decision.runWeek = true; // a planner or a batch holder died: take over; or end the run
 		break;
 	case WeekRun::WAITING:
 		if (facts.nextMessageRetry && *facts.nextMessageRetry <= facts.now)

@@ -40,7 +40,10 @@ struct TimerDecision
 		Instant slotNextWeek;                  /// next ISO week's moment
 		std::optional<Instant> firstEnabledAt; /// when the master switch was first turned on
 		WeekRun run = WeekRun::NONE;
-		std::optional<Instant> leaseUntil;       /// RUNNING: the lease's end
+		std::optional<Instant> leaseUntil;       /// RUNNING: the planning lease's end while the run is being
+												 /// planned, else the earliest end of its open batches' leases
+		bool planning = false;                   /// RUNNING: the plan is not written yet
+		bool claimable = false;                  /// RUNNING: messages wait to be claimed (any instance helps)
 		std::optional<Instant> nextMessageRetry; /// the week's run: earliest deferred message
 		std::optional<Instant> nextReportSend;   /// any run: earliest report waiting to go (pending: now)
 	};
@@ -54,6 +57,10 @@ struct TimerDecision
 	{
 		return runWeek || sendReports;
 	}
+
+	static constexpr std::chrono::seconds PLANNING_LOOK{5};
+	/// While another instance plans the week's run, how often to look
+	/// whether the plan is written (then this instance helps send it).
 
 	static constexpr std::chrono::hours LONGEST_SLEEP{1};
 	/// The longest the answer is trusted: settings may change without a

@@ -23,6 +23,7 @@ struct ComposedMessage
 	std::string html;
 
 	std::string fromAddress;
+	std::string envelopeSender; /// SMTP's MAIL FROM (where bounces go); empty: fromAddress
 	std::string fromName;
 	std::string replyTo;
 	std::string to;

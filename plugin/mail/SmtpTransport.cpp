@@ -18,6 +18,7 @@
 #include <Poco/Net/SocketStream.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/X509Certificate.h>
+#include <Poco/String.h>
 #include <Poco/Thread.h>
 #include <mutex>
 #include <openssl/ssl.h>
@@ -98,15 +99,92 @@ public:
 		if (code != 235) throw Poco::Net::SMTPException("authentication failed", trimmed(response), code);
 	}
 
-	int data(const Poco::Net::MailMessage& message, std::string& response)
+	void greet(const std::string& helo)
+	/// EHLO (HELO when refused), noting whether the server offers
+	/// PIPELINING (RFC 2920).
 	{
-		Poco::Net::SocketOutputStream socketStream(socket());
-		Poco::Net::MailOutputStream mailStream(socketStream);
-		message.write(mailStream);
-		mailStream.close();
-		socketStream.flush();
+		std::string response;
+		login(helo, response);
+		_pipelining = false;
+		std::istringstream lines(response);
+		std::string line;
+		while (std::getline(lines, line))
+			_pipelining = _pipelining || Poco::icompare(Poco::trim(line.size() > 4 ? line.substr(4) : ""),
+														std::string("PIPELINING")) == 0;
+	}
+
+	bool pipelining() const
+	{
+		return _pipelining;
+	}
+
+	struct Envelope
+	{
+		int mail = 0, rcpt = 0, data = 0; /// 0: no reply (not sent, or the connection closed)
+		std::string mailText, rcptText, dataText;
+	};
+
+	Envelope envelope(const std::string& sender, const std::string& recipient)
+	/// MAIL, RCPT and DATA: in one write when the server offers
+	/// PIPELINING, each reply still read and kept; else one at a time,
+	/// stopping at the first refusal.
+	{
+		Envelope e;
+		if (!_pipelining)
+		{
+			e.mail = sendCommand("MAIL FROM:", "<" + sender + ">", e.mailText);
+			if (e.mail >= 200 && e.mail < 300) e.rcpt = sendCommand("RCPT TO:", "<" + recipient + ">", e.rcptText);
+			if (e.rcpt >= 200 && e.rcpt < 300) e.data = sendCommand("DATA", e.dataText);
+			return e;
+		}
+		socket().sendString("MAIL FROM:<" + sender + ">\r\nRCPT TO:<" + recipient + ">\r\nDATA\r\n");
+		for (auto [code, text]:
+			 {std::pair<int*, std::string*>{&e.mail, &e.mailText}, {&e.rcpt, &e.rcptText}, {&e.data, &e.dataText}})
+		{
+			try
+			{
+				*code = socket().receiveStatusMessage(*text);
+			}
+			catch (Poco::Exception&)
+			{
+				*code = 0; // closed (after a 421, say): no more replies
+			}
+			if (*code == 0) break;
+		}
+		// DATA accepted although MAIL or RCPT was not (RFC 2920 allows no
+		// such server, some do it): an empty message ends it, never sent.
+		if (e.data == 354 && !(e.mail >= 200 && e.mail < 300 && e.rcpt >= 200 && e.rcpt < 300))
+		{
+			std::string ignored;
+			socket().sendString(".\r\n");
+			socket().receiveStatusMessage(ignored);
+		}
+		return e;
+	}
+
+	int data(const Poco::Net::MailMessage& message, std::string& response)
+	/// The message, encoded once into one buffer (dot-stuffed, CRLF, with
+	/// its final "."), written in one piece; the server's final reply.
+	{
+		std::ostringstream encoded;
+		{
+			Poco::Net::MailOutputStream mailStream(encoded);
+			message.write(mailStream);
+			mailStream.close();
+		}
+		const std::string bytes = encoded.str();
+		std::size_t sent = 0;
+		while (sent < bytes.size())
+		{
+			const int n = socket().sendBytes(bytes.data() + sent, static_cast<int>(bytes.size() - sent));
+			if (n <= 0) throw Poco::Net::NetException("the connection closed while the message was written");
+			sent += static_cast<std::size_t>(n);
+		}
 		return socket().receiveStatusMessage(response);
 	}
+
+private:
+	bool _pipelining = false;
 };
 
 
@@ -258,6 +336,12 @@ SmtpTransport::~SmtpTransport()
 }
 
 
+bool SmtpTransport::pipelined() const
+{
+	return _pipelined;
+}
+
+
 std::string SmtpTransport::describe() const
 {
 	return _settings.describe();
@@ -325,14 +409,14 @@ void SmtpTransport::open()
 	socket.setSendTimeout(timeout);
 	auto session = std::make_unique<SmtpSession>(socket);
 	session->setTimeout(timeout);
-	session->login(_settings.helo);
+	session->greet(_settings.helo);
 	if (_settings.tls == "starttls")
 	{
 		_peerCheck->handshaking = true;
 		if (!session->startTLS(_settings.host, _context))
 			throw SmtpReply(0, "the server does not offer STARTTLS; not sending in plain text");
 		_peerCheck->handshaking = false;
-		session->login(_settings.helo); // EHLO again, now over TLS
+		session->greet(_settings.helo); // EHLO again, now over TLS
 	}
 	if (!_settings.username.empty()) session->authenticate(_settings.auth, _settings.username, _settings.password);
 	_session = std::move(session);
@@ -374,19 +458,23 @@ Delivery SmtpTransport::send(const ComposedMessage& message)
 	try
 	{
 		if (!_session) open();
-		std::string response;
-		int code = _session->sendCommand("MAIL FROM:", "<" + message.fromAddress + ">", response);
-		if (!(code >= 200 && code < 300)) throw SmtpReply(code, trimmed(response));
-		code = _session->sendCommand("RCPT TO:", "<" + message.to + ">", response);
-		if (!(code >= 200 && code < 300)) throw SmtpReply(code, trimmed(response));
-		code = _session->sendCommand("DATA", response);
-		if (!(code >= 300 && code < 400)) throw SmtpReply(code, trimmed(response));
+		const std::string& sender = message.envelopeSender.empty() ? message.fromAddress : message.envelopeSender;
+		_pipelined = _session->pipelining();
+		const SmtpSession::Envelope envelope = _session->envelope(sender, message.to);
+		if (!(envelope.mail >= 200 && envelope.mail < 300)) throw SmtpReply(envelope.mail, trimmed(envelope.mailText));
+		if (!(envelope.rcpt >= 200 && envelope.rcpt < 300)) throw SmtpReply(envelope.rcpt, trimmed(envelope.rcptText));
+		if (!(envelope.data >= 300 && envelope.data < 400)) throw SmtpReply(envelope.data, trimmed(envelope.dataText));
 	}
 	catch (const SmtpReply& refused)
 	{
-		Delivery delivery{refused.code() ? stateOf(refused.code()) : Delivery::State::DEFERRED, refused.code(),
+		// A "503 bad sequence" first in a pipelined group means the server
+		// lost the group's order, not a verdict on the message: try again
+		// later, on a new session.
+		const bool outOfStep = _pipelined && refused.code() == 503;
+		Delivery delivery{refused.code() && !outOfStep ? stateOf(refused.code()) : Delivery::State::DEFERRED,
+						  refused.code(),
 						  refused.text().empty() ? "the server closed the connection without a reply" : refused.text()};
-		if (refused.code() == 421 || refused.code() == 0)
+		if (refused.code() == 421 || refused.code() == 0 || outOfStep)
 			close();
 		else
 		{

@@ -49,6 +49,10 @@ public:
 	void close() override;
 	std::string describe() const override;
 
+	bool pipelined() const;
+	/// Whether the last message's MAIL, RCPT and DATA went in one write
+	/// (the server offered PIPELINING).
+
 private:
 	void open();
 	void pace();
@@ -62,6 +66,7 @@ private:
 	std::unique_ptr<SmtpSession> _session;
 	Poco::Timestamp _lastSend;
 	bool _sentOnce = false;
+	bool _pipelined = false;
 };
 
 

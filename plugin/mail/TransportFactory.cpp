@@ -4,6 +4,7 @@
 
 
 #include "plugin/mail/TransportFactory.h"
+#include "plugin/mail/ReturnPathTransport.h"
 #include "plugin/mail/SmtpTransport.h"
 #include "plugin/mail/SpoolTransport.h"
 #include <Poco/NumberParser.h>
@@ -23,6 +24,8 @@ TransportFactory::TransportFactory(const Poco::Util::AbstractConfiguration& conf
 	// Any smtp key means SMTP was meant: SmtpSettings refuses a set without
 	// its host rather than spooling in silence.
 	smtp({});
+	if (config.has("bounces.address") || config.has("bounces.key"))
+		_returnPath.emplace(config.getString("bounces.address", ""), config.getString("bounces.key", ""));
 }
 
 
@@ -100,15 +103,27 @@ void TransportFactory::check(const DeliverySettings& saved) const
 
 std::unique_ptr<Transport> TransportFactory::create(const DeliverySettings& saved) const
 {
-	if (std::optional<SmtpSettings> settings = smtp(saved)) return std::make_unique<SmtpTransport>(*settings);
-	return std::make_unique<SpoolTransport>(_spool);
+	std::unique_ptr<Transport> transport;
+	if (std::optional<SmtpSettings> settings = smtp(saved))
+		transport = std::make_unique<SmtpTransport>(*settings);
+	else
+		transport = std::make_unique<SpoolTransport>(_spool);
+	if (_returnPath) transport = std::make_unique<ReturnPathTransport>(std::move(transport), *_returnPath);
+	return transport;
 }
 
 
 std::string TransportFactory::describe(const DeliverySettings& saved) const
 {
 	const std::optional<SmtpSettings> settings = smtp(saved);
-	return settings ? settings->describe() : "spool " + _spool;
+	return (settings ? settings->describe() : "spool " + _spool) +
+		   (_returnPath ? ", bounces to " + _returnPath->address() : std::string());
+}
+
+
+const std::optional<ReturnPath>& TransportFactory::returnPath() const
+{
+	return _returnPath;
 }
 
 

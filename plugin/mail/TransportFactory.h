@@ -8,6 +8,7 @@
 
 
 #include "plugin/core/DeliverySettings.h"
+#include "plugin/mail/ReturnPath.h"
 #include "plugin/mail/SmtpSettings.h"
 #include "plugin/mail/Transport.h"
 #include <Poco/AutoPtr.h>
@@ -26,7 +27,8 @@ class TransportFactory
 /// when the saved mode says so or, with no saved mode, when the
 /// configuration has any smtp key; else the spool folder (spool.directory, by default <plugin
 /// folder>/spool). The spool folder is the configuration's alone: a folder
-/// on the server is not chosen from a browser.
+/// on the server is not chosen from a browser. With bounces.address (and
+/// bounces.key) every message gets its own envelope sender (ReturnPath).
 {
 public:
 	struct Effective
@@ -56,6 +58,9 @@ public:
 
 	std::string describe(const DeliverySettings& saved = {}) const;
 
+	const std::optional<ReturnPath>& returnPath() const;
+	/// The per-message return path, when bounces.address is configured.
+
 private:
 	Poco::AutoPtr<Poco::Util::MapConfiguration> merged(const DeliverySettings& saved) const;
 	/// The configuration's smtp keys with the saved ones over them.
@@ -65,6 +70,7 @@ private:
 
 	Poco::AutoPtr<Poco::Util::MapConfiguration> _configured;
 	std::string _spool;
+	std::optional<ReturnPath> _returnPath; /// bounces.address and bounces.key: one envelope sender per message
 };
 
 

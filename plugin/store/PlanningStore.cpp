@@ -19,13 +19,16 @@ namespace {
 
 // customer id, name, email, language, enabled, default_on,
 // invoice id, number, issue date, due date, currency, total, paid, status, flag
-using Row =
-	Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, int, int, Poco::Int64, std::string,
-				std::string, Poco::Nullable<std::string>, std::string, Poco::Int64, Poco::Int64, std::string, int>;
+// and when the customer's address last bounced for good (unlifted)
+using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, int, int, Poco::Int64,
+						std::string, std::string, Poco::Nullable<std::string>, std::string, Poco::Int64, Poco::Int64,
+						std::string, int, Poco::Nullable<std::string>>;
 
 const char* const SELECT = "SELECT c.id, c.name, c.email, c.language, COALESCE(rc.enabled, 1), "
 						   "COALESCE(rc.default_on, 1), i.id, i.number, i.issue_date, i.due_date, i.currency, "
-						   "i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0) ";
+						   "i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0), "
+						   "(SELECT MAX(b.received_at) FROM reminder_bounces b WHERE b.recipient = LOWER(c.email) "
+						   "AND b.permanent = 1 AND b.lifted_at IS NULL) ";
 
 CustomerContact contactOf(const Row& row)
 {
@@ -35,6 +38,7 @@ CustomerContact contactOf(const Row& row)
 	customer.email = row.get<2>().isNull() ? std::string() : row.get<2>().value();
 	customer.language = row.get<3>();
 	customer.remindersEnabled = row.get<4>() != 0;
+	customer.bouncedOn = row.get<15>().isNull() ? std::string() : row.get<15>().value();
 	return customer;
 }
 

@@ -4,6 +4,7 @@
 
 
 #include "plugin/store/RunStore.h"
+#include "plugin/core/RunSharing.h"
 #include "plugin/store/NullableText.h"
 #include <Poco/Data/DataException.h>
 #include <Poco/Nullable.h>
@@ -29,9 +30,17 @@ const char* const RUN_COLUMNS = "SELECT id, iso_week, sequence, business_date, s
 								"started_by, started_at, finished_at, planned_at, report_state, report_reply, "
 								"lease_generation FROM reminder_runs ";
 
-// The condition every fenced write adds: the run is still held by the fence.
-const char* const FENCED = " AND EXISTS (SELECT 1 FROM reminder_runs f WHERE f.id = ? AND f.lease_owner = ? "
-						   "AND f.lease_generation = ? AND f.state = 'running')";
+// The condition every fenced write adds: the message's batch is still held by the fence.
+const char* const FENCED = " AND batch_id = ? AND EXISTS (SELECT 1 FROM reminder_batches f WHERE f.id = ? "
+						   "AND f.lease_owner = ? AND f.lease_generation = ? AND f.state = 'open')";
+
+std::string idList(const std::vector<Poco::Int64>& ids)
+{
+	std::string list;
+	for (Poco::Int64 id: ids)
+		list += (list.empty() ? "" : ", ") + std::to_string(id);
+	return list;
+}
 
 RunRecord runOf(const RunRow& row)
 {
@@ -149,28 +158,49 @@ RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::str
 								const std::string& leaseUntil, bool force, const std::string& actor) const
 {
 	std::optional<RunRecord> latest = latestOfWeek(transaction, isoWeek);
-	int sequence = 1;
+	RunSharing::Found found;
 	if (latest)
 	{
-		// A live lease is respected whoever holds it, this process included
-		// (the timer and an operator's run meet here).
-		const bool leased = latest->state == "running" && latest->leaseUntil > nowText;
-		if (leased) return {ClaimOutcome::BUSY, *latest};
-		if (latest->state != "done")
+		found.exists = true;
+		found.state = latest->state;
+		found.planned = !latest->plannedAt.empty();
+		found.leaseUntil = latest->leaseUntil;
+	}
+	int sequence = 1;
+	switch (RunSharing::role(found, nowText, force))
+	{
+	case RunSharing::Role::WAIT_FOR_PLAN:
+		// A live planning lease is respected whoever holds it, this process
+		// included (the timer and an operator's run meet here).
+		return {ClaimOutcome::BUSY, *latest};
+	case RunSharing::Role::ALREADY_DONE:
+		return {ClaimOutcome::ALREADY_DONE, *latest};
+	case RunSharing::Role::HELP:
+		if (latest->state != "running")
 		{
-			std::string o = owner, until = leaseUntil;
-			Poco::Int64 id = latest->id, generation = latest->leaseGeneration + 1;
-			transaction << "UPDATE reminder_runs SET state = 'running', lease_owner = ?, lease_until = ?, "
-						   "lease_generation = ? WHERE id = ?",
-				use(o), use(until), use(generation), use(id), now;
+			// Retries are due (or an operator asked): the run is open again,
+			// to whichever instances come.
+			Poco::Int64 id = latest->id;
+			transaction << "UPDATE reminder_runs SET state = 'running' WHERE id = ?", use(id), now;
 			latest->state = "running";
-			latest->leaseOwner = owner;
-			latest->leaseUntil = leaseUntil;
-			latest->leaseGeneration = generation;
-			return {ClaimOutcome::RESUMED, *latest};
 		}
-		if (!force) return {ClaimOutcome::ALREADY_DONE, *latest};
-		sequence = latest->sequence + 1;
+		return {ClaimOutcome::HELP, *latest};
+	case RunSharing::Role::PLAN:
+	{
+		std::string o = owner, until = leaseUntil;
+		Poco::Int64 id = latest->id, generation = latest->leaseGeneration + 1;
+		transaction << "UPDATE reminder_runs SET state = 'running', lease_owner = ?, lease_until = ?, "
+					   "lease_generation = ? WHERE id = ?",
+			use(o), use(until), use(generation), use(id), now;
+		latest->state = "running";
+		latest->leaseOwner = owner;
+		latest->leaseUntil = leaseUntil;
+		latest->leaseGeneration = generation;
+		return {ClaimOutcome::RESUMED, *latest};
+	}
+	case RunSharing::Role::START:
+		if (latest) sequence = latest->sequence + 1;
+		break;
 	}
 	std::string week = isoWeek, day = businessDate, o = owner, until = leaseUntil, by = actor, at = nowText;
 	try
@@ -192,16 +222,16 @@ RunStore::Claim RunStore::claim(Poco::Data::Session& transaction, const std::str
 }
 
 
-bool RunStore::renewLease(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence,
-						  const std::string& until) const
+bool RunStore::holdsPlanning(Poco::Data::Session& transaction, Poco::Int64 runId, const Fence& fence) const
 {
-	std::string o = fence.owner, u = until;
+	std::string o = fence.owner;
 	Poco::Int64 generation = fence.generation;
-	Poco::Data::Statement update(session);
-	update << "UPDATE reminder_runs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
-			  "AND state = 'running'",
-		use(u), use(runId), use(o), use(generation);
-	return update.execute() == 1;
+	int held = 0;
+	transaction << std::string("SELECT COUNT(*) FROM reminder_runs WHERE id = ? AND lease_owner = ? AND "
+							   "lease_generation = ? AND state = 'running' AND planned_at IS NULL") +
+					   (_dialect == "mysql" ? " FOR UPDATE" : ""),
+		use(runId), use(o), use(generation), into(held), now;
+	return held == 1;
 }
 
 
@@ -224,7 +254,8 @@ void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, con
 			into(messageId), now;
 		replaceListedInvoices(transaction, messageId, plan.invoices);
 	}
-	transaction << "UPDATE reminder_runs SET planned_at = ? WHERE id = ?", use(at), use(runId), now;
+	transaction << "UPDATE reminder_runs SET planned_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
+		use(at), use(runId), now;
 }
 
 
@@ -252,25 +283,214 @@ int RunStore::markInterrupted(Poco::Data::Session& session, Poco::Int64 runId, c
 	std::string at = nowText;
 	Poco::Data::Statement update(session);
 	update << "UPDATE reminder_messages SET state = 'unknown', reply_text = 'interrupted while sending; not re-sent', "
-			  "updated_at = ? WHERE run_id = ? AND state = 'sending'",
+			  "updated_at = ? WHERE run_id = ? AND state = 'sending' AND batch_id IS NULL",
 		use(at), use(runId);
 	return static_cast<int>(update.execute());
 }
 
 
-std::vector<MessageRecord> RunStore::deliverable(Poco::Data::Session& session, Poco::Int64 runId,
-												 const std::string& nowText, int maxAttempts) const
+std::optional<BatchRecord> RunStore::claimBatch(Poco::Data::Session& transaction, Poco::Int64 runId,
+												const std::string& owner, const std::string& nowText,
+												const std::string& leaseUntil, int size, int maxAttempts,
+												const std::vector<Poco::Int64>& exclude) const
+{
+	const bool mysql = _dialect == "mysql";
+	const std::string skipLocked = mysql ? " FOR UPDATE SKIP LOCKED" : "";
+	std::vector<std::string> states;
+	// Shared: instances claim side by side; the last one's end of the run
+	// (progress(), an exclusive lock) waits for the claims under way.
+	transaction << std::string("SELECT state FROM reminder_runs WHERE id = ?") + (mysql ? " LOCK IN SHARE MODE" : ""),
+		use(runId), into(states), now;
+	if (states.empty() || states.front() != "running") return std::nullopt;
+
+	BatchRecord batch;
+	batch.runId = runId;
+	batch.fence.owner = owner;
+	batch.leaseUntil = leaseUntil;
+	std::string at = nowText, o = owner, until = leaseUntil;
+
+	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64>> expired;
+	transaction << "SELECT id, lease_generation FROM reminder_batches WHERE run_id = ? AND state = 'open' "
+				   "AND lease_until <= ? ORDER BY id LIMIT 1" +
+					   skipLocked,
+		use(runId), use(at), into(expired), now;
+	if (!expired.empty())
+	{
+		batch.id = expired.front().get<0>();
+		batch.fence.generation = expired.front().get<1>() + 1;
+		batch.fence.batch = batch.id;
+		batch.takenOver = true;
+		Poco::Int64 id = batch.id, generation = batch.fence.generation;
+		transaction
+			<< "UPDATE reminder_batches SET lease_owner = ?, lease_until = ?, lease_generation = ? WHERE id = ?",
+			use(o), use(until), use(generation), use(id), now;
+		Poco::Data::Statement interrupted(transaction);
+		interrupted << "UPDATE reminder_messages SET state = 'unknown', reply_text = 'interrupted while sending; not "
+					   "re-sent', updated_at = ? WHERE batch_id = ? AND state = 'sending'",
+			use(at), use(id);
+		batch.interrupted = static_cast<int>(interrupted.execute());
+		return batch;
+	}
+
+	const std::string excluded = exclude.empty() ? "" : " AND id NOT IN (" + idList(exclude) + ")";
+	std::vector<Poco::Int64> ids;
+	int limit = size;
+	transaction << "SELECT id FROM reminder_messages WHERE run_id = ? AND batch_id IS NULL AND state = 'pending'" +
+					   excluded + " ORDER BY id LIMIT ?" + skipLocked,
+		use(runId), use(limit), into(ids), now;
+	if (static_cast<int>(ids.size()) < size)
+	{
+		std::vector<Poco::Int64> retries;
+		limit = size - static_cast<int>(ids.size());
+		transaction << "SELECT id FROM reminder_messages WHERE run_id = ? AND batch_id IS NULL AND state = 'deferred' "
+					   "AND next_attempt_at <= ? AND attempts < ?" +
+						   excluded + " ORDER BY id LIMIT ?" + skipLocked,
+			use(runId), use(at), use(maxAttempts), use(limit), into(retries), now;
+		ids.insert(ids.end(), retries.begin(), retries.end());
+	}
+	if (ids.empty()) return std::nullopt;
+	transaction
+		<< "INSERT INTO reminder_batches (run_id, state, lease_owner, lease_until, lease_generation, created_at) "
+		   "VALUES (?, 'open', ?, ?, 1, ?)",
+		use(runId), use(o), use(until), use(at), now;
+	transaction << (mysql ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()"), into(batch.id), now;
+	batch.fence.generation = 1;
+	batch.fence.batch = batch.id;
+	transaction << "UPDATE reminder_messages SET batch_id = ? WHERE id IN (" + idList(ids) + ")", use(batch.id), now;
+	return batch;
+}
+
+
+void RunStore::readCommittedNext(Poco::Data::Session& session) const
+{
+	if (_dialect == "mysql") session << "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", now;
+}
+
+
+bool RunStore::renewBatch(Poco::Data::Session& session, Poco::Int64 batchId, const Fence& fence,
+						  const std::string& until) const
+{
+	std::string o = fence.owner, u = until;
+	Poco::Int64 generation = fence.generation;
+	Poco::Data::Statement update(session);
+	update << "UPDATE reminder_batches SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
+			  "AND state = 'open'",
+		use(u), use(batchId), use(o), use(generation);
+	return update.execute() == 1;
+}
+
+
+std::vector<MessageRecord> RunStore::batchMessages(Poco::Data::Session& session, const Fence& fence,
+												   const std::string& nowText, int maxAttempts) const
 {
 	std::vector<MessageRow> rows;
 	std::string at = nowText;
+	Poco::Int64 batch = fence.batch;
 	session << std::string(MESSAGE_COLUMNS) +
-				   "WHERE m.run_id = ? AND (m.state = 'pending' OR (m.state = 'deferred' AND m.next_attempt_at <= ? "
+				   "WHERE m.batch_id = ? AND (m.state = 'pending' OR (m.state = 'deferred' AND m.next_attempt_at <= ? "
 				   "AND m.attempts < ?)) ORDER BY m.id",
-		use(runId), use(at), use(maxAttempts), into(rows), now;
+		use(batch), use(at), use(maxAttempts), into(rows), now;
 	std::vector<MessageRecord> result;
 	for (const MessageRow& row: rows)
 		result.push_back(messageOf(row));
 	return result;
+}
+
+
+std::vector<MessageRecord> RunStore::openMessages(Poco::Data::Session& session, const Fence& fence) const
+{
+	std::vector<MessageRow> rows;
+	Poco::Int64 batch = fence.batch;
+	session << std::string(MESSAGE_COLUMNS) +
+				   "WHERE m.batch_id = ? AND m.state IN ('pending', 'deferred') ORDER BY m.id",
+		use(batch), into(rows), now;
+	std::vector<MessageRecord> result;
+	for (const MessageRow& row: rows)
+		result.push_back(messageOf(row));
+	return result;
+}
+
+
+bool RunStore::closeBatch(Poco::Data::Session& transaction, const Fence& fence, const std::string& nowText) const
+{
+	std::string o = fence.owner, at = nowText;
+	Poco::Int64 batch = fence.batch, generation = fence.generation;
+	Poco::Data::Statement close(transaction);
+	close << "UPDATE reminder_batches SET state = 'closed', closed_at = ? WHERE id = ? AND lease_owner = ? "
+			 "AND lease_generation = ? AND state = 'open'",
+		use(at), use(batch), use(o), use(generation);
+	if (close.execute() != 1) return false;
+	transaction
+		<< "UPDATE reminder_messages SET batch_id = NULL WHERE batch_id = ? AND state IN ('pending', 'deferred')",
+		use(batch), now;
+	return true;
+}
+
+
+int RunStore::adoptOpenMessages(Poco::Data::Session& transaction, Poco::Int64 runId, const Fence& fence) const
+{
+	Poco::Int64 batch = fence.batch;
+	Poco::Data::Statement adopt(transaction);
+	adopt << "UPDATE reminder_messages SET batch_id = ? WHERE run_id = ? AND batch_id IS NULL "
+			 "AND state IN ('pending', 'deferred')",
+		use(batch), use(runId);
+	return static_cast<int>(adopt.execute());
+}
+
+
+RunProgress RunStore::progress(Poco::Data::Session& transaction, Poco::Int64 runId) const
+{
+	const bool mysql = _dialect == "mysql";
+	RunProgress progress;
+	std::vector<std::string> states;
+	transaction << std::string("SELECT state FROM reminder_runs WHERE id = ?") + (mysql ? " FOR UPDATE" : ""),
+		use(runId), into(states), now;
+	if (states.empty()) return progress;
+	progress.state = states.front();
+	// Locking reads: what other instances committed up to this moment.
+	transaction << std::string("SELECT COUNT(*) FROM reminder_batches WHERE run_id = ? AND state = 'open'") +
+					   (mysql ? " LOCK IN SHARE MODE" : ""),
+		use(runId), into(progress.openBatches), now;
+	transaction << std::string("SELECT COUNT(*) FROM reminder_messages WHERE run_id = ? AND state IN ('pending', "
+							   "'sending')") +
+					   (mysql ? " LOCK IN SHARE MODE" : ""),
+		use(runId), into(progress.unsent), now;
+	return progress;
+}
+
+
+bool RunStore::finish(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& state,
+					  const std::string& finishedAt) const
+{
+	std::string s = state;
+	Text finished = nullable(finishedAt);
+	Poco::Data::Statement update(transaction);
+	update << "UPDATE reminder_runs SET state = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL "
+			  "WHERE id = ? AND state = 'running'",
+		use(s), use(finished), use(runId);
+	return update.execute() == 1;
+}
+
+
+bool RunStore::claimable(Poco::Data::Session& session, Poco::Int64 runId, const std::string& nowText,
+						 int maxAttempts) const
+{
+	std::vector<Poco::Int64> ids;
+	std::string at = nowText;
+	session << "SELECT id FROM reminder_messages WHERE run_id = ? AND batch_id IS NULL AND (state = 'pending' OR "
+			   "(state = 'deferred' AND next_attempt_at <= ? AND attempts < ?)) LIMIT 1",
+		use(runId), use(at), use(maxAttempts), into(ids), now;
+	return !ids.empty();
+}
+
+
+std::optional<std::string> RunStore::earliestBatchLease(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<Text> times; // MIN() of no rows is NULL
+	session << "SELECT MIN(lease_until) FROM reminder_batches WHERE run_id = ? AND state = 'open'", use(runId),
+		into(times), now;
+	if (times.empty() || text(times.front()).empty()) return std::nullopt;
+	return text(times.front());
 }
 
 
@@ -307,14 +527,26 @@ bool RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& 
 	Text next = nullable(m.nextAttemptAt), reply = nullable(m.replyText), messageId = nullable(m.messageId),
 		 subject = nullable(m.subject);
 	Poco::Nullable<int> code = m.replyCode ? Poco::Nullable<int>(m.replyCode) : Poco::Nullable<int>();
-	Poco::Int64 id = m.id, runId = m.runId, generation = fence.generation;
+	Poco::Int64 id = m.id, batch = fence.batch, generation = fence.generation;
 	std::string owner = fence.owner;
+	if (_dialect == "mysql")
+	{
+		// The batch's row first, read locked until the caller commits: a
+		// takeover (which locks it exclusively) waits for this write, or
+		// this write sees the takeover; and every writer locks the batch
+		// before its messages, as the takeover does.
+		int held = 0;
+		session << "SELECT COUNT(*) FROM reminder_batches WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
+				   "AND state = 'open' LOCK IN SHARE MODE",
+			use(batch), use(owner), use(generation), into(held), now;
+		if (held != 1) return false;
+	}
 	Poco::Data::Statement update(session);
 	update << "UPDATE reminder_messages SET state = ?, attempts = ?, next_attempt_at = ?, reply_code = ?, "
 			  "reply_text = ?, message_id = ?, subject = ?, updated_at = ? WHERE id = ?" +
 				  std::string(FENCED),
 		use(state), use(attempts), use(next), use(code), use(reply), use(messageId), use(subject), use(updated),
-		use(id), use(runId), use(owner), use(generation);
+		use(id), use(batch), use(batch), use(owner), use(generation);
 	return update.execute() == 1;
 }
 
@@ -346,6 +578,9 @@ int RunStore::closeEarlierWeeks(Poco::Data::Session& transaction, const std::str
 				   "<> 'done')",
 		use(at), use(week);
 	const std::size_t changed = failed.execute() + cancelled.execute() + interrupted.execute();
+	transaction << "UPDATE reminder_batches SET state = 'closed', closed_at = ? WHERE state = 'open' AND run_id IN "
+				   "(SELECT id FROM reminder_runs WHERE iso_week < ? AND state <> 'done')",
+		use(at), use(week), now;
 	transaction << "UPDATE reminder_runs SET state = 'done', finished_at = ?, lease_owner = NULL, lease_until = NULL "
 				   "WHERE iso_week < ? AND state <> 'done'",
 		use(at), use(week), now;
@@ -361,20 +596,6 @@ std::optional<std::string> RunStore::nextRetry(Poco::Data::Session& session, Poc
 		use(runId), use(maxAttempts), into(times), now;
 	if (times.empty() || text(times.front()).empty()) return std::nullopt;
 	return text(times.front());
-}
-
-
-bool RunStore::setState(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence, const std::string& state,
-						const std::string& finishedAt) const
-{
-	std::string s = state, owner = fence.owner;
-	Text finished = nullable(finishedAt);
-	Poco::Int64 generation = fence.generation;
-	Poco::Data::Statement update(session);
-	update << "UPDATE reminder_runs SET state = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL "
-			  "WHERE id = ? AND lease_owner = ? AND lease_generation = ? AND state = 'running'",
-		use(s), use(finished), use(runId), use(owner), use(generation);
-	return update.execute() == 1;
 }
 
 

@@ -23,10 +23,10 @@ struct RunRecord
 	std::string isoWeek;
 	int sequence = 1;
 	std::string businessDate;
-	std::string state; /// running | waiting (only retries left) | done
-	std::string leaseOwner;
+	std::string state;      /// running | waiting (only retries left) | done
+	std::string leaseOwner; /// the planning lease: who writes the plan (empty once it is written)
 	std::string leaseUntil;
-	Poco::Int64 leaseGeneration = 0; /// grows at every claim or takeover of the lease
+	Poco::Int64 leaseGeneration = 0; /// grows at every claim or takeover of the planning lease
 	std::string startedBy;
 	std::string startedAt;
 	std::string finishedAt;
@@ -93,11 +93,34 @@ struct ReportRecord
 
 
 struct Fence
-/// Who holds a run's lease, and which takeover of it: every write to the
-/// run's outbox names both and changes nothing when they no longer hold.
+/// Who holds a lease, and which takeover of it: the run's planning lease,
+/// or a batch's (`batch`). Every write to a batch's messages names all
+/// three and changes nothing when they no longer hold.
 {
 	std::string owner;
 	Poco::Int64 generation = 0;
+	Poco::Int64 batch = 0;
+};
+
+
+struct BatchRecord
+/// A batch of a run's messages claimed by one instance.
+{
+	Poco::Int64 id = 0;
+	Poco::Int64 runId = 0;
+	Fence fence;
+	std::string leaseUntil;
+	bool takenOver = false; /// an expired batch of another instance, taken over
+	int interrupted = 0;    /// taken over: its rows left "sending", now "unknown"
+};
+
+
+struct RunProgress
+/// Where a run stands, read with the run's row locked.
+{
+	std::string state;   /// running | waiting | done
+	int openBatches = 0; /// batches being sent or waiting for a takeover
+	int unsent = 0;      /// messages pending or sending
 };
 
 
@@ -109,10 +132,11 @@ class RunStore
 public:
 	enum class ClaimOutcome
 	{
-		NEW,          /// a new run for the week, claimed by the caller
-		RESUMED,      /// an unfinished run, now leased to the caller
+		NEW,          /// a new run for the week, claimed by the caller to plan it
+		RESUMED,      /// an unplanned run whose planner's lease ran out, now leased to the caller to plan it
+		HELP,         /// a planned run, open (a waiting run is opened again): claim batches
 		ALREADY_DONE, /// the week has its run
-		BUSY          /// another instance holds the week's run
+		BUSY          /// another instance is planning the week's run
 	};
 
 	struct Claim
@@ -129,32 +153,89 @@ public:
 	/// Claims the week's run in the caller's write transaction. A unique key
 	/// (iso_week, sequence) makes two instances racing for a new week's run
 	/// end with one NEW and one BUSY (the loser's insert fails; the caller
-	/// rolls back). `force` starts another run in a week that has one. A run
-	/// whose lease is live is BUSY whoever holds it; NEW and RESUMED raise
-	/// the lease generation, so the previous holder's writes are fenced off.
+	/// rolls back). `force` starts another run in a week that has one. An
+	/// unplanned run whose planning lease is live is BUSY whoever holds it;
+	/// NEW and RESUMED raise the lease generation, so the previous planner's
+	/// plan is fenced off. A planned run is HELP for everyone (RunSharing).
 
-	bool renewLease(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence,
-					const std::string& until) const;
-	/// false when the lease was lost to another instance.
+	bool holdsPlanning(Poco::Data::Session& transaction, Poco::Int64 runId, const Fence& fence) const;
+	/// In the caller's write transaction, locks the run's row: true when
+	/// `fence` still holds its planning lease and no plan is written.
 
 	void savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
 				  const std::string& now) const;
 	/// The outbox: one row per customer (pending, or skipped with the
-	/// reason), the invoices it lists, and the run's planned_at.
+	/// reason), the invoices it lists, and the run's planned_at; the
+	/// planning lease ends (the run is open to every instance).
 
 	int markInterrupted(Poco::Data::Session& session, Poco::Int64 runId, const std::string& now) const;
-	/// Rows left "sending" by a crash become "unknown": they may have been
-	/// delivered, so they are never sent again blindly. Returns how many.
+	/// Rows left "sending" outside any batch (by a crash before batches
+	/// existed) become "unknown": they may have been delivered, so they are
+	/// never sent again blindly. Returns how many.
 
-	std::vector<MessageRecord> deliverable(Poco::Data::Session& session, Poco::Int64 runId, const std::string& now,
-										   int maxAttempts) const;
-	/// Pending rows, and deferred rows whose retry time has come.
+	std::optional<BatchRecord> claimBatch(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& owner,
+										  const std::string& now, const std::string& leaseUntil, int size,
+										  int maxAttempts, const std::vector<Poco::Int64>& exclude) const;
+	/// In the caller's write transaction: the next batch for `owner`, while
+	/// the run is running. First an open batch whose lease has ended (its
+	/// holder died or stalled), taken over: its generation grows and its
+	/// rows left "sending" become "unknown"; else up to `size` messages no
+	/// batch holds, pending or deferred with their retry time come (but not
+	/// those in `exclude`: a pass does not retry what it deferred itself),
+	/// in a new batch. On MySQL both are read FOR UPDATE SKIP
+	/// LOCKED, so instances claiming at once get disjoint batches without
+	/// waiting on each other; SQLite's write transaction lets one instance
+	/// claim at a time. nullopt: nothing to claim.
+
+	void readCommittedNext(Poco::Data::Session& session) const;
+	/// Call before opening a claimBatch() transaction. On MySQL the next
+	/// transaction reads committed rows and takes no gap locks, so that
+	/// instances claiming at once skip each other's rows instead of waiting
+	/// on a gap lock (REPEATABLE READ locks the gaps a locking scan passes).
+
+	bool renewBatch(Poco::Data::Session& session, Poco::Int64 batchId, const Fence& fence,
+					const std::string& until) const;
+	/// false when the batch's lease was lost to another instance.
+
+	std::vector<MessageRecord> batchMessages(Poco::Data::Session& session, const Fence& fence, const std::string& now,
+											 int maxAttempts) const;
+	/// The batch's rows to send: pending ones, and deferred ones whose
+	/// retry time has come.
+
+	std::vector<MessageRecord> openMessages(Poco::Data::Session& session, const Fence& fence) const;
+	/// The batch's rows still pending or deferred, whatever their retry time.
+
+	bool closeBatch(Poco::Data::Session& transaction, const Fence& fence, const std::string& now) const;
+	/// Fenced: the batch is closed and its deferred rows are released (any
+	/// batch may claim them once their retry time comes). false, and
+	/// nothing changed, when the lease was lost.
+
+	int adoptOpenMessages(Poco::Data::Session& transaction, Poco::Int64 runId, const Fence& fence) const;
+	/// Puts the run's pending and deferred rows that no batch holds into the
+	/// fence's batch (to fail them all at once). Returns how many.
+
+	RunProgress progress(Poco::Data::Session& transaction, Poco::Int64 runId) const;
+	/// Locks the run's row (the last instance to finish is decided under
+	/// that lock) and counts what is still open.
+
+	bool finish(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& state,
+				const std::string& finishedAt) const;
+	/// A running run becomes waiting or done; false when it was not running.
+
+	bool claimable(Poco::Data::Session& session, Poco::Int64 runId, const std::string& now, int maxAttempts) const;
+	/// Whether messages of the run wait for a batch (pending, or deferred
+	/// with their retry time come).
+
+	std::optional<std::string> earliestBatchLease(Poco::Data::Session& session, Poco::Int64 runId) const;
+	/// The earliest lease end of the run's open batches, if any.
 
 	std::vector<MessageRecord> messages(Poco::Data::Session& session, Poco::Int64 runId) const;
 	std::vector<ListedInvoice> listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const;
 
 	bool updateMessage(Poco::Data::Session& session, const MessageRecord& message, const Fence& fence) const;
-	/// Fenced: false, and nothing changed, when `fence` no longer holds the run.
+	/// Fenced by the message's batch: false, and nothing changed, when
+	/// `fence` no longer holds the batch (or the row left it). Call it in
+	/// a write transaction: on MySQL the batch's row is read locked first.
 	void replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
 							   const std::vector<DueInvoice>& invoices) const;
 
@@ -167,9 +248,6 @@ public:
 	std::optional<std::string> nextRetry(Poco::Data::Session& session, Poco::Int64 runId, int maxAttempts) const;
 	/// The earliest retry time of the run's deferred rows, if any.
 
-	bool setState(Poco::Data::Session& session, Poco::Int64 runId, const Fence& fence, const std::string& state,
-				  const std::string& finishedAt) const;
-	/// Fenced; releases the lease.
 	void setReport(Poco::Data::Session& session, Poco::Int64 runId, const std::string& state,
 				   const std::string& reply) const;
 	/// The run's report summary when no report row is written (not_configured).

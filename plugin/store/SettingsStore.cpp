@@ -46,6 +46,14 @@ ReminderSettings SettingsStore::loadForUpdate(Poco::Data::Session& session) cons
 }
 
 
+bool SettingsStore::enabled(Poco::Data::Session& session) const
+{
+	std::vector<int> rows;
+	session << "SELECT enabled FROM reminder_settings WHERE id = 1", into(rows), now;
+	return !rows.empty() && rows.front() != 0;
+}
+
+
 ReminderSettings SettingsStore::load(Poco::Data::Session& session) const
 {
 	return read(session, "");

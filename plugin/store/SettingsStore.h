@@ -25,6 +25,10 @@ public:
 	ReminderSettings load(Poco::Data::Session& session) const;
 	/// The saved settings, or the defaults when none were ever saved.
 
+	bool enabled(Poco::Data::Session& session) const;
+	/// The master switch alone (one column of one row: the invoice hook
+	/// asks it at every invoice created).
+
 	ReminderSettings loadForUpdate(Poco::Data::Session& session) const;
 	/// As load(), for a transaction that writes what it read: the row is
 	/// locked until the transaction ends (MySQL; on SQLite the write

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="heading-row">
 <h1>{{T_reminders_title}}</h1>
 </div>
-{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
+{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#DONE_LIFT_BOUNCE}}{{T_reminders_lift_done}}{{/DONE_LIFT_BOUNCE}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
 {{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="en">{{ERROR}}</span></p>
 {{/HAS_ERROR}}<section aria-labelledby="preview-heading">
 <h2 id="preview-heading">{{T_reminders_preview}} · {{DATE_TEXT}}</h2>
@@ -26,7 +26,12 @@
 <caption class="visually-hidden">{{T_reminders_cannot}}</caption>
 <thead><tr><th scope="col">{{T_reminders_customer}}</th><th scope="col">{{T_reminders_why}}</th><th scope="col" class="amount">{{T_reminders_amount}}</th></tr></thead>
 <tbody>
-{{#SKIPPED}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}</td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
+{{#SKIPPED}}<tr><td data-label="{{T_reminders_customer}}">{{#CUSTOMER}}<a href="/customers/{{ID}}">{{NAME}}</a>{{/CUSTOMER}}</td><td data-label="{{T_reminders_why}}">{{REASON_TEXT}}{{#HAS_BOUNCED_ON}}<form method="post" action="{{PAGE_URL}}" class="inline-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="action" value="lift-bounce">
+<input type="hidden" name="address" value="{{EMAIL}}">
+<button type="submit" class="secondary">{{T_reminders_lift}}</button>
+</form>{{/HAS_BOUNCED_ON}}</td><td data-label="{{T_reminders_amount}}" class="amount">{{TOTALS_TEXT}}</td></tr>
 {{/SKIPPED}}</tbody>
 </table>
 {{/HAS_SKIPPED}}</section>

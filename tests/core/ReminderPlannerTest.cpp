@@ -221,6 +221,17 @@ public:
 		CPPUNIT_ASSERT(bad->outcome == CustomerPlan::Outcome::INVALID_EMAIL);
 		CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), CustomerPlan::reason(bad->outcome));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), bad->invoices.size()); // the report still lists what is owed
+		// An address that bounced for good: left out, and said why.
+		CustomerContact bounced = customer(1, "a@example.com");
+		bounced.bouncedOn = "2026-11-23T07:00:00Z";
+		const auto left = planner.planCustomer(bounced, invoices);
+		CPPUNIT_ASSERT(left->outcome == CustomerPlan::Outcome::ADDRESS_BOUNCED);
+		CPPUNIT_ASSERT_EQUAL(std::string("address_bounced"), CustomerPlan::reason(left->outcome));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), left->invoices.size());
+		// No address at all says so first.
+		CustomerContact nothing = customer(1, "");
+		nothing.bouncedOn = "2026-11-23T07:00:00Z";
+		CPPUNIT_ASSERT(planner.planCustomer(nothing, invoices)->outcome == CustomerPlan::Outcome::NO_EMAIL);
 	}
 
 	void testLanguage()

@@ -43,6 +43,8 @@ class TimerDecisionTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testSwitchedOnAfterTheMomentWaitsForNextWeek);
 	CPPUNIT_TEST(testLiveLeaseWaitsForItsEnd);
 	CPPUNIT_TEST(testExpiredLeaseIsResumed);
+	CPPUNIT_TEST(testMessagesWaitingForABatchAreHelpedAtOnce);
+	CPPUNIT_TEST(testAPlanInProgressIsLookedAtWithinSeconds);
 	CPPUNIT_TEST(testWaitingRunLooksAtItsRetry);
 	CPPUNIT_TEST(testDoneWeekWaitsForNextWeek);
 	CPPUNIT_TEST(testReportsNeverStartAWeekEarly);
@@ -95,6 +97,41 @@ public:
 	{
 		TimerDecision::Facts f = facts(SLOT + 10min, Run::RUNNING);
 		f.leaseUntil = SLOT + 10min;
+		CPPUNIT_ASSERT(TimerDecision::decide(f).runWeek);
+	}
+
+	void testMessagesWaitingForABatchAreHelpedAtOnce()
+	{
+		// Another instance holds a live batch, but messages wait for one:
+		// this instance helps now instead of waiting for that lease.
+		TimerDecision::Facts f = facts(SLOT + 1min, Run::RUNNING);
+		f.leaseUntil = SLOT + 4min;
+		f.claimable = true;
+		CPPUNIT_ASSERT(TimerDecision::decide(f).runWeek);
+		// Every message is in a live batch: look again when the first lease
+		// ends (a dead holder's batch is taken over then, not later).
+		f.claimable = false;
+		const TimerDecision d = TimerDecision::decide(f);
+		CPPUNIT_ASSERT(!d.workNow());
+		CPPUNIT_ASSERT(d.lookAgain == SLOT + 4min);
+		CPPUNIT_ASSERT(d.reason.find("being sent by another instance") != std::string::npos);
+		// No batch open and nothing to claim, yet still running: end it.
+		f.leaseUntil.reset();
+		CPPUNIT_ASSERT(TimerDecision::decide(f).runWeek);
+	}
+
+	void testAPlanInProgressIsLookedAtWithinSeconds()
+	{
+		TimerDecision::Facts f = facts(SLOT + 1min, Run::RUNNING);
+		f.planning = true;
+		f.leaseUntil = SLOT + 6min;
+		TimerDecision d = TimerDecision::decide(f);
+		CPPUNIT_ASSERT(!d.workNow());
+		CPPUNIT_ASSERT(d.lookAgain == SLOT + 1min + TimerDecision::PLANNING_LOOK);
+		CPPUNIT_ASSERT(d.reason.find("planned by another instance") != std::string::npos);
+		f.now = SLOT + 6min - 2s; // the lease ends sooner than the look
+		CPPUNIT_ASSERT(TimerDecision::decide(f).lookAgain == SLOT + 6min);
+		f.now = SLOT + 6min; // the planner died: plan it here
 		CPPUNIT_ASSERT(TimerDecision::decide(f).runWeek);
 	}
 

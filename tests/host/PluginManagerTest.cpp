@@ -39,7 +39,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("reminders.weekly"), plugin->getArray("tasks")->getElement<std::string>(0));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(3), plugin->getArray("fields")->size());
 		// Every route of the contract is mounted, the screens' view models too.
-		CPPUNIT_ASSERT_EQUAL(std::size_t(14), plugin->getArray("routes")->size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(15), plugin->getArray("routes")->size());
 		CPPUNIT_ASSERT_EQUAL(400, host.call("GET", "/api/plugins/reminders/ui/flags").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/ui/overview").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/ui/bulk-enable").status);

@@ -8,6 +8,7 @@
 #include "HostClock.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/Channel.h>
+#include <Poco/Data/DataException.h>
 #include <Poco/Exception.h>
 #include <Poco/Message.h>
 #include <atomic>
@@ -16,6 +17,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 
 namespace {
@@ -56,6 +58,7 @@ class TaskSchedulerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testATaskThatAlwaysSaysNowCannotSpin);
 	CPPUNIT_TEST(testBrokenNextRunIsAskedAgainWithBackoff);
 	CPPUNIT_TEST(testRescheduleTakesEffectAtOnce);
+	CPPUNIT_TEST(testATaskThatThrowsIsRetriedWithBackoff);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -268,6 +271,61 @@ public:
 		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 3600 * SECOND);
 		scheduler.reschedule("o", "o.weekly");
 		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 60 * SECOND);
+	}
+
+	void testATaskThatThrowsIsRetriedWithBackoff()
+	{
+		// The weekly task meets a database that went away: its body throws
+		// while its NextRun still says "now" (the week is not done). The task
+		// stays scheduled and is tried again after 5, 10, 20 ... s, not every
+		// second; once the database is back it runs and the pauses start over.
+		host::HostClock clock("UTC");
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
+		clock.pin(start);
+		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
+		Poco::Logger& logger = Poco::Logger::get("test.throwing");
+		logger.setChannel(channel);
+		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		host::TaskScheduler scheduler(clock, logger);
+		bool databaseDown = true;
+		bool weekDone = false;
+		std::vector<Poco::Timestamp::TimeDiff> startedAt;
+		scheduler.registerTask(
+			"o", "o.weekly",
+			[&](const Poco::Timestamp& now) -> std::optional<Poco::Timestamp> {
+				return weekDone ? now + 7 * 24 * 3600 * SECOND : now;
+			},
+			[&](const erp::TaskRun&) -> erp::TaskResult {
+				startedAt.push_back((clock.now() - start) / SECOND);
+				if (databaseDown) throw Poco::Data::DataException("MySQL server has gone away (2006)");
+				weekDone = true;
+				return erp::TaskResult{true, "sent"};
+			});
+		simulate(scheduler, clock, 600 * SECOND);
+		const std::vector<Poco::Timestamp::TimeDiff> expected{0, 5, 15, 35, 75, 155, 315};
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(startedAt.size()) + " starts", startedAt == expected);
+		CPPUNIT_ASSERT_EQUAL(7, channel->lines.load()); // one line per failed start
+		host::TaskScheduler::TaskInfo info = scheduler.tasks().front();
+		CPPUNIT_ASSERT(!info.lastOk);
+		// Still scheduled: the next attempt 300 s (the longest pause) after the last.
+		CPPUNIT_ASSERT(info.nextRun.has_value());
+		CPPUNIT_ASSERT(*info.nextRun == start + 615 * SECOND);
+
+		databaseDown = false;
+		simulate(scheduler, clock, 300 * SECOND);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(8), startedAt.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Timestamp::TimeDiff(615), startedAt.back());
+		info = scheduler.tasks().front();
+		CPPUNIT_ASSERT(info.lastOk);
+		CPPUNIT_ASSERT(*info.nextRun == start + (615 + 7 * 24 * 3600) * SECOND);
+
+		// A later failure starts again from the first pause.
+		weekDone = false;
+		databaseDown = true;
+		scheduler.reschedule("o", "o.weekly");
+		simulate(scheduler, clock, 6 * SECOND);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(10), startedAt.size());
+		CPPUNIT_ASSERT_EQUAL(startedAt[8] + 5, startedAt[9]);
 	}
 };
 

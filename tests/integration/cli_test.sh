@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # erp-host as an operator runs it: --help, a bad configuration, serving with
 # the plugin loaded, the demo data through the API, --run-task exit codes,
-# a graceful stop on SIGTERM, and a plugin switched off that stays off
-# across a restart.
+# a graceful stop on SIGTERM, a plugin switched off that stays off across a
+# restart, and --copy-database.
 #   cli_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
 BUILD="$1"
@@ -92,6 +92,27 @@ check "every spooled message passes Python's strict email parser" test $? -eq 0
 check "a second run in the same week exits 0" test $? -eq 0
 check "a second run in the same week sends nothing" grep -q "already has its run" "$WORK/again.txt"
 check "the spool still holds 4 messages" test "$(ls "$WORK/spool"/*.eml | wc -l)" = "4"
+# --copy-database: the running host's database, the plugin's tables
+# included, into a new one (SQLite here; tests/host/DatabaseCopyTest.cpp
+# copies into MariaDB in the host_mariadb suite).
+"$HOST" --config="$WORK/host.properties" --copy-database="$WORK/copy.sqlite" --copy-database-connector=sqlite \
+	>"$WORK/copy.txt" 2>&1
+check "--copy-database exits 0" test $? -eq 0
+check "--copy-database says the row counts match" grep -q "the row counts match" "$WORK/copy.txt"
+for table in customers invoices payments audit_log reminder_messages reminder_settings; do
+	check "--copy-database: $table has as many rows in the copy" \
+		test "$(sqlite3 "$WORK/copy.sqlite" "SELECT COUNT(*) FROM $table")" = \
+		"$(sqlite3 "$WORK/erp.sqlite" "SELECT COUNT(*) FROM $table")"
+done
+"$HOST" --config="$WORK/host.properties" --copy-database="$WORK/copy.sqlite" --copy-database-connector=sqlite \
+	>"$WORK/copy-again.txt" 2>&1
+check "--copy-database into a database that is not empty exits non-zero" test $? -ne 0
+check "--copy-database into a database that is not empty says so" grep -q "not empty" "$WORK/copy-again.txt"
+"$HOST" --config="$WORK/host.properties" --copy-database="$WORK/other.db" --copy-database-connector=oracle \
+	>"$WORK/copy-bad.txt" 2>&1
+check "--copy-database with an unknown connector exits non-zero" test $? -ne 0
+check "--copy-database with an unknown connector names it" grep -q "oracle" "$WORK/copy-bad.txt"
+check "--copy-database with an unknown connector creates nothing" test ! -e "$WORK/other.db"
 "$HOST" --config="$WORK/host.properties" --run-task=no.such.task >"$WORK/unknown.txt" 2>&1
 check "--run-task of an unknown task exits non-zero" test $? -ne 0
 check "--run-task of an unknown task names it" grep -q "no.such.task" "$WORK/unknown.txt"

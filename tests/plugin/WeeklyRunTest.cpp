@@ -419,11 +419,11 @@ public:
 	{
 		fourCustomers();
 		Poco::Data::Session session = _host->runtime().database().session();
-		// While a's message is with the server, another instance takes the run over.
+		// While a's message is with the server, another instance takes its batch over.
 		script([&](const ComposedMessage& m) {
 			if (m.to == "a@example.com")
-				session << "UPDATE reminder_runs SET lease_owner = 'other-host:9', lease_generation = lease_generation "
-						   "+ 1, lease_until = '2999-01-01T00:00:00.000Z'",
+				session << "UPDATE reminder_batches SET lease_owner = 'other-host:9', lease_generation = "
+						   "lease_generation + 1, lease_until = '2999-01-01T00:00:00.000Z'",
 					now;
 			return accepted(m);
 		});
@@ -441,16 +441,19 @@ public:
 	{
 		fourCustomers();
 		Poco::Data::Session session = _host->runtime().database().session();
-		session << "INSERT INTO reminder_runs (iso_week, sequence, business_date, state, lease_owner, lease_until, "
-				   "lease_generation, started_by, started_at) VALUES ('2026-W49', 1, '2026-11-30', 'running', 'me', ?, "
-				   "3, 'scheduler', ?)",
+		session << "INSERT INTO reminder_runs (iso_week, sequence, business_date, state, started_by, started_at, "
+				   "planned_at) VALUES ('2026-W49', 1, '2026-11-30', 'running', 'scheduler', ?, ?)",
+			bind(at(MONDAY_10)), bind(at(MONDAY_10)), now;
+		session
+			<< "INSERT INTO reminder_batches (run_id, state, lease_owner, lease_until, lease_generation, created_at) "
+			   "VALUES (1, 'open', 'me', ?, 3, ?)",
 			bind(at(MONDAY_10 + 30 * SECOND)), bind(at(MONDAY_10)), now;
 		auto leaseUntil = [&] {
 			std::string until;
-			session << "SELECT lease_until FROM reminder_runs", into(until), now;
+			session << "SELECT lease_until FROM reminder_batches", into(until), now;
 			return until;
 		};
-		LeaseKeeper keeper(_host->runtime().database(), _runs, _host->runtime().services().clock, 1, Fence{"me", 3},
+		LeaseKeeper keeper(_host->runtime().database(), _runs, _host->runtime().services().clock, 1, Fence{"me", 3, 1},
 						   30);
 		pin(MONDAY_10 + 9 * SECOND); // under a third of the lease: nothing to do
 		CPPUNIT_ASSERT(keeper.holds());
@@ -458,13 +461,13 @@ public:
 		pin(MONDAY_10 + 10 * SECOND); // a third: renewed to a whole lease from now
 		CPPUNIT_ASSERT(keeper.holds());
 		CPPUNIT_ASSERT_EQUAL(at(MONDAY_10 + 40 * SECOND), leaseUntil());
-		session << "UPDATE reminder_runs SET lease_owner = 'other', lease_generation = 4", now; // taken over
+		session << "UPDATE reminder_batches SET lease_owner = 'other', lease_generation = 4", now; // taken over
 		pin(MONDAY_10 + 19 * SECOND);
 		CPPUNIT_ASSERT(keeper.holds()); // not due: it cannot know yet
 		pin(MONDAY_10 + 20 * SECOND);
 		CPPUNIT_ASSERT(!keeper.holds());
 		CPPUNIT_ASSERT(keeper.lost());
-		session << "UPDATE reminder_runs SET lease_owner = 'me', lease_generation = 3", now;
+		session << "UPDATE reminder_batches SET lease_owner = 'me', lease_generation = 3", now;
 		pin(MONDAY_10 + 40 * SECOND);
 		CPPUNIT_ASSERT(!keeper.holds()); // once lost, lost: the sender has stopped
 	}

@@ -144,4 +144,19 @@ std::string SmtpPeer::certificates()
 }
 
 
+std::vector<std::string> SmtpPeer::messages() const
+{
+	std::vector<std::string> result;
+	for (Poco::DirectoryIterator it(_folder), end; it != end; ++it)
+	{
+		if (!it->isFile() || it->isHidden()) continue;
+		std::string content;
+		Poco::FileInputStream in(it->path());
+		Poco::StreamCopier::copyToString(in, content);
+		if (content.find("Message-ID:") != std::string::npos) result.push_back(content);
+	}
+	return result;
+}
+
+
 } // namespace tests

@@ -36,6 +36,10 @@ public:
 	/// Messages whose content reached the peer (files in its folder that
 	/// hold a message, not just an envelope).
 
+	std::vector<std::string> messages() const;
+	/// What delivered() counts, as the peer wrote it (smtp-sink puts the
+	/// envelope first: "X-Mail-Args: <sender>").
+
 	static std::string certificates();
 	/// TestCertificates::folder(): see there.
 

@@ -10,6 +10,7 @@
 #include "plugin/mail/SmtpTransport.h"
 #include "SmtpPeer.h"
 #include "TestHost.h"
+#include "plugin/mail/ReturnPath.h"
 #include "plugin/mail/TransportFactory.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
@@ -19,6 +20,7 @@
 #include <Poco/Util/MapConfiguration.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <map>
+#include <set>
 
 
 using reminders::ComposedMessage;
@@ -109,6 +111,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(SmtpTransportTest);
 	CPPUNIT_TEST(testAcceptedOverOneConnection);
 	CPPUNIT_TEST(testSmtpSinkFaults);
+	CPPUNIT_TEST(testPipeliningWhereOffered);
 	CPPUNIT_TEST(testSlowServerTimesOut);
 	CPPUNIT_TEST(testNothingListening);
 	CPPUNIT_TEST(testPerRecipientRepliesAndReset);
@@ -128,6 +131,7 @@ class SmtpTransportTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDeliverySavedOnTheEmailTab);
 	CPPUNIT_TEST(testSavedPasswordWinsOverTheConfiguration);
 	CPPUNIT_TEST(testTestEmail);
+	CPPUNIT_TEST(testOneReturnPathPerMessage);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -186,6 +190,53 @@ public:
 			// answers after it; before that, nothing may have arrived.
 			if (c.flags.back() != ".") CPPUNIT_ASSERT_EQUAL_MESSAGE(c.what, 0, peer->delivered());
 		}
+	}
+
+	void testPipeliningWhereOffered()
+	{
+		// smtp-sink offers PIPELINING: MAIL, RCPT and DATA in one write,
+		// each reply still its message's (the faults of testSmtpSinkFaults
+		// go through the same path). The aiosmtpd peer does not offer it:
+		// one command at a time.
+		auto sink = SmtpPeer::sink({});
+		SmtpTransport pipelined(settings(sink->port()));
+		for (int i = 0; i < 3; ++i)
+		{
+			const Delivery d = pipelined.send(message("customer" + std::to_string(i) + "@example.com"));
+			CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		}
+		CPPUNIT_ASSERT(pipelined.pipelined());
+		pipelined.close();
+		CPPUNIT_ASSERT_EQUAL(3, sink->delivered());
+
+		auto plain = SmtpPeer::aiosmtpd({});
+		SmtpTransport oneByOne(settings(plain->port()));
+		const Delivery refused = oneByOne.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL(550, refused.code);
+		const Delivery d = oneByOne.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(d), d.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(!oneByOne.pipelined());
+		oneByOne.close();
+		CPPUNIT_ASSERT_EQUAL(1, plain->delivered());
+
+		// Refused recipients in pipelined envelopes (the aiosmtpd peer
+		// offering PIPELINING; smtp-sink stops offering it when told to fail
+		// a command): each reply is its own message's, the server's
+		// "503 need RCPT" to DATA never taken for the verdict, and the
+		// session goes on.
+		auto picky = SmtpPeer::aiosmtpd({"--pipelining"});
+		SmtpTransport again(settings(picky->port()));
+		const Delivery greylisted = again.send(message("greylist@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(greylisted), 451, greylisted.code);
+		CPPUNIT_ASSERT(again.pipelined());
+		const Delivery unknown = again.send(message("nouser@example.com"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(unknown), 550, unknown.code);
+		CPPUNIT_ASSERT(unknown.text.find("No such user") != std::string::npos);
+		const Delivery fine = again.send(message("customer@example.com"));
+		CPPUNIT_ASSERT_MESSAGE(describe(fine), fine.state == Delivery::State::ACCEPTED);
+		CPPUNIT_ASSERT(again.pipelined());
+		again.close();
+		CPPUNIT_ASSERT_EQUAL(1, picky->delivered());
 	}
 
 	void testSlowServerTimesOut()
@@ -716,6 +767,49 @@ public:
 		CPPUNIT_ASSERT_EQUAL(400, bad.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("to"), bad.errorField());
 		CPPUNIT_ASSERT_EQUAL(3, host.auditCount("reminders.test_email"));
+	}
+
+	void testOneReturnPathPerMessage()
+	{
+		// A real run with reminders.bounces.*: each message's MAIL FROM (as
+		// smtp-sink records it, "X-Mail-Args: <...>") is its own return
+		// path; its From header is the business's.
+		auto peer = SmtpPeer::sink({});
+		const std::string key = "0123456789abcdef0123456789abcdef";
+		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
+							 {{"reminders.smtp.host", "127.0.0.1"},
+							  {"reminders.smtp.port", std::to_string(peer->port())},
+							  {"reminders.smtp.tls", "none"},
+							  {"reminders.bounces.address", "bounces@example.com"},
+							  {"reminders.bounces.key", key}});
+		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
+											R"({"enabled": true, "from_address": "billing@example.com",
+												"owner_email": "owner@example.com", "days_after_due": 0,
+												"fallback_language": "en"})")
+									  .status);
+		for (const char* name: {"a", "b"})
+			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
+							   "50");
+		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		const reminders::ReturnPath path("bounces@example.com", key);
+		std::set<std::string> tags;
+		const std::vector<std::string> messages = peer->messages();
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), messages.size());
+		for (const std::string& text: messages)
+		{
+			const std::string field = "X-Mail-Args: <";
+			const std::size_t from = text.find(field);
+			CPPUNIT_ASSERT_MESSAGE(text.substr(0, 400), from != std::string::npos);
+			const std::size_t start = from + field.size();
+			const std::string sender = text.substr(start, text.find('>', start) - start);
+			const std::optional<std::string> tag = path.tagOf(sender);
+			CPPUNIT_ASSERT_MESSAGE(sender, tag.has_value());
+			// The tag is the message's own Message-ID.
+			CPPUNIT_ASSERT_MESSAGE(sender, contains(text, "Message-ID: <" + *tag + "@example.com>"));
+			CPPUNIT_ASSERT(contains(text, "billing@example.com>") || contains(text, "From: billing@example.com"));
+			tags.insert(*tag);
+		}
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), tags.size());
 	}
 };
 

@@ -2,7 +2,7 @@
 """A scriptable SMTP peer for the tests, on 127.0.0.1 only.
 
     aiosmtpd_peer.py PORT DIR [--starttls CERT KEY | --implicit CERT KEY]
-                     [--tls-versions MIN MAX] [--user NAME PASSWORD]
+                     [--tls-versions MIN MAX] [--user NAME PASSWORD] [--pipelining]
 
 Recipients whose local part starts with "greylist" get 451, with "nouser"
 550; everything else is accepted and written to DIR as one .eml file per
@@ -10,7 +10,8 @@ message. --tls-versions limits the TLS versions offered (1.0 .. 1.3);
 below 1.2 the server offers only RSA key exchange with AES-SHA at OpenSSL
 security level 0, like the old relays that still speak it, so that only
 the client's own minimum can refuse them. With --user, AUTH (LOGIN or
-PLAIN) is required. Prints "ready"
+PLAIN) is required. With --pipelining, EHLO offers PIPELINING (RFC 2920;
+aiosmtpd reads the commands of a pipelined group in order). Prints "ready"
 once listening; stops on SIGTERM or SIGINT.
 """
 import os
@@ -44,6 +45,13 @@ class Handler:
         with open(name, "wb") as out:
             out.write(envelope.original_content)
         return "250 2.0.0 Ok: queued as %s" % os.path.basename(name)[:12]
+
+
+class PipeliningHandler(Handler):
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        # The new-style hook: it names the client itself.
+        session.host_name = hostname
+        return responses[:-1] + ["250-PIPELINING"] + responses[-1:]
 
 
 class Authenticator:
@@ -80,6 +88,7 @@ def main():
     args = sys.argv[3:]
     options = {"hostname": "127.0.0.1", "port": port}
     context = None
+    handler = Handler(directory)
     while args:
         flag = args.pop(0)
         if flag in ("--starttls", "--implicit"):
@@ -96,7 +105,9 @@ def main():
             options["authenticator"] = Authenticator(args.pop(0), args.pop(0))
             options["auth_required"] = True
             options["auth_require_tls"] = "tls_context" in options or "ssl_context" in options
-    controller = Controller(Handler(directory), **options)
+        elif flag == "--pipelining":
+            handler = PipeliningHandler(directory)
+    controller = Controller(handler, **options)
     controller.start()
     print("ready", flush=True)
     stop = threading.Event()

@@ -3,6 +3,7 @@
 //
 // Runs the CppUnit suites registered under the names given on the command
 // line (all registered suites when none), and fails when any test fails.
+// ERP_TEST_PATH narrows the run to one fixture or test.
 //
 
 
@@ -36,7 +37,10 @@ int main(int argc, char** argv)
 	if (argc < 2) runner.addTest(CppUnit::TestFactoryRegistry::getRegistry().makeTest());
 	for (int i = 1; i < argc; ++i)
 		runner.addTest(CppUnit::TestFactoryRegistry::getRegistry(argv[i]).makeTest());
-	runner.run(controller);
+	// ERP_TEST_PATH=host/MigrationRaceTest (a suite, or a test within it:
+	// .../MigrationRaceTest::testTheLockIsReleased) runs that part alone.
+	const char* path = std::getenv("ERP_TEST_PATH");
+	runner.run(controller, path ? path : "");
 
 	CppUnit::CompilerOutputter outputter(&result, std::cerr);
 	outputter.write();

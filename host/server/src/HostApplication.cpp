@@ -4,6 +4,7 @@
 
 
 #include "HostApplication.h"
+#include "DatabaseCopy.h"
 #include "HostRuntime.h"
 #include "PasswordPrompt.h"
 #include "ops/ConfigCheck.h"
@@ -44,6 +45,19 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 						  .required(false)
 						  .repeatable(false)
 						  .argument("NAME", false));
+	options.addOption(Poco::Util::Option("copy-database", "",
+										 "copy the configured database, every plugin's tables included, into the "
+										 "new, empty database CONNECTION (a MySQL/MariaDB connection string), "
+										 "then exit")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("CONNECTION"));
+	options.addOption(Poco::Util::Option("copy-database-connector", "",
+										 "with --copy-database: the target's connector, mysql (the default) or "
+										 "sqlite (CONNECTION is then a file)")
+						  .required(false)
+						  .repeatable(false)
+						  .argument("CONNECTOR"));
 	options.addOption(Poco::Util::Option("check-config", "",
 										 "check the configuration (FILE, or the one of --config) without starting; "
 										 "exit 0 when it is good, 78 with the problems")
@@ -98,6 +112,10 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
 	}
 	else if (name == "backup")
 		_backup = value;
+	else if (name == "copy-database")
+		_copyTo = value;
+	else if (name == "copy-database-connector")
+		_copyConnector = value;
 	else if (name == "hash-password")
 	{
 		_hashPassword = true;
@@ -110,7 +128,7 @@ void HostApplication::help()
 {
 	Poco::Util::HelpFormatter formatter(options());
 	formatter.setCommand(commandName());
-	formatter.setUsage("--config=FILE [--run-task=NAME [--today=YYYY-MM-DD] [--force]]");
+	formatter.setUsage("--config=FILE [--run-task=NAME [--today=YYYY-MM-DD] [--force] | --copy-database=CONNECTION]");
 	formatter.setHeader("The reference ERP host: customers, invoices, payments, an audit log, a JSON API and plugins.");
 	formatter.format(std::cout);
 }
@@ -146,6 +164,7 @@ int HostApplication::main(const std::vector<std::string>&)
 	});
 	try
 	{
+		if (!_copyTo.empty()) return copyDatabase();
 		HostRuntime::Options options;
 		options.fixedToday = _today;
 		options.http = _task.empty();
@@ -194,6 +213,28 @@ int HostApplication::checkConfiguration()
 	for (const std::string& note: check.notes())
 		std::cout << "; " << note;
 	std::cout << std::endl;
+	return Application::EXIT_OK;
+}
+
+
+int HostApplication::copyDatabase()
+{
+	const std::string connector = config().getString("database.connector", "sqlite");
+	if (connector == _copyConnector && config().getString("database.connection") == _copyTo)
+		throw Poco::InvalidArgumentException("--copy-database names the configured database itself");
+	SqlDatabase source(connector, config().getString("database.connection"), 2);
+	SqlDatabase target(_copyConnector, _copyTo, 2);
+	const std::vector<DatabaseCopy::Table> tables =
+		DatabaseCopy(source, target)
+			.run(config().getString("host.schema.directory", HostRuntime::defaultSchemaDirectory()),
+				 config().getString("plugins.directory", "plugins"));
+	Poco::Int64 rows = 0;
+	for (const DatabaseCopy::Table& table: tables)
+	{
+		std::cout << table.name << ": " << table.rows << " row(s)" << std::endl;
+		rows += table.rows;
+	}
+	std::cout << "copied " << tables.size() << " tables, " << rows << " rows; the row counts match" << std::endl;
 	return Application::EXIT_OK;
 }
 

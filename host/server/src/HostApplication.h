@@ -30,6 +30,8 @@ private:
 	void help();
 	int checkConfiguration();
 	int backup();
+	int copyDatabase();
+	/// --copy-database: the configured database into the named one (DatabaseCopy).
 
 	bool _helpRequested = false;
 	bool _hashPassword = false;
@@ -39,6 +41,8 @@ private:
 	std::string _today;
 	bool _checkConfig = false;
 	std::string _backup;
+	std::string _copyTo;
+	std::string _copyConnector = "mysql";
 };
 
 

@@ -4,8 +4,8 @@
 
 
 #include "Migrator.h"
+#include "MigrationLock.h"
 #include "erp/Instant.h"
-#include "erp/Transaction.h"
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -15,6 +15,7 @@
 #include <Poco/String.h>
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -33,9 +34,8 @@ Migrator::Migrator(erp::Database& database):
 {}
 
 
-void Migrator::ensureTable()
+void Migrator::ensureTable(Poco::Data::Session& session)
 {
-	Poco::Data::Session session = _database.session();
 	if (_database.dialect() == "mysql")
 	{
 		// Tables a migration creates without naming a character set get
@@ -81,8 +81,14 @@ void Migrator::dropTablesSince(Poco::Data::Session& session, const std::set<std:
 
 std::vector<int> Migrator::applied(const std::string& component)
 {
-	ensureTable();
 	Poco::Data::Session session = _database.session();
+	ensureTable(session);
+	return applied(session, component);
+}
+
+
+std::vector<int> Migrator::applied(Poco::Data::Session& session, const std::string& component)
+{
 	std::vector<int> versions;
 	session << "SELECT version FROM schema_migrations WHERE component = ? ORDER BY version", useRef(component),
 		into(versions), now;
@@ -115,12 +121,11 @@ std::vector<std::string> Migrator::statements(const std::string& script)
 }
 
 
-int Migrator::apply(const std::string& component, const std::string& directory)
+std::map<int, std::string> Migrator::files(const std::string& directory)
 {
 	Poco::File folder(directory);
 	if (!folder.exists() || !folder.isDirectory()) throw MigrationException("no migration folder", directory);
-
-	std::map<int, std::string> files;
+	std::map<int, std::string> result;
 	for (Poco::DirectoryIterator it(directory), end; it != end; ++it)
 	{
 		const std::string name = it.name();
@@ -130,11 +135,33 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 		if (underscore == std::string::npos || !Poco::NumberParser::tryParse(name.substr(0, underscore), version) ||
 			version <= 0)
 			throw MigrationException("migration file name must start with a positive number and '_'", it->path());
-		if (!files.emplace(version, it->path()).second)
+		if (!result.emplace(version, it->path()).second)
 			throw MigrationException("two migration files share a number", it->path());
 	}
+	return result;
+}
 
-	const std::vector<int> done = applied(component);
+
+int Migrator::apply(const std::string& component, const std::string& directory)
+{
+	const std::map<int, std::string> files = Migrator::files(directory);
+
+	// Everything below on one session, under the migration lock: an
+	// instance started at the same moment waits here, then finds these
+	// versions recorded and applies nothing twice.
+	Poco::Data::Session session = _database.session();
+	const bool sqlite = _database.dialect() == "sqlite";
+	std::unique_ptr<MigrationLock> lock;
+	try
+	{
+		lock = std::make_unique<MigrationLock>(session, _database.dialect());
+	}
+	catch (Poco::Exception& exc)
+	{
+		throw MigrationException(component + ": waiting for the migration lock: " + exc.displayText());
+	}
+	ensureTable(session);
+	const std::vector<int> done = applied(session, component);
 	const std::set<int> doneSet(done.begin(), done.end());
 	int count = 0;
 	for (const auto& [version, path]: files)
@@ -146,28 +173,43 @@ int Migrator::apply(const std::string& component, const std::string& directory)
 			Poco::StreamCopier::copyToString(in, script);
 		}
 		const std::string name = Poco::Path(path).getFileName();
-		Poco::Data::Session session = _database.session();
 		// MySQL commits each CREATE TABLE at once: the tables a failing
 		// file created are dropped again, so that it leaves no trace there
 		// either and a retry starts from the same place.
 		const std::set<std::string> tablesBefore = tables(session);
 		try
 		{
-			erp::Transaction tx(session, _database.dialect());
+			// SQLite: one savepoint per file inside the lock's transaction;
+			// MySQL: a transaction per file (the lock is not one).
+			session << (sqlite ? "SAVEPOINT migration_file" : "START TRANSACTION"), now;
 			for (const std::string& statement: statements(script))
 				session << statement, now;
 			std::string at = erp::Instant::now();
 			session << "INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)",
 				useRef(component), useRef(version), useRef(name), use(at), now;
-			tx.commit();
+			session << (sqlite ? "RELEASE migration_file" : "COMMIT"), now;
 		}
 		catch (Poco::Exception& exc)
 		{
-			dropTablesSince(session, tablesBefore);
+			try
+			{
+				if (sqlite)
+					session << "ROLLBACK TO migration_file", now;
+				else
+					session << "ROLLBACK", now;
+				dropTablesSince(session, tablesBefore);
+				// The files before this one stay applied.
+				lock->release();
+			}
+			catch (Poco::Exception&)
+			{
+				// The migration's own error is the one to report.
+			}
 			throw MigrationException(component + "/" + name + ": " + exc.displayText());
 		}
 		++count;
 	}
+	lock->release();
 	return count;
 }
 

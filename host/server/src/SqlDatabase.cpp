@@ -4,6 +4,7 @@
 
 
 #include "SqlDatabase.h"
+#include "MySqlLiveness.h"
 #include <Poco/Data/MySQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
@@ -52,7 +53,8 @@ std::string withCharacterSet(const std::string& connection)
 } // namespace
 
 
-SqlDatabase::SqlDatabase(const std::string& connector, const std::string& connection, int maxSessions)
+SqlDatabase::SqlDatabase(const std::string& connector, const std::string& connection, int maxSessions):
+	_maxSessions(maxSessions)
 {
 	registerConnectors();
 	if (connector == "sqlite")
@@ -84,13 +86,25 @@ SqlDatabase::~SqlDatabase()
 
 Poco::Data::Session SqlDatabase::session()
 {
-	Poco::Data::Session session = _pool->get();
 	if (_dialect == "sqlite")
 	{
+		Poco::Data::Session session = _pool->get();
 		session.setConnectionTimeout(SQLITE_BUSY_SECONDS);
 		session << "PRAGMA foreign_keys=ON", now;
+		return session;
 	}
-	return session;
+	// MySQL/MariaDB: a pooled connection may have died since it was last
+	// used (the server restarted, a network cut, wait_timeout). Each one is
+	// pinged before it is handed out; a dead one leaves the pool and the
+	// next is tried, until the pool opens a new connection (which throws
+	// when the server is still away).
+	for (int attempt = 0;; ++attempt)
+	{
+		Poco::Data::Session session = _pool->get();
+		if (MySqlLiveness::alive(session)) return session;
+		if (attempt >= _maxSessions)
+			throw Poco::Data::DataException("the database connection is lost and a new one fails its check");
+	}
 }
 
 

@@ -39,10 +39,14 @@ public:
 	/// For the metrics.
 
 	Poco::Data::Session session() override;
+	/// MySQL/MariaDB: the session's connection is pinged first, and a dead
+	/// one replaced (MySqlLiveness), so a restarted server costs no failed
+	/// request once it answers again.
 	std::string dialect() const override;
 
 private:
 	std::string _dialect;
+	int _maxSessions;
 	std::unique_ptr<Poco::Data::SessionPool> _pool;
 };
 

@@ -25,6 +25,15 @@ TaskScheduler::~TaskScheduler()
 }
 
 
+Poco::Timestamp::TimeDiff TaskScheduler::backoff(int failures)
+{
+	Poco::Timestamp::TimeDiff pause = FIRST_BACKOFF;
+	for (int i = 1; i < failures && pause < MAX_BACKOFF; ++i)
+		pause *= 2;
+	return std::min(pause, MAX_BACKOFF);
+}
+
+
 void TaskScheduler::computeNext(const std::string& name, Task& task)
 {
 	// REQUIRES: _mutex is held.
@@ -42,11 +51,8 @@ void TaskScheduler::computeNext(const std::string& name, Task& task)
 		// A passing fault (the database, say) must not drop the task: ask
 		// again after a pause that grows with each failure, one line each.
 		task.due.reset();
-		Poco::Timestamp::TimeDiff pause = FIRST_BACKOFF;
-		for (int i = 0; i < task.failures && pause < MAX_BACKOFF; ++i)
-			pause *= 2;
-		pause = std::min(pause, MAX_BACKOFF);
 		++task.failures;
+		const Poco::Timestamp::TimeDiff pause = backoff(task.failures);
 		task.askAgain = now + pause;
 		_logger.error("task %s: computing its next run failed (%d time(s)): %s; asking again in %d s", name,
 					  task.failures, std::string(exc.what()), static_cast<int>(pause / Poco::Timestamp::resolution()));
@@ -56,6 +62,8 @@ void TaskScheduler::computeNext(const std::string& name, Task& task)
 	// MIN_INTERVAL: a task that keeps saying "now" cannot spin a core.
 	if (task.due && task.lastStart && *task.due < *task.lastStart + MIN_INTERVAL)
 		task.due = *task.lastStart + MIN_INTERVAL;
+	// A body that threw is not started again before its pause is over.
+	if (task.due && task.notBefore && *task.due < *task.notBefore) task.due = task.notBefore;
 }
 
 
@@ -123,9 +131,11 @@ erp::TaskResult TaskScheduler::execute(const std::string& name, Task& task, cons
 	erp::Scheduler::Body body = task.body;
 	lock.unlock();
 	erp::TaskResult result;
+	bool threw = true;
 	try
 	{
 		result = body(run);
+		threw = false;
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -144,10 +154,27 @@ erp::TaskResult TaskScheduler::execute(const std::string& name, Task& task, cons
 	task.running = false;
 	task.lastOk = result.ok;
 	task.lastSummary = result.summary;
+	Poco::Timestamp::TimeDiff pause = 0;
+	if (threw)
+	{
+		// A passing fault (the database restarting, say): the task stays, and
+		// is tried again once a pause that grows with each failure is over.
+		++task.bodyFailures;
+		pause = backoff(task.bodyFailures);
+		task.notBefore = _clock.now() + pause;
+	}
+	else
+	{
+		task.bodyFailures = 0;
+		task.notBefore.reset();
+	}
 	computeNext(name, task);
 	_changed.notify_all();
 	if (result.ok)
 		_logger.information("task %s done: %s", name, result.summary);
+	else if (threw)
+		_logger.error("task %s failed (%d time(s) in a row): %s; not started again for %d s", name, task.bodyFailures,
+					  result.summary, static_cast<int>(pause / Poco::Timestamp::resolution()));
 	else
 		_logger.error("task %s failed: %s", name, result.summary);
 	return result;

@@ -31,6 +31,10 @@ class TaskScheduler
 /// Whatever a task answers, the timer never starts it twice within
 /// MIN_INTERVAL. A NextRun that throws is asked again after a back-off
 /// (FIRST_BACKOFF, doubling up to MAX_BACKOFF), with one log line each time.
+/// A body that throws (the database went away, say) keeps its task: the
+/// timer starts it again when NextRun says, but not before the same
+/// back-off has passed since the failure; a body that returns, failed or
+/// not, ends the back-off.
 ///
 /// Thread-safe.
 {
@@ -96,6 +100,8 @@ private:
 		std::optional<Poco::Timestamp> askAgain;  /// when to call NextRun again after it threw
 		std::optional<Poco::Timestamp> lastStart; /// the timer's last start of the body
 		int failures = 0;                         /// NextRun's consecutive failures
+		int bodyFailures = 0;                     /// the body's consecutive exceptions
+		std::optional<Poco::Timestamp> notBefore; /// after an exception: no start before this
 		unsigned long starts = 0;
 		bool running = false;
 		bool retiring = false; /// being unregistered: not started again
@@ -103,6 +109,8 @@ private:
 		std::string lastSummary;
 	};
 
+	static Poco::Timestamp::TimeDiff backoff(int failures);
+	/// FIRST_BACKOFF after one failure, doubled for each further one, at most MAX_BACKOFF.
 	void loop();
 	std::optional<Poco::Timestamp> runDue(std::unique_lock<std::mutex>& lock);
 	void computeNext(const std::string& name, Task& task);

@@ -6,6 +6,7 @@
 #include "UserDirectory.h"
 #include "PasswordHasher.h"
 #include "Sql.h"
+#include "SqlConflict.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include <Poco/DigestEngine.h>
@@ -110,97 +111,102 @@ void UserDirectory::bootstrap(const Poco::Util::AbstractConfiguration& config)
 	using Row = Poco::Tuple<std::string, std::string, std::string, Poco::Nullable<std::string>, std::string,
 							Poco::Nullable<std::string>>;
 	Poco::Data::Session session = _database.session();
-	erp::Transaction tx(session, _database.dialect());
-	std::vector<Row> rows;
-	// Locked until the commit (MySQL): instances starting together apply
-	// the configuration one after the other, each from what the last wrote.
-	session << "SELECT name, role, token_sha256, disabled_at, origin, password_hash FROM users" +
-				   Sql::forUpdate(_database.dialect()),
-		into(rows), now;
-	std::map<std::string, Row> stored;
-	for (const Row& row: rows)
-		stored.emplace(row.get<0>(), row);
-	const std::string at = erp::Instant::now();
-	auto audit = [&](const std::string& action, const std::string& name, Poco::JSON::Object details) {
-		if (_audit) _audit->append(session, {"system", action, "user", name, erp::AuditEntry::json(details)});
-	};
+	// Instances starting together on an empty table (MySQL) both take its
+	// gap lock and deadlock on their inserts: the one rolled back runs again
+	// and finds the other's rows.
+	SqlConflict::retry([&] {
+		erp::Transaction tx(session, _database.dialect());
+		std::vector<Row> rows;
+		// Locked until the commit (MySQL): instances starting together apply
+		// the configuration one after the other, each from what the last wrote.
+		session << "SELECT name, role, token_sha256, disabled_at, origin, password_hash FROM users" +
+					   Sql::forUpdate(_database.dialect()),
+			into(rows), now;
+		std::map<std::string, Row> stored;
+		for (const Row& row: rows)
+			stored.emplace(row.get<0>(), row);
+		const std::string at = erp::Instant::now();
+		auto audit = [&](const std::string& action, const std::string& name, Poco::JSON::Object details) {
+			if (_audit) _audit->append(session, {"system", action, "user", name, erp::AuditEntry::json(details)});
+		};
 
-	// Users of the file that left it: disabled, their token replaced by a
-	// random one first (so that it can be given to someone else).
-	for (const auto& [name, row]: stored)
-	{
-		if (configured.count(name) || row.get<4>() != "config" || !row.get<3>().isNull()) continue;
-		Poco::RandomInputStream random;
-		char bytes[32];
-		random.read(bytes, sizeof(bytes));
-		const std::string placeholder = hash(std::string(bytes, sizeof(bytes)));
-		std::string who = name;
-		session << "UPDATE users SET disabled_at = ?, token_sha256 = ?, password_hash = NULL, updated_at = ? WHERE "
-				   "name = ?",
-			useRef(at), useRef(placeholder), useRef(at), useRef(who), now;
-		// Its web sessions end with it.
-		session << "DELETE FROM sessions WHERE user_name = ?", useRef(who), now;
-		Poco::JSON::Object details;
-		details.set("reason", "removed from the configuration");
-		audit("user.disable", name, details);
-	}
-
-	for (const auto& [name, user]: configured)
-	{
-		std::string who = name, role = user.role, tokenHash = user.tokenHash;
-		Poco::Nullable<std::string> passwordHash = user.passwordHash;
-		int taken = 0;
-		session << "SELECT COUNT(*) FROM users WHERE token_sha256 = ? AND name <> ?", useRef(tokenHash), useRef(who),
-			into(taken), now;
-		if (taken)
-			throw Poco::InvalidArgumentException("users." + name +
-												 ".token is the token of another user: each user needs its own");
-		auto it = stored.find(name);
-		if (it == stored.end())
+		// Users of the file that left it: disabled, their token replaced by a
+		// random one first (so that it can be given to someone else).
+		for (const auto& [name, row]: stored)
 		{
-			session
-				<< "INSERT INTO users (name, role, token_sha256, password_hash, updated_at, origin) VALUES (?, ?, ?, "
-				   "?, ?, 'config')",
-				useRef(who), useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), now;
-			Poco::JSON::Object details;
-			details.set("role", role);
-			audit("user.create", name, details);
-			continue;
-		}
-		const Row& row = it->second;
-		const bool roleChanged = row.get<1>() != role;
-		const bool rotated = row.get<2>() != tokenHash;
-		const bool wasDisabled = !row.get<3>().isNull();
-		const bool passwordChanged = row.get<5>() != passwordHash;
-		if (!roleChanged && !rotated && !wasDisabled && !passwordChanged && row.get<4>() == "config") continue;
-		session << "UPDATE users SET role = ?, token_sha256 = ?, password_hash = ?, disabled_at = NULL, origin = "
-				   "'config', updated_at = ? WHERE name = ?",
-			useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), useRef(who), now;
-		if (passwordChanged && !wasDisabled)
-		{
-			// A new password ends the sessions opened with the old one.
+			if (configured.count(name) || row.get<4>() != "config" || !row.get<3>().isNull()) continue;
+			Poco::RandomInputStream random;
+			char bytes[32];
+			random.read(bytes, sizeof(bytes));
+			const std::string placeholder = hash(std::string(bytes, sizeof(bytes)));
+			std::string who = name;
+			session << "UPDATE users SET disabled_at = ?, token_sha256 = ?, password_hash = NULL, updated_at = ? WHERE "
+					   "name = ?",
+				useRef(at), useRef(placeholder), useRef(at), useRef(who), now;
+			// Its web sessions end with it.
 			session << "DELETE FROM sessions WHERE user_name = ?", useRef(who), now;
 			Poco::JSON::Object details;
-			details.set("password", passwordHash.isNull() ? "removed" : "set");
-			audit("user.password.change", name, details);
+			details.set("reason", "removed from the configuration");
+			audit("user.disable", name, details);
 		}
-		if (wasDisabled)
+
+		for (const auto& [name, user]: configured)
 		{
-			Poco::JSON::Object details;
-			details.set("role", role);
-			audit("user.enable", name, details);
+			std::string who = name, role = user.role, tokenHash = user.tokenHash;
+			Poco::Nullable<std::string> passwordHash = user.passwordHash;
+			int taken = 0;
+			session << "SELECT COUNT(*) FROM users WHERE token_sha256 = ? AND name <> ?", useRef(tokenHash),
+				useRef(who), into(taken), now;
+			if (taken)
+				throw Poco::InvalidArgumentException("users." + name +
+													 ".token is the token of another user: each user needs its own");
+			auto it = stored.find(name);
+			if (it == stored.end())
+			{
+				session << "INSERT INTO users (name, role, token_sha256, password_hash, updated_at, origin) VALUES (?, "
+						   "?, ?, "
+						   "?, ?, 'config')",
+					useRef(who), useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), now;
+				Poco::JSON::Object details;
+				details.set("role", role);
+				audit("user.create", name, details);
+				continue;
+			}
+			const Row& row = it->second;
+			const bool roleChanged = row.get<1>() != role;
+			const bool rotated = row.get<2>() != tokenHash;
+			const bool wasDisabled = !row.get<3>().isNull();
+			const bool passwordChanged = row.get<5>() != passwordHash;
+			if (!roleChanged && !rotated && !wasDisabled && !passwordChanged && row.get<4>() == "config") continue;
+			session << "UPDATE users SET role = ?, token_sha256 = ?, password_hash = ?, disabled_at = NULL, origin = "
+					   "'config', updated_at = ? WHERE name = ?",
+				useRef(role), useRef(tokenHash), useRef(passwordHash), useRef(at), useRef(who), now;
+			if (passwordChanged && !wasDisabled)
+			{
+				// A new password ends the sessions opened with the old one.
+				session << "DELETE FROM sessions WHERE user_name = ?", useRef(who), now;
+				Poco::JSON::Object details;
+				details.set("password", passwordHash.isNull() ? "removed" : "set");
+				audit("user.password.change", name, details);
+			}
+			if (wasDisabled)
+			{
+				Poco::JSON::Object details;
+				details.set("role", role);
+				audit("user.enable", name, details);
+			}
+			if (roleChanged)
+			{
+				Poco::JSON::Object details;
+				details.set("from", row.get<1>());
+				details.set("to", role);
+				audit("user.role.change", name, details);
+			}
+			// (A disabled user's stored hash is a random one: enabling it is no rotation.)
+			if (rotated && !wasDisabled) audit("user.token.rotate", name, Poco::JSON::Object());
 		}
-		if (roleChanged)
-		{
-			Poco::JSON::Object details;
-			details.set("from", row.get<1>());
-			details.set("to", role);
-			audit("user.role.change", name, details);
-		}
-		// (A disabled user's stored hash is a random one: enabling it is no rotation.)
-		if (rotated && !wasDisabled) audit("user.token.rotate", name, Poco::JSON::Object());
-	}
-	tx.commit();
+		tx.commit();
+	});
 	reload(session);
 }
 
