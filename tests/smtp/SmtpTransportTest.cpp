@@ -103,6 +103,15 @@ std::string refusal(const std::map<std::string, std::string>& keys)
 	}
 }
 
+std::map<std::string, std::string> relayWithPassword(int port, const std::string& certs, const std::string& password)
+// The configuration of the aiosmtpd peer with STARTTLS and AUTH, user "erp".
+{
+	return {{"reminders.smtp.host", "127.0.0.1"},           {"reminders.smtp.port", std::to_string(port)},
+			{"reminders.smtp.cafile", certs + "/cert.pem"}, {"reminders.smtp.username", "erp"},
+			{"reminders.smtp.password", password},          {"reminders.smtp.helo", "erp.test"},
+			{"reminders.smtp.timeout_seconds", "5"}};
+}
+
 } // namespace
 
 
@@ -604,13 +613,7 @@ public:
 		auto peer =
 			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
 		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
-							 {{"reminders.smtp.host", "127.0.0.1"},
-							  {"reminders.smtp.port", std::to_string(peer->port())},
-							  {"reminders.smtp.cafile", certs + "/cert.pem"},
-							  {"reminders.smtp.username", "erp"},
-							  {"reminders.smtp.password", "not-the-password"},
-							  {"reminders.smtp.helo", "erp.test"},
-							  {"reminders.smtp.timeout_seconds", "5"}});
+							 relayWithPassword(peer->port(), certs, "not-the-password"));
 		CPPUNIT_ASSERT_EQUAL(200, host.call("PUT", "/api/plugins/reminders/settings",
 											R"({"enabled": true, "from_address": "billing@example.com",
 												"owner_email": "owner@example.com", "days_after_due": 0,
@@ -689,13 +692,7 @@ public:
 		auto peer =
 			SmtpPeer::aiosmtpd({"--starttls", certs + "/cert.pem", certs + "/key.pem", "--user", "erp", "s3cret-pass"});
 		tests::TestHost host(tests::TestHost::remindersPluginsDirectory(), true, "",
-							 {{"reminders.smtp.host", "127.0.0.1"},
-							  {"reminders.smtp.port", std::to_string(peer->port())},
-							  {"reminders.smtp.cafile", certs + "/cert.pem"},
-							  {"reminders.smtp.username", "erp"},
-							  {"reminders.smtp.password", "stale-password"},
-							  {"reminders.smtp.helo", "erp.test"},
-							  {"reminders.smtp.timeout_seconds", "5"}});
+							 relayWithPassword(peer->port(), certs, "stale-password"));
 		const std::string settingsPath = "/api/plugins/reminders/settings";
 		auto before = host.call("GET", settingsPath).object();
 		CPPUNIT_ASSERT_EQUAL(std::string("smtp"), before->getValue<std::string>("delivery"));
