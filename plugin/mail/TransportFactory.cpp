@@ -91,11 +91,10 @@ TransportFactory::Effective TransportFactory::effective(const DeliverySettings& 
 
 void TransportFactory::check(const DeliverySettings& saved) const
 {
-	if (!saved.mode.empty() && saved.mode != "smtp" && saved.mode != "spool")
-		throw Poco::InvalidArgumentException("reminders.delivery must be smtp or spool, not \"" + saved.mode + "\"");
 	// The SMTP values are checked whenever there are any, as the
 	// configuration's are at start, so that a half-filled set is refused
-	// now and not at the switch to SMTP.
+	// now and not at the switch to SMTP. (The mode, smtp or spool, is
+	// SettingsResource's to check, where it is read.)
 	const auto settings = merged(saved);
 	if (isSmtp(saved) || hasSmtpKeys(*settings)) SmtpSettings::from(*settings);
 }
