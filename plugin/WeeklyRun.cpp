@@ -159,6 +159,35 @@ template <typename Row> void WeeklyRun::settle(Row& row, const Delivery& deliver
 }
 
 
+void WeeklyRun::progress(const erp::TaskRun& task, Poco::Int64 runId, const std::string& phase)
+{
+	if (!task.progress) return;
+	erp::TaskProgress report;
+	report.item = "run " + std::to_string(runId);
+	std::map<std::string, int> states;
+	if (phase != "planning")
+	{
+		Poco::Data::Session session = _host.database().session();
+		states = _runs.stateCounts(session, runId);
+		report.total = 0;
+	}
+	std::string byState;
+	for (const auto& [state, count]: states)
+	{
+		report.total += count;
+		if (state != "pending" && state != "sending" && state != "deferred") report.done += count;
+		if (state != "pending") byState += (byState.empty() ? "" : ", ") + std::to_string(count) + " " + state;
+	}
+	const double seconds = static_cast<double>(task.startedAt.elapsed()) / Poco::Timestamp::resolution();
+	const long rate = seconds > 0.5 ? static_cast<long>(report.done / seconds) : 0;
+	report.text = phase == "planning" ? "planning"
+									  : std::to_string(report.done) + " of " + std::to_string(report.total) +
+											" messages" + (byState.empty() ? "" : " (" + byState + ")") +
+											(rate ? "; " + std::to_string(rate) + "/s" : "");
+	task.progress(report);
+}
+
+
 std::string WeeklyRun::nextOwner()
 {
 	// One owner name per claim: two calls in this process (the timer and an
@@ -311,6 +340,7 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	}
 
 	RunRecord run = claim.run;
+	progress(task, run.id, "planning");
 	if (claim.outcome == RunStore::ClaimOutcome::NEW || claim.outcome == RunStore::ClaimOutcome::RESUMED)
 	{
 		if (!plan(run.id, Fence{owner, run.leaseGeneration, 0}, settings, *CalendarDate::parse(run.businessDate)))
@@ -325,7 +355,9 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 							   std::to_string(run.id), interrupted);
 
 	Counts counts;
-	deliver(run, owner, settings, actor, counts);
+	progress(task, run.id, "sending");
+	deliver(run, owner, settings, task, actor, counts);
+	progress(task, run.id, "sent");
 	if (counts.leaseLost)
 		return {false,
 				"run " + std::to_string(run.id) +
@@ -418,7 +450,7 @@ WeeklyRun::PassEnd WeeklyRun::endPass(Poco::Int64 runId, const ReminderSettings&
 
 
 void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
-						const std::string& actor, Counts& counts)
+						const erp::TaskRun& task, const std::string& actor, Counts& counts)
 {
 	std::unique_ptr<Transport> transport; // one session, kept across this instance's batches
 	for (;;)
@@ -455,6 +487,7 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 			break;
 		}
 		if (!counts.credentialsRefused.empty()) break;
+		progress(task, run.id, "sending");
 	}
 	if (transport) transport->close();
 }

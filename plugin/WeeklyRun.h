@@ -96,7 +96,7 @@ private:
 	bool plan(Poco::Int64 runId, const Fence& fence, const ReminderSettings& settings, const CalendarDate& day);
 	/// false when the planning lease was lost (nothing written).
 	void deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
-				 const std::string& actor, Counts& counts);
+				 const erp::TaskRun& task, const std::string& actor, Counts& counts);
 	/// Claims batches and sends them until nothing is left to claim.
 	void sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
 				   const std::string& actor, std::unique_ptr<Transport>& transport, Counts& counts);
@@ -117,6 +117,9 @@ private:
 											 const std::function<Delivery()>& send);
 	/// The delivery, and whether the server refused the credentials.
 	template <typename Row> void settle(Row& row, const Delivery& delivery, bool credentialsRefused) const;
+	void progress(const erp::TaskRun& task, Poco::Int64 runId, const std::string& phase);
+	/// Tells whoever asked for the run (TaskRun::progress) where the whole
+	/// run stands: messages decided of those planned, by every instance.
 	std::string nextOwner();
 	std::string now() const;
 	std::string later(long seconds) const;

@@ -459,6 +459,19 @@ RunProgress RunStore::progress(Poco::Data::Session& transaction, Poco::Int64 run
 }
 
 
+std::map<std::string, int> RunStore::stateCounts(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<std::string> states;
+	std::vector<int> counts;
+	session << "SELECT state, COUNT(*) FROM reminder_messages WHERE run_id = ? GROUP BY state", use(runId),
+		into(states), into(counts), now;
+	std::map<std::string, int> byState;
+	for (std::size_t i = 0; i < states.size(); ++i)
+		byState[states[i]] = counts[i];
+	return byState;
+}
+
+
 bool RunStore::finish(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& state,
 					  const std::string& finishedAt) const
 {

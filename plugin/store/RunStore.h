@@ -9,6 +9,7 @@
 
 #include "plugin/core/ReminderPlan.h"
 #include <Poco/Data/Session.h>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -217,6 +218,10 @@ public:
 	RunProgress progress(Poco::Data::Session& transaction, Poco::Int64 runId) const;
 	/// Locks the run's row (the last instance to finish is decided under
 	/// that lock) and counts what is still open.
+
+	std::map<std::string, int> stateCounts(Poco::Data::Session& session, Poco::Int64 runId) const;
+	/// How many of the run's messages are in each state (what every
+	/// instance committed so far; no lock).
 
 	bool finish(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& state,
 				const std::string& finishedAt) const;

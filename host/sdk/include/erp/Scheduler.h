@@ -19,6 +19,16 @@
 namespace erp {
 
 
+struct TaskProgress
+/// How far a running task has come, as the task reports it. Since ABI 1.3.
+{
+	std::string item;     /// what the task works on, e.g. "run 12" (set from the first report on)
+	long long done = 0;   /// units finished so far
+	long long total = -1; /// units planned; -1 while not yet known
+	std::string text;     /// one short line, e.g. "1,200 of 15,594 messages; 880/s"
+};
+
+
 struct TaskRun
 /// Why and for when a task runs.
 {
@@ -28,6 +38,11 @@ struct TaskRun
 	std::string actor;     /// "scheduler" or the user who asked
 	std::string today;     /// YYYY-MM-DD: the business day to act for (an override in tests and catch-up)
 	Poco::Timestamp startedAt;
+	std::function<void(const TaskProgress&)> progress;
+	/// Since ABI 1.3: set by whoever asked for the run (the command line, a
+	/// plugin's own API) to hear how far it is; empty for timer runs. A task
+	/// calls it from its own thread, at most a few times a second; a task
+	/// built for 1.2 never calls it.
 };
 
 
