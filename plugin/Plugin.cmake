@@ -31,6 +31,7 @@ add_library(reminders_impl STATIC
 	plugin/BulkEnableResource.cpp
 	plugin/bounces/BounceReader.cpp
 	plugin/bounces/MaildirMailbox.cpp
+	plugin/delivery/GroupCommit.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp

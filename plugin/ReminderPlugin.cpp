@@ -49,10 +49,16 @@ void ReminderPlugin::start(erp::Host& host)
 	_templates = std::make_unique<TemplateSet>(host.pluginDirectory() + "/templates");
 	// The delivery is read when a run needs it: what an administrator saved
 	// last, over the configuration.
-	_weekly = std::make_unique<WeeklyRun>(host, *_settings, *_planning, *_runStore, *_templates, [this] {
-		Poco::Data::Session session = _host->database().session();
-		return _transports->create(_settings->load(session).delivery);
-	});
+	_weekly = std::make_unique<WeeklyRun>(
+		host, *_settings, *_planning, *_runStore, *_templates,
+		[this] {
+			Poco::Data::Session session = _host->database().session();
+			return _transports->create(_settings->load(session).delivery);
+		},
+		[this] {
+			Poco::Data::Session session = _host->database().session();
+			return _transports->connections(_settings->load(session).delivery);
+		});
 	_bounceStore = std::make_unique<BounceStore>();
 	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly, *_bounceStore);
 	_testEmail = std::make_unique<TestEmailResource>(host, *_settings, *_templates, *_transports);

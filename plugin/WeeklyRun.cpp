@@ -12,6 +12,7 @@
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
 #include "plugin/core/RunSharing.h"
+#include "plugin/delivery/GroupCommit.h"
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/ReminderComposer.h"
 #include "plugin/store/ConflictRetry.h"
@@ -23,8 +24,10 @@
 #include <Poco/Process.h>
 #include <Poco/RandomStream.h>
 #include <algorithm>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 
 namespace reminders {
@@ -34,6 +37,39 @@ struct WeeklyRun::PassEnd
 {
 	bool last = false;        /// this instance ended the run
 	bool retriesLeft = false; /// the run waits for retries
+};
+
+
+struct WeeklyRun::Job
+{
+	MessageRecord message;
+	CustomerPlan plan; /// as re-checked right before the batch's sends
+};
+
+
+struct WeeklyRun::Senders
+/// One pass's senders: each has its own transport (connection), kept across
+/// the pass's batches, and they share one GroupCommit for the outbox.
+{
+	Senders(erp::Database& database, int count):
+		writer(database),
+		transports(static_cast<std::size_t>(count)),
+		allowed(count)
+	{}
+
+	bool retire()
+	/// One connection fewer, unless it is the last one.
+	{
+		int now = allowed.load();
+		while (now > 1)
+			if (allowed.compare_exchange_weak(now, now - 1)) return true;
+		return false;
+	}
+
+	GroupCommit writer;
+	std::vector<std::unique_ptr<Transport>> transports;
+	std::atomic<int> allowed; /// senders in use
+	std::mutex mutex;         /// guards the pass's Counts while senders run
 };
 
 
@@ -103,13 +139,15 @@ Poco::JSON::Object messageDetails(Poco::Int64 runId, const MessageRecord& messag
 
 
 WeeklyRun::WeeklyRun(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning,
-					 const RunStore& runs, const TemplateSet& templates, TransportFactory transports):
+					 const RunStore& runs, const TemplateSet& templates, TransportFactory transports,
+					 Connections connections):
 	_host(host),
 	_settings(settings),
 	_planning(planning),
 	_runs(runs),
 	_templates(templates),
 	_transports(std::move(transports)),
+	_connections(std::move(connections)),
 	_instance(instanceName()),
 	_retry{host.config().getInt("retry.attempts", 5), host.config().getInt("retry.delay_minutes", 15)},
 	_leaseSeconds(host.config().getInt("lease.seconds", 300)),
@@ -452,7 +490,17 @@ WeeklyRun::PassEnd WeeklyRun::endPass(Poco::Int64 runId, const ReminderSettings&
 void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
 						const erp::TaskRun& task, const std::string& actor, Counts& counts)
 {
-	std::unique_ptr<Transport> transport; // one session, kept across this instance's batches
+	int connections = 1;
+	try
+	{
+		if (_connections) connections = std::clamp(_connections(), 1, 32);
+	}
+	catch (std::exception& exc)
+	{
+		_host.logger().warning("run %s: the number of connections could not be read (%s); sending over one",
+							   std::to_string(run.id), std::string(exc.what()));
+	}
+	Senders senders(_host.database(), connections); // their sessions, kept across this instance's batches
 	for (;;)
 	{
 		// What this pass deferred is retried by a later one, never at once.
@@ -466,7 +514,7 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 								   "interrupted while sending marked unknown, not re-sent",
 								   std::to_string(run.id), std::to_string(batch->id), batch->interrupted);
 		}
-		sendBatch(run, *batch, settings, actor, transport, counts);
+		sendBatch(run, *batch, settings, actor, senders, counts);
 		if (counts.leaseLost) break;
 		if (!counts.credentialsRefused.empty())
 		{
@@ -489,153 +537,274 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 		if (!counts.credentialsRefused.empty()) break;
 		progress(task, run.id, "sending");
 	}
-	if (transport) transport->close();
+	for (std::unique_ptr<Transport>& transport: senders.transports)
+		if (transport) transport->close();
 }
 
 
 void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
-						  const std::string& actor, std::unique_ptr<Transport>& transport, Counts& counts)
+						  const std::string& actor, Senders& senders, Counts& counts)
 {
 	Poco::Data::Session session = _host.database().session();
 	const Fence& fence = batch.fence;
 	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
-	const ReminderComposer composer(_templates, settings, _payUrl, _host.clock().timeZone());
 	LeaseKeeper lease(_host.database(), _runs, _host.clock(), batch.id, fence, _leaseSeconds);
-	// A message that ends without a send (cancelled, unwritable, no
-	// transport): one fenced write; false once another instance has the batch.
-	// Every write below is one transaction, run again (never the send) when
-	// the database picked it as a deadlock's victim.
-	auto recordUnsent = [&](MessageRecord& message) {
-		message.updatedAt = now();
-		const bool held = ConflictRetry::run([&] {
-			erp::Transaction tx(session, _host.database().dialect());
-			if (!_runs.updateMessage(session, message, fence)) return false;
-			tx.commit();
-			return true;
-		});
-		if (!held)
+	std::vector<MessageRecord> messages = _runs.batchMessages(session, fence, now(), _retry.maxAttempts);
+	if (messages.empty()) return;
+	// Right before the sends, in one query for the batch: what is owed now
+	// (payments made since the plan count), and is there still anything to
+	// remind of?
+	std::vector<Poco::Int64> customers;
+	for (const MessageRecord& message: messages)
+		customers.push_back(message.customerId);
+	const PlanningStore::Candidates current =
+		_planning.candidatesOf(session, customers, planner.earliestBasis(), planner.latestBasis());
+	std::vector<Job> jobs;
+	std::vector<MessageRecord> cancelled;
+	for (MessageRecord& message: messages)
+	{
+		const auto found = current.find(message.customerId);
+		std::optional<CustomerPlan> plan = found == current.end()
+											   ? std::optional<CustomerPlan>()
+											   : planner.planCustomer(found->second.first, found->second.second);
+		if (plan && plan->outcome == CustomerPlan::Outcome::SEND)
 		{
-			counts.leaseLost = true;
-			return false;
+			jobs.push_back(Job{message, std::move(*plan)});
+			continue;
 		}
+		message.state = "cancelled";
+		message.replyText = plan ? "the address became unusable: " + CustomerPlan::reason(plan->outcome)
+								 : "nothing is due any more (paid, unflagged or switched off since the plan)";
+		message.updatedAt = now();
+		cancelled.push_back(message);
+	}
+	if (!cancelled.empty())
+	{
+		std::exception_ptr error;
+		const GroupCommit::Result result = senders.writer.commit(
+			[&](Poco::Data::Session& transaction) {
+				for (const MessageRecord& message: cancelled)
+					if (!_runs.updateMessage(transaction, message, fence)) return false;
+				return true;
+			},
+			&error);
+		if (result == GroupCommit::Result::FAILED) std::rethrow_exception(error);
+		if (result == GroupCommit::Result::LEASE_LOST)
+		{
+			counts.leaseLost = true; // rolled back: another instance has the batch
+			return;
+		}
+		counts.states["cancelled"] += static_cast<int>(cancelled.size());
+	}
+	sendJobs(run, batch, settings, actor, jobs, lease, senders, counts);
+}
+
+
+void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
+						 const std::string& actor, std::vector<Job>& jobs, LeaseKeeper& lease, Senders& senders,
+						 Counts& counts)
+{
+	const Fence& fence = batch.fence;
+	const ReminderComposer composer(_templates, settings, _payUrl, _host.clock().timeZone());
+	std::atomic<std::size_t> next{0};
+	std::atomic<bool> stop{false};
+	std::exception_ptr failure; // the first database error: sending stops, the run fails with it
+
+	auto tally = [&](const MessageRecord& message) {
+		std::lock_guard<std::mutex> lock(senders.mutex);
 		++counts.states[message.state];
 		if (message.state == "deferred") counts.deferredHere.insert(message.id);
-		return true;
 	};
-	for (MessageRecord message: _runs.batchMessages(session, fence, now(), _retry.maxAttempts))
-	{
-		if (!lease.holds())
+	auto loseLease = [&] {
+		std::lock_guard<std::mutex> lock(senders.mutex);
+		counts.leaseLost = true;
+		stop = true;
+	};
+	// A message that ends without a send (unwritable, no transport): its row.
+	auto unsentWrite = [&](const MessageRecord& message) -> GroupCommit::Write {
+		return [this, message, fence](Poco::Data::Session& transaction) {
+			return _runs.updateMessage(transaction, message, fence);
+		};
+	};
+	// A sent message's outcome and its audit entry. The entry is kept even
+	// when the row is no longer this instance's to write: the send happened.
+	auto outcomeWrite = [&](const MessageRecord& message, const CustomerPlan& plan) -> GroupCommit::Write {
+		Poco::JSON::Object details = messageDetails(run.id, message);
+		details.set("message_id", message.messageId);
+		Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
+		for (const DueInvoice& line: plan.invoices)
+			numbers->add(line.invoice.number);
+		details.set("invoices", numbers);
+		return [this, message, fence, details, &actor, &loseLease](Poco::Data::Session& transaction) {
+			Poco::JSON::Object entry = details;
+			if (!_runs.updateMessage(transaction, message, fence))
+			{
+				entry.set("lease_lost", true);
+				loseLease();
+			}
+			audit(transaction, actor, "reminders.message." + message.state, "customer",
+				  std::to_string(message.customerId), entry);
+			return true;
+		};
+	};
+
+	auto sender = [&](std::size_t index) {
+		std::unique_ptr<Transport>& transport = senders.transports[index];
+		// The last message's outcome, committed together with the next
+		// message's "sending" row, or alone at the end.
+		GroupCommit::Write carry;
+		std::optional<MessageRecord> carried;
+		auto commit = [&](const GroupCommit::Write& write) {
+			GroupCommit::Write both = [&](Poco::Data::Session& transaction) {
+				if (carry && !carry(transaction)) return false;
+				return !write || write(transaction);
+			};
+			std::exception_ptr error;
+			GroupCommit::Result result = senders.writer.commit(both, &error);
+			bool carryWritten = result == GroupCommit::Result::COMMITTED;
+			if (!carryWritten && carry)
+			{
+				// The outcome of a message sent is never dropped with what
+				// failed beside it.
+				std::exception_ptr alone;
+				carryWritten = senders.writer.commit(carry, &alone) == GroupCommit::Result::COMMITTED;
+				if (!carryWritten && !error) error = alone;
+				if (!carryWritten && alone) result = GroupCommit::Result::FAILED;
+			}
+			if (carry && carryWritten) tally(*carried);
+			carry = nullptr;
+			carried.reset();
+			if (result == GroupCommit::Result::LEASE_LOST) loseLease();
+			if (result == GroupCommit::Result::FAILED)
+			{
+				std::lock_guard<std::mutex> lock(senders.mutex);
+				if (!failure) failure = error;
+				stop = true;
+			}
+			return result == GroupCommit::Result::COMMITTED;
+		};
+		while (!stop)
 		{
-			counts.leaseLost = true;
-			break;
-		}
-		// Right before the send: what is owed now (payments made since the
-		// plan count), and is there still anything to remind of?
-		std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> current =
-			_planning.candidatesOf(session, message.customerId, planner.earliestBasis(), planner.latestBasis());
-		std::optional<CustomerPlan> plan =
-			current ? planner.planCustomer(current->first, current->second) : std::optional<CustomerPlan>();
-		if (!plan || plan->outcome != CustomerPlan::Outcome::SEND)
-		{
-			message.state = "cancelled";
-			message.replyText = plan ? "the address became unusable: " + CustomerPlan::reason(plan->outcome)
-									 : "nothing is due any more (paid, unflagged or switched off since the plan)";
-			if (!recordUnsent(message)) break;
-			continue;
-		}
-		if (message.messageId.empty())
-			message.messageId = MimeBuilder::newMessageId(settings.fromAddress, "r" + std::to_string(run.id) + ".c" +
-																					std::to_string(message.customerId));
-		ComposedMessage composed;
-		try
-		{
-			composed = composer.reminder(*plan, message.messageId);
-			composed.date = _host.clock().now();
-		}
-		catch (std::exception& exc)
-		{
-			message.state = "failed";
-			message.replyText = std::string("the message could not be written: ") + exc.what();
-			if (!recordUnsent(message)) break;
-			continue;
-		}
-		if (!transport)
-		{
-			// Before the row says "sending": a transport that cannot be made
-			// sends nothing, and the message waits for a retry like a 4xx,
-			// with a reason the history can show (the details go to the log).
+			const std::size_t at = next++;
+			if (at >= jobs.size()) break;
+			if (!lease.holds())
+			{
+				loseLease();
+				break;
+			}
+			MessageRecord& message = jobs[at].message;
+			const CustomerPlan& plan = jobs[at].plan;
+			if (message.messageId.empty())
+				message.messageId = MimeBuilder::newMessageId(
+					settings.fromAddress, "r" + std::to_string(run.id) + ".c" + std::to_string(message.customerId));
+			ComposedMessage composed;
 			try
 			{
-				transport = _transports();
+				composed = composer.reminder(plan, message.messageId);
+				composed.date = _host.clock().now();
 			}
 			catch (std::exception& exc)
 			{
-				_host.logger().error("run %s: the mail transport could not be set up: %s", std::to_string(run.id),
-									 std::string(exc.what()));
-				message.attempts += 1;
-				settle(message,
-					   {Delivery::State::DEFERRED, 0, "the mail transport could not be set up; see the host's log"},
-					   false);
-				if (!recordUnsent(message)) break;
+				message.state = "failed";
+				message.replyText = std::string("the message could not be written: ") + exc.what();
+				message.updatedAt = now();
+				if (!commit(unsentWrite(message))) break;
+				tally(message);
 				continue;
 			}
-		}
-		{
+			if (!transport)
+			{
+				// Before the row says "sending": a transport that cannot be
+				// made sends nothing, and the message waits for a retry like a
+				// 4xx, with a reason the history can show (details in the log).
+				try
+				{
+					transport = _transports();
+				}
+				catch (std::exception& exc)
+				{
+					_host.logger().error("run %s: the mail transport could not be set up: %s", std::to_string(run.id),
+										 std::string(exc.what()));
+					message.attempts += 1;
+					message.updatedAt = now();
+					settle(message,
+						   {Delivery::State::DEFERRED, 0, "the mail transport could not be set up; see the host's log"},
+						   false);
+					if (!commit(unsentWrite(message))) break;
+					tally(message);
+					continue;
+				}
+			}
 			// Durably "sending" before a byte goes out: a crash from here on
 			// leaves "unknown", never a second copy.
 			message.state = "sending";
-			message.recipient = plan->customer.email;
+			message.recipient = plan.customer.email;
 			message.subject = composed.subject;
 			message.attempts += 1;
 			message.updatedAt = now();
-			const bool held = ConflictRetry::run([&] {
-				erp::Transaction tx(session, _host.database().dialect());
-				if (!_runs.updateMessage(session, message, fence)) return false;
-				_runs.replaceListedInvoices(session, message.id, plan->invoices);
-				tx.commit();
-				return true;
-			});
-			if (!held)
+			const MessageRecord sending = message;
+			if (!commit([this, sending, &plan, &fence](Poco::Data::Session& transaction) {
+					if (!_runs.updateMessage(transaction, sending, fence)) return false;
+					_runs.replaceListedInvoices(transaction, sending.id, plan.invoices);
+					return true;
+				}))
+				break;
+
+			// Refused credentials: nothing can go out until the configuration
+			// changes; this one and the rest of the run fail now (deliver()).
+			const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
+			settle(message, delivery, refused);
+			message.updatedAt = now();
+			carry = outcomeWrite(message, plan);
+			carried = message;
+			if (refused)
 			{
-				counts.leaseLost = true; // rolled back: another instance has the batch
+				std::lock_guard<std::mutex> lock(senders.mutex);
+				counts.credentialsRefused = delivery.text;
+				counts.refusalCode = delivery.code;
+				stop = true;
+				break;
+			}
+			// Back-pressure: a server that closes a connection (421) or
+			// cannot be reached gets one connection fewer for the rest of the
+			// pass; the last sender stays and defers as before.
+			const bool connectionRefused =
+				delivery.state == Delivery::State::DEFERRED && (delivery.code == 421 || delivery.code == 0);
+			if (connectionRefused && senders.retire())
+			{
+				if (transport) transport->close();
+				transport.reset();
+				_host.logger().warning("run %s: the mail server turned a connection away (%s); %d connection(s) go on",
+									   std::to_string(run.id), delivery.text, senders.allowed.load());
 				break;
 			}
 		}
+		if (carry) commit(nullptr);
+	};
 
-		// Refused credentials: nothing can go out until the configuration
-		// changes; this one and the rest of the run fail now (below).
-		const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
-		settle(message, delivery, refused);
-		message.updatedAt = now();
-		const bool held = ConflictRetry::run([&] {
-			erp::Transaction tx(session, _host.database().dialect());
-			const bool written = _runs.updateMessage(session, message, fence);
-			Poco::JSON::Object details = messageDetails(run.id, message);
-			details.set("message_id", message.messageId);
-			if (!written) details.set("lease_lost", true); // the send happened; the row is no longer ours to write
-			Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
-			for (const DueInvoice& line: plan->invoices)
-				numbers->add(line.invoice.number);
-			details.set("invoices", numbers);
-			audit(session, actor, "reminders.message." + message.state, "customer", std::to_string(message.customerId),
-				  details);
-			tx.commit();
-			return written;
-		});
-		++counts.states[message.state];
-		if (message.state == "deferred") counts.deferredHere.insert(message.id);
-		if (!held)
-		{
-			counts.leaseLost = true;
-			break;
-		}
-		if (refused)
-		{
-			counts.credentialsRefused = delivery.text;
-			counts.refusalCode = delivery.code;
-			break;
-		}
+	const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(senders.allowed.load()), jobs.size());
+	if (count <= 1)
+		sender(0); // in the planned order, on this thread
+	else
+	{
+		std::vector<std::thread> threads;
+		for (std::size_t index = 0; index < count; ++index)
+			threads.emplace_back([&, index] {
+				try
+				{
+					sender(index);
+				}
+				catch (...)
+				{
+					std::lock_guard<std::mutex> lock(senders.mutex);
+					if (!failure) failure = std::current_exception();
+					stop = true;
+				}
+			});
+		for (std::thread& thread: threads)
+			thread.join();
 	}
+	if (failure) std::rethrow_exception(failure);
 }
 
 

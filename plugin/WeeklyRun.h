@@ -19,9 +19,13 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 
 namespace reminders {
+
+
+class LeaseKeeper;
 
 
 class WeeklyRun
@@ -64,6 +68,7 @@ class WeeklyRun
 {
 public:
 	using TransportFactory = std::function<std::unique_ptr<Transport>()>;
+	using Connections = std::function<int()>;
 
 	struct Outcome
 	{
@@ -73,7 +78,9 @@ public:
 	};
 
 	WeeklyRun(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning, const RunStore& runs,
-			  const TemplateSet& templates, TransportFactory transports);
+			  const TemplateSet& templates, TransportFactory transports, Connections connections = {});
+	/// `connections`: how many senders to use, each with its own transport
+	/// (asked once per pass; none given: one sender, in the planned order).
 
 	erp::TaskResult execute(const erp::TaskRun& run);
 	/// The scheduler's entry point (see run()).
@@ -90,6 +97,8 @@ public:
 
 private:
 	struct Counts;
+	struct Senders;
+	struct Job;
 
 	TimerDecision decide(Poco::Data::Session& session, const ReminderSettings& settings,
 						 const Poco::Timestamp& now) const;
@@ -99,7 +108,14 @@ private:
 				 const erp::TaskRun& task, const std::string& actor, Counts& counts);
 	/// Claims batches and sends them until nothing is left to claim.
 	void sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
-				   const std::string& actor, std::unique_ptr<Transport>& transport, Counts& counts);
+				   const std::string& actor, Senders& senders, Counts& counts);
+	/// Re-checks the batch's customers in one query, writes what is no
+	/// longer due, then sends the rest over the senders' connections in
+	/// parallel; every sender's "sending" row is committed (GroupCommit)
+	/// before its message is handed to SMTP.
+	void sendJobs(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
+				  const std::string& actor, std::vector<Job>& jobs, LeaseKeeper& lease, Senders& senders,
+				  Counts& counts);
 	std::optional<BatchRecord> claimBatch(Poco::Int64 runId, const std::string& owner,
 										  const std::vector<Poco::Int64>& exclude);
 	struct PassEnd;
@@ -132,6 +148,7 @@ private:
 	const RunStore& _runs;
 	const TemplateSet& _templates;
 	TransportFactory _transports;
+	Connections _connections;
 	std::string _instance;
 	std::atomic<unsigned> _claims{0};
 	RetryPolicy _retry;

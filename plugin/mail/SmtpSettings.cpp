@@ -18,8 +18,10 @@ namespace reminders {
 
 namespace {
 
-const char* const KEYS[] = {"host", "port",   "tls",  "tls_min_version",         "username",        "password",
-							"auth", "cafile", "helo", "connect_timeout_seconds", "timeout_seconds", "rate_per_second"};
+const char* const KEYS[] = {
+	"host",       "port",   "tls",  "tls_min_version",         "username",        "password",
+	"auth",       "cafile", "helo", "connect_timeout_seconds", "timeout_seconds", "rate_per_second",
+	"connections"};
 
 [[noreturn]] void refuse(const std::string& key, const std::string& why)
 {
@@ -70,7 +72,7 @@ SmtpSettings SmtpSettings::from(const Poco::Util::AbstractConfiguration& config)
 	for (const std::string& key: keys)
 		if (!known.count(key))
 			refuse(key, "is not a setting (known: host, port, tls, tls_min_version, username, password, auth, cafile, "
-						"helo, connect_timeout_seconds, timeout_seconds, rate_per_second)");
+						"helo, connect_timeout_seconds, timeout_seconds, rate_per_second, connections)");
 	if (!config.has("smtp.host")) refuse("host", "is missing, but other reminders.smtp settings are set");
 
 	SmtpSettings s;
@@ -103,6 +105,8 @@ SmtpSettings SmtpSettings::from(const Poco::Util::AbstractConfiguration& config)
 	if (s.timeoutSeconds <= 0) refuse("timeout_seconds", "must be positive");
 	s.ratePerSecond = decimal(config, "rate_per_second", 0);
 	if (!(s.ratePerSecond >= 0)) refuse("rate_per_second", "must not be negative");
+	s.connections = integer(config, "connections", 4);
+	if (s.connections < 1 || s.connections > 32) refuse("connections", "must be between 1 and 32");
 	return s;
 }
 

@@ -24,7 +24,9 @@ struct SmtpSettings
 ///     certificate),
 ///   smtp.helo (default: this machine's name),
 ///   smtp.connect_timeout_seconds (10), smtp.timeout_seconds (60),
-///   smtp.rate_per_second (0: no limit).
+///   smtp.rate_per_second (0: no limit; per connection),
+///   smtp.connections (4: the weekly run's senders, each over its own
+///     connection; 1 sends in the planned order over one).
 /// Certificates and the host name are always verified when TLS is on;
 /// with TLS configured nothing is ever sent in plain text.
 {
@@ -40,6 +42,7 @@ struct SmtpSettings
 	int connectTimeoutSeconds = 10;
 	int timeoutSeconds = 60;
 	double ratePerSecond = 0;
+	int connections = 4;
 
 	static SmtpSettings from(const Poco::Util::AbstractConfiguration& config);
 	/// Throws Poco::InvalidArgumentException naming the key of a bad value,

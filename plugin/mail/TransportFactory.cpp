@@ -120,6 +120,13 @@ std::string TransportFactory::describe(const DeliverySettings& saved) const
 }
 
 
+int TransportFactory::connections(const DeliverySettings& saved) const
+{
+	const std::optional<SmtpSettings> settings = smtp(saved);
+	return settings ? settings->connections : 1;
+}
+
+
 const std::optional<ReturnPath>& TransportFactory::returnPath() const
 {
 	return _returnPath;

@@ -57,6 +57,11 @@ public:
 	std::unique_ptr<Transport> create(const DeliverySettings& saved = {}) const;
 
 	std::string describe(const DeliverySettings& saved = {}) const;
+	/// E.g. "smtp mail.example.com:587 starttls" (no password).
+
+	int connections(const DeliverySettings& saved = {}) const;
+	/// How many senders the weekly run uses: smtp.connections for SMTP, 1
+	/// for the spool.
 
 	const std::optional<ReturnPath>& returnPath() const;
 	/// The per-message return path, when bounces.address is configured.

@@ -91,7 +91,7 @@ void stream(Poco::Data::Statement& statement, std::vector<Row>& rows,
 void PlanningStore::forEachCandidate(Poco::Data::Session& session, const CalendarDate& earliestBasis,
 									 const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const
 {
-	candidates(session, 0, earliestBasis, latestBasis, visit, withCustomersOff);
+	candidates(session, {}, earliestBasis, latestBasis, visit, withCustomersOff);
 }
 
 
@@ -101,7 +101,7 @@ std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> PlanningStor
 {
 	std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> found;
 	candidates(
-		session, customerId, earliestBasis, latestBasis,
+		session, {customerId}, earliestBasis, latestBasis,
 		[&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
 			found = std::make_pair(customer, invoices);
 			return false;
@@ -111,17 +111,43 @@ std::optional<std::pair<CustomerContact, std::vector<OpenInvoice>>> PlanningStor
 }
 
 
-void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
-							   const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const
+PlanningStore::Candidates PlanningStore::candidatesOf(Poco::Data::Session& session,
+													  const std::vector<Poco::Int64>& customerIds,
+													  const CalendarDate& earliestBasis,
+													  const CalendarDate& latestBasis) const
+{
+	Candidates found;
+	if (customerIds.empty()) return found;
+	candidates(
+		session, customerIds, earliestBasis, latestBasis,
+		[&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
+			found.emplace(customer.id, std::make_pair(customer, invoices));
+			return true;
+		},
+		false);
+	return found;
+}
+
+
+void PlanningStore::candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
+							   const CalendarDate& earliestBasis, const CalendarDate& latestBasis, const Visitor& visit,
+							   bool withCustomersOff) const
 {
 	std::string from = earliestBasis.toString();
 	std::string to = latestBasis.toString();
-	Poco::Int64 customer = customerId;
+	Poco::Int64 after = 0;
 	std::vector<Row> rows;
 	Poco::Data::Statement statement(session);
-	// One customer (the re-check before a send) goes through the
+	// Given customers (the re-check before a batch's sends) go through the
 	// (customer_id, id) index; all customers through the date ranges below.
-	const std::string customerClause = customerId ? "AND i.customer_id = ? " : "AND i.customer_id > ? ";
+	std::string customerClause = "AND i.customer_id > ? ";
+	if (!customerIds.empty())
+	{
+		customerClause += "AND i.customer_id IN (";
+		for (std::size_t i = 0; i < customerIds.size(); ++i)
+			customerClause += (i ? "," : "") + std::to_string(customerIds[i]);
+		customerClause += ") ";
+	}
 	// The basis is the due date, else the issue date, written as two ranges
 	// (not COALESCE) so that the host's (status, due_date) index serves it;
 	// the few rows left are then sorted by customer.
@@ -135,7 +161,7 @@ void PlanningStore::candidates(Poco::Data::Session& session, Poco::Int64 custome
 		std::string(withCustomersOff ? "" : "AND COALESCE(rc.enabled, 1) = 1 ") + customerClause +
 		"AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
 		"ORDER BY i.customer_id, i.id";
-	statement << sql, use(customer), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
+	statement << sql, use(after), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
 	stream(statement, rows,
 		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });
 }

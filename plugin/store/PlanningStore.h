@@ -10,6 +10,7 @@
 #include "plugin/core/ReminderPlan.h"
 #include <Poco/Data/Session.h>
 #include <functional>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -43,6 +44,13 @@ public:
 	/// One customer's candidates as they are now (the re-check right before
 	/// a send); nullopt when nothing of theirs is a candidate any more.
 
+	using Candidates = std::map<Poco::Int64, std::pair<CustomerContact, std::vector<OpenInvoice>>>;
+
+	Candidates candidatesOf(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
+							const CalendarDate& earliestBasis, const CalendarDate& latestBasis) const;
+	/// The same for a batch of customers in one query (the re-check right
+	/// before a batch's sends); customers with nothing left are absent.
+
 	void forEachOutstanding(Poco::Data::Session& session, Poco::Int64 afterCustomerId, int customers,
 							const std::function<void(const CustomerContact&, bool defaultOn,
 													 const std::vector<OpenInvoice>&)>& visit) const;
@@ -56,9 +64,10 @@ public:
 	static constexpr int BATCH = 5000;
 
 private:
-	void candidates(Poco::Data::Session& session, Poco::Int64 customerId, const CalendarDate& earliestBasis,
-					const CalendarDate& latestBasis, const Visitor& visit, bool withCustomersOff) const;
-	/// customerId 0: every customer.
+	void candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
+					const CalendarDate& earliestBasis, const CalendarDate& latestBasis, const Visitor& visit,
+					bool withCustomersOff) const;
+	/// No customer ids: every customer.
 };
 
 

@@ -1,0 +1,207 @@
+//
+// GroupCommitTest.cpp
+//
+// The senders' shared writer: writes handed over while a commit is on its
+// way go together in the next one; a failed fence rolls the whole group
+// back; one bad write fails alone. Deterministic: the first write holds its
+// commit open until the others are seen waiting (GroupCommit::waiting()).
+//
+
+
+#include "plugin/delivery/GroupCommit.h"
+#include "TestHost.h"
+#include <Poco/Exception.h>
+#include <chrono>
+#include <condition_variable>
+#include <cppunit/extensions/HelperMacros.h>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+
+using namespace reminders;
+using tests::TestHost;
+using namespace Poco::Data::Keywords;
+
+
+class GroupCommitTest: public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(GroupCommitTest);
+	CPPUNIT_TEST(testWritesHandedOverDuringACommitGoTogether);
+	CPPUNIT_TEST(testAFailedFenceRollsTheGroupBack);
+	CPPUNIT_TEST(testABadWriteFailsAlone);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void setUp() override
+	{
+		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), false);
+		Poco::Data::Session session = database().session();
+		session << "CREATE TABLE group_commit_probe (id INTEGER PRIMARY KEY, label VARCHAR(40) NOT NULL)", now;
+	}
+
+	void tearDown() override
+	{
+		_host.reset();
+	}
+
+	void testWritesHandedOverDuringACommitGoTogether()
+	{
+		GroupCommit writer(database());
+		std::vector<GroupCommit::Result> results(2);
+		std::vector<std::thread> threads;
+		holdWhile(writer, [&] {
+			threads.emplace_back([&] { results[0] = writer.commit(inserting(2)); });
+			threads.emplace_back([&] { results[1] = writer.commit(inserting(3)); });
+			waitFor([&] { return writer.waiting() == 2; });
+		});
+		for (std::thread& thread: threads)
+			thread.join();
+		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT_EQUAL(3, rows());
+		// The holder's commit, then the two that waited in one transaction.
+		CPPUNIT_ASSERT_EQUAL(2, writer.commits());
+		CPPUNIT_ASSERT_EQUAL(3, writer.writes());
+	}
+
+	void testAFailedFenceRollsTheGroupBack()
+	{
+		GroupCommit writer(database());
+		std::vector<GroupCommit::Result> results(2);
+		std::vector<std::thread> threads;
+		holdWhile(writer, [&] {
+			threads.emplace_back([&] { results[0] = writer.commit(inserting(10)); });
+			threads.emplace_back([&] {
+				results[1] = writer.commit([](Poco::Data::Session& transaction) {
+					insert(transaction, 11);
+					return false; // another instance has the batch
+				});
+			});
+			waitFor([&] { return writer.waiting() == 2; });
+		});
+		for (std::thread& thread: threads)
+			thread.join();
+		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::LEASE_LOST);
+		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::LEASE_LOST);
+		CPPUNIT_ASSERT_EQUAL(1, rows()); // only the holder's own row
+		CPPUNIT_ASSERT_EQUAL(1, writer.commits());
+	}
+
+	void testABadWriteFailsAlone()
+	{
+		GroupCommit writer(database());
+		std::vector<GroupCommit::Result> results(3);
+		std::exception_ptr error;
+		std::vector<std::thread> threads;
+		holdWhile(writer, [&] {
+			threads.emplace_back([&] { results[0] = writer.commit(inserting(20)); });
+			threads.emplace_back([&] {
+				results[1] = writer.commit(
+					[](Poco::Data::Session& transaction) {
+						insert(transaction, 21);
+						transaction << "INSERT INTO no_such_table VALUES (1)", now;
+						return true;
+					},
+					&error);
+			});
+			threads.emplace_back([&] { results[2] = writer.commit(inserting(22)); });
+			waitFor([&] { return writer.waiting() == 3; });
+		});
+		for (std::thread& thread: threads)
+			thread.join();
+		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::FAILED);
+		CPPUNIT_ASSERT(results[2] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT(error);
+		try
+		{
+			std::rethrow_exception(error);
+		}
+		catch (Poco::Exception& exc)
+		{
+			CPPUNIT_ASSERT_MESSAGE(exc.displayText(), exc.displayText().find("no_such_table") != std::string::npos);
+		}
+		// The holder's row and the two good ones; nothing of the bad one.
+		CPPUNIT_ASSERT_EQUAL(3, rows());
+		CPPUNIT_ASSERT_EQUAL(0, count("id = 21"));
+	}
+
+private:
+	erp::Database& database()
+	{
+		return _host->runtime().database();
+	}
+
+	static void insert(Poco::Data::Session& transaction, int id)
+	{
+		std::string label = "row " + std::to_string(id);
+		transaction << "INSERT INTO group_commit_probe (id, label) VALUES (?, ?)", use(id), use(label), now;
+	}
+
+	static GroupCommit::Write inserting(int id)
+	{
+		return [id](Poco::Data::Session& transaction) {
+			insert(transaction, id);
+			return true;
+		};
+	}
+
+	int count(const std::string& where)
+	{
+		Poco::Data::Session session = database().session();
+		int n = 0;
+		session << "SELECT COUNT(*) FROM group_commit_probe WHERE " + where, into(n), now;
+		return n;
+	}
+
+	int rows()
+	{
+		return count("1 = 1");
+	}
+
+	static void waitFor(const std::function<bool()>& condition)
+	{
+		const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+		while (!condition())
+		{
+			CPPUNIT_ASSERT_MESSAGE("the condition never held", std::chrono::steady_clock::now() < deadline);
+			std::this_thread::yield();
+		}
+	}
+
+	void holdWhile(GroupCommit& writer, const std::function<void()>& meanwhile)
+	/// A first write holds a commit open while `meanwhile` hands over writes
+	/// (and waits until they are queued); then everything completes.
+	{
+		std::mutex mutex;
+		std::condition_variable changed;
+		bool entered = false, release = false;
+		std::thread holder([&] {
+			writer.commit([&](Poco::Data::Session& transaction) {
+				insert(transaction, 1);
+				std::unique_lock<std::mutex> lock(mutex);
+				entered = true;
+				changed.notify_all();
+				changed.wait(lock, [&] { return release; });
+				return true;
+			});
+		});
+		{
+			std::unique_lock<std::mutex> lock(mutex);
+			changed.wait(lock, [&] { return entered; });
+		}
+		meanwhile();
+		{
+			std::lock_guard<std::mutex> lock(mutex);
+			release = true;
+		}
+		changed.notify_all();
+		holder.join();
+	}
+
+	std::unique_ptr<TestHost> _host;
+};
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(GroupCommitTest, "plugin");
