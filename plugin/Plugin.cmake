@@ -16,6 +16,7 @@ add_library(reminders_core STATIC
 	plugin/core/RetryPolicy.cpp
 	plugin/core/RunSharing.cpp
 	plugin/core/SettingsRules.cpp
+	plugin/core/SoftBounceRule.cpp
 	plugin/core/StateWords.cpp
 	plugin/core/TimerDecision.cpp
 )
