@@ -32,6 +32,8 @@ add_library(reminders_impl STATIC
 	plugin/BulkEnableResource.cpp
 	plugin/bounces/BounceReader.cpp
 	plugin/bounces/MaildirMailbox.cpp
+	plugin/bounces/Pop3Mailbox.cpp
+	plugin/bounces/Pop3Settings.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp
