@@ -122,6 +122,13 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(peer.log(), peer.log().find("deleted 2") != std::string::npos);
 		CPPUNIT_ASSERT_EQUAL(
 			0, host.call("POST", "/api/plugins/reminders/bounces/read", "{}").object()->getValue<int>("read"));
+
+		// The timer's task reads the same way.
+		peer.put("1733554803.3", sample("exchange-out-of-office.eml"));
+		const erp::TaskResult task = host.runtime().runTask("reminders.bounces", "", false, "test");
+		CPPUNIT_ASSERT_MESSAGE(task.summary, task.ok);
+		CPPUNIT_ASSERT_MESSAGE(task.summary, task.summary.find("1 read from the bounce mailbox") == 0);
+		CPPUNIT_ASSERT(peer.uids().empty());
 	}
 
 	void testADroppedQuitLeavesThemAndNothingCountsTwice()
@@ -168,6 +175,11 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(read.body, read.body.find("invalid user name or password") != std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(read.body, read.body.find("wrong") == std::string::npos); // never the password
 		CPPUNIT_ASSERT_EQUAL(std::string("- bounces\n"), peer.log());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), peer.uids().size());
+		// On the timer: the task fails with the reason, and changes nothing either.
+		const erp::TaskResult task = host.runtime().runTask("reminders.bounces", "", false, "test");
+		CPPUNIT_ASSERT(!task.ok);
+		CPPUNIT_ASSERT_MESSAGE(task.summary, task.summary.find("refused the login") != std::string::npos);
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), peer.uids().size());
 		CPPUNIT_ASSERT_EQUAL(0, host.auditCount("reminders.bounce"));
 		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), stateOf(host, sent));
