@@ -105,6 +105,21 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("4.2.2"), skipped->getValue<std::string>("bounce_status"));
 		CPPUNIT_ASSERT(skipped->getValue<std::string>("bounce_diagnostic").find("Mailbox full") != std::string::npos);
 		CPPUNIT_ASSERT(!skipped->getValue<bool>("bounce_permanent"));
+		// And the reminders page, in both languages.
+		for (const auto& [language, words]:
+			 {std::pair<std::string, std::string>{"en", "the address full@soft.example bounced again and again, "
+														"last on "},
+			  {"el", "η διεύθυνση full@soft.example επιστρεφόταν επανειλημμένα, τελευταία στις "}})
+		{
+			Reply page = _host->call("GET", "/api/plugins/reminders/ui/overview?date=2026-11-23&language=" + language,
+									 "", TestHost::ACCOUNTANT);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(page.body, 200, page.status);
+			const std::string reason =
+				page.object()->getArray("skipped")->getObject(0)->getValue<std::string>("reason_text");
+			CPPUNIT_ASSERT_MESSAGE(reason, reason.find(words) == 0);
+			CPPUNIT_ASSERT_MESSAGE(reason, reason.find("(4.2.2 ") != std::string::npos);
+			CPPUNIT_ASSERT_MESSAGE(reason, reason.find("Mailbox full") != std::string::npos);
+		}
 
 		const Poco::Int64 run = runWeek(3);
 		auto report = _host->call("GET", "/api/plugins/reminders/runs/" + std::to_string(run)).object();
