@@ -59,6 +59,7 @@ class SoftBounceTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(SoftBounceTest);
 	CPPUNIT_TEST(testThreeInARowSuppressUntilLifted);
 	CPPUNIT_TEST(testADeliveryEndsTheRow);
+	CPPUNIT_TEST(testDelaysNeverCountAndAHardBounceSuppressesAtOnce);
 	CPPUNIT_TEST(testForgedAndDamagedBouncesChangeNothing);
 	CPPUNIT_TEST_SUITE_END();
 
@@ -194,6 +195,42 @@ public:
 		CPPUNIT_ASSERT(!sendsNextWeek(4));
 	}
 
+	void testDelaysNeverCountAndAHardBounceSuppressesAtOnce()
+	{
+		runWeek(0);
+		softBounce(0);
+		// Week 1: only "delayed" reports: the message is still being tried,
+		// not ended, and it is no bounce of the row.
+		runWeek(1);
+		for (const char* name: {"d1a", "d1b"})
+			deliver(name,
+					Poco::replace(Poco::replace(sample("postfix-delayed.eml"),
+												std::string("bounces+r12.c346.0a1b2c3d4e5f6071.5be0c2d911@example.gr"),
+												returnPathOf(lastMessageId())),
+								  std::string("accounts@slow.example"), ADDRESS));
+		Reply read = _host->call("POST", "/api/plugins/reminders/bounces/read", "{}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(read.body, 2, read.object()->getValue<int>("delayed"));
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), stateOf(lastMessageId()));
+		runWeek(2);
+		softBounce(2);
+		CPPUNIT_ASSERT(sendsNextWeek(3)); // one soft bounce in a row, not three
+
+		// A hard bounce needs no row.
+		runWeek(3);
+		deliver("h3",
+				Poco::replace(Poco::replace(sample("postfix-user-unknown.eml"),
+											std::string("bounces+r12.c345.9f3a0c1d2e4b5a69.8d2c41f0aa@example.gr"),
+											returnPathOf(lastMessageId())),
+							  std::string("nobody@customer.example"), ADDRESS));
+		CPPUNIT_ASSERT_EQUAL(
+			1, _host->call("POST", "/api/plugins/reminders/bounces/read", "{}").object()->getValue<int>("bounced"));
+		CPPUNIT_ASSERT(!sendsNextWeek(4));
+		auto skipped = preview(4)->getArray("skipped")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("5.1.1"), skipped->getValue<std::string>("bounce_status"));
+		CPPUNIT_ASSERT(skipped->getValue<bool>("bounce_permanent"));
+		CPPUNIT_ASSERT_EQUAL(std::string("bounced"), stateOf(lastMessageId()));
+	}
+
 	void testForgedAndDamagedBouncesChangeNothing()
 	{
 		for (int week = 0; week < 3; ++week)
@@ -244,6 +281,27 @@ private:
 			bind(ADDRESS), into(ids), now;
 		CPPUNIT_ASSERT(!ids.empty());
 		return ids.front();
+	}
+
+	std::string stateOf(const std::string& messageId)
+	{
+		// As the invoice's history says it.
+		Poco::Data::Session session = _host->runtime().database().session();
+		std::vector<Poco::Int64> invoices;
+		std::string id = messageId;
+		session << "SELECT l.invoice_id FROM reminder_message_invoices l JOIN reminder_messages m ON m.id = "
+				   "l.message_id WHERE m.message_id = ?",
+			use(id), into(invoices), now;
+		CPPUNIT_ASSERT(!invoices.empty());
+		auto items = _host
+						 ->call("GET", "/api/plugins/reminders/invoices/" + std::to_string(invoices.front()) +
+										   "/history?language=en")
+						 .object()
+						 ->getArray("items");
+		for (std::size_t i = 0; i < items->size(); ++i)
+			if (items->getObject(static_cast<unsigned>(i))->getValue<std::string>("message_id") == messageId)
+				return items->getObject(static_cast<unsigned>(i))->getValue<std::string>("state");
+		return "";
 	}
 
 	std::string lastTag()
