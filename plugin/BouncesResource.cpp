@@ -4,6 +4,8 @@
 
 
 #include "plugin/BouncesResource.h"
+#include "erp/ApiError.h"
+#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 
 
@@ -26,6 +28,12 @@ void BouncesResource::mount(erp::HttpRoutes& routes)
 }
 
 
+std::string BouncesResource::describe() const
+{
+	return _mailbox->describe();
+}
+
+
 std::optional<Poco::Timestamp> BouncesResource::nextRun(const Poco::Timestamp&) const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
@@ -36,24 +44,49 @@ std::optional<Poco::Timestamp> BouncesResource::nextRun(const Poco::Timestamp&) 
 erp::TaskResult BouncesResource::run(const std::string& actor)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
-	const BounceReader::Result result = _reader.read(*_mailbox, actor);
 	_lastRead = _host.clock().now();
-	if (result.read > 0) _host.logger().information("reminders: %s", result.summary());
-	return {true, result.summary()};
+	try
+	{
+		const BounceReader::Result result = _reader.read(*_mailbox, actor);
+		if (result.read > 0) _host.logger().information("reminders: %s", result.summary());
+		return {true, result.summary()};
+	}
+	catch (Poco::Exception& exc)
+	{
+		// Tried again at the next interval; nothing was removed unrecorded.
+		const std::string why = "the bounce mailbox could not be read: " + exc.displayText();
+		_host.logger().error("reminders: %s", why);
+		return {false, why};
+	}
 }
 
 
 erp::HttpResponse BouncesResource::readNow(const erp::HttpRequest& request)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
-	const BounceReader::Result result = _reader.read(*_mailbox, request.user);
 	_lastRead = _host.clock().now();
+	BounceReader::Result result;
+	try
+	{
+		result = _reader.read(*_mailbox, request.user);
+	}
+	catch (erp::ApiError&)
+	{
+		throw;
+	}
+	catch (Poco::Exception& exc)
+	{
+		// The mailbox's server refused or failed: what was read before the
+		// failure is committed and will not be counted again.
+		throw erp::ApiError(502, "mailbox_unavailable", "the bounce mailbox could not be read: " + exc.displayText());
+	}
 	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
 	answer->set("mailbox", _mailbox->describe());
 	answer->set("read", result.read);
 	answer->set("bounced", result.bounced);
 	answer->set("delayed", result.delayed);
 	answer->set("ignored", result.ignored);
+	answer->set("again", result.again);
 	answer->set("summary", result.summary());
 	return erp::HttpResponse::json(200, answer);
 }

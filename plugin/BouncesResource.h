@@ -36,6 +36,11 @@ public:
 	std::optional<Poco::Timestamp> nextRun(const Poco::Timestamp& now) const;
 
 	erp::HttpResponse readNow(const erp::HttpRequest& request);
+	/// Throws erp::ApiError 502 mailbox_unavailable when the mailbox could
+	/// not be read (its server refused the login, say).
+
+	std::string describe() const;
+	/// The mailbox, e.g. "POP3 bounces@mail.example.gr:995".
 
 private:
 	erp::Host& _host;

@@ -16,6 +16,7 @@ add_library(reminders_core STATIC
 	plugin/core/RetryPolicy.cpp
 	plugin/core/RunSharing.cpp
 	plugin/core/SettingsRules.cpp
+	plugin/core/SoftBounceRule.cpp
 	plugin/core/StateWords.cpp
 	plugin/core/TimerDecision.cpp
 )
@@ -31,6 +32,8 @@ add_library(reminders_impl STATIC
 	plugin/BulkEnableResource.cpp
 	plugin/bounces/BounceReader.cpp
 	plugin/bounces/MaildirMailbox.cpp
+	plugin/bounces/Pop3Mailbox.cpp
+	plugin/bounces/Pop3Settings.cpp
 	plugin/delivery/GroupCommit.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp

@@ -12,6 +12,7 @@
 #include "plugin/WeeklySchedule.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/ReminderPlanner.h"
+#include "plugin/store/BounceStore.h"
 #include <Poco/JSON/Array.h>
 #include <set>
 
@@ -146,6 +147,7 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 			return true;
 		},
 		true);
+	addBounceReasons(session, *skipped);
 
 	// The page's customers the run has a row for but who are not planned now.
 	Poco::JSON::Array::Ptr thisWeekOnly = new Poco::JSON::Array;
@@ -218,6 +220,24 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	body->set("this_week_only", thisWeekOnly);
 	body->set("next_after", more ? Poco::Dynamic::Var(lastOnPage) : Poco::Dynamic::Var());
 	return erp::HttpResponse::json(200, body);
+}
+
+
+void PreviewResource::addBounceReasons(Poco::Data::Session& session, Poco::JSON::Array& skipped)
+{
+	// After the planning's statement is done with the session: why each
+	// address that bounced is left out.
+	const BounceStore bounces;
+	for (std::size_t i = 0; i < skipped.size(); ++i)
+	{
+		Poco::JSON::Object::Ptr item = skipped.getObject(static_cast<unsigned>(i));
+		if (!item->has("bounced_on")) continue;
+		const std::optional<BounceRecord> bounce = bounces.suppressing(session, item->getValue<std::string>("email"));
+		if (!bounce) continue;
+		item->set("bounce_status", bounce->status.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(bounce->status));
+		item->set("bounce_diagnostic", bounce->diagnostic);
+		item->set("bounce_permanent", bounce->permanent);
+	}
 }
 
 

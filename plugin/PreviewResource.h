@@ -11,6 +11,7 @@
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/RunStore.h"
 #include "plugin/store/SettingsStore.h"
+#include <Poco/JSON/Array.h>
 
 
 namespace reminders {
@@ -50,6 +51,10 @@ public:
 	erp::HttpResponse preview(const erp::HttpRequest& request);
 
 private:
+	static void addBounceReasons(Poco::Data::Session& session, Poco::JSON::Array& skipped);
+	/// bounce_status, bounce_diagnostic and bounce_permanent beside each
+	/// bounced_on: what came back, and whether it was for good.
+
 	erp::Host& _host;
 	const SettingsStore& _settings;
 	const PlanningStore& _planning;

@@ -6,6 +6,8 @@
 #include "plugin/ReminderPlugin.h"
 #include "erp/Host.h"
 #include "plugin/bounces/MaildirMailbox.h"
+#include "plugin/bounces/Pop3Mailbox.h"
+#include <Poco/NumberParser.h>
 
 
 namespace reminders {
@@ -59,7 +61,7 @@ void ReminderPlugin::start(erp::Host& host)
 			Poco::Data::Session session = _host->database().session();
 			return _transports->connections(_settings->load(session).delivery);
 		});
-	_bounceStore = std::make_unique<BounceStore>();
+	_bounceStore = std::make_unique<BounceStore>(softLimit(host.config()));
 	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly, *_bounceStore);
 	_testEmail = std::make_unique<TestEmailResource>(host, *_settings, *_templates, *_transports);
 	host.scheduler().registerTask(
@@ -102,22 +104,45 @@ void ReminderPlugin::startBounces(erp::Host& host)
 {
 	// The bounce mailbox, when there is one: read on a timer and on demand.
 	const Poco::Util::AbstractConfiguration& config = host.config();
-	if (!config.has("bounces.maildir")) return;
-	if (!_transports->returnPath())
+	const bool maildir = config.has("bounces.maildir"), pop3 = Pop3Settings::configured(config);
+	if (!maildir && !pop3) return;
+	const std::string key = maildir ? "reminders.bounces.maildir" : "reminders.bounces.pop3";
+	if (maildir && pop3)
 		throw Poco::InvalidArgumentException(
-			"reminders.bounces.maildir needs reminders.bounces.address and reminders.bounces.key: without a return "
-			"path per message no bounce can be told apart");
+			"reminders.bounces.maildir and reminders.bounces.pop3 are both set: the bounces are read from one mailbox");
+	if (!_transports->returnPath())
+		throw Poco::InvalidArgumentException(key +
+											 " needs reminders.bounces.address and reminders.bounces.key: without a "
+											 "return path per message no bounce can be told apart");
 	const int minutes = config.getInt("bounces.interval_minutes", 15);
 	if (minutes < 1 || minutes > 24 * 60)
 		throw Poco::InvalidArgumentException("reminders.bounces.interval_minutes must be 1 to 1440");
+	std::unique_ptr<BounceMailbox> mailbox;
+	if (maildir)
+		mailbox = std::make_unique<MaildirMailbox>(config.getString("bounces.maildir"));
+	else
+		mailbox = std::make_unique<Pop3Mailbox>(Pop3Settings::from(config));
 	_bounceReader = std::make_unique<BounceReader>(host, *_bounceStore, *_transports->returnPath());
-	_bounces = std::make_unique<BouncesResource>(
-		host, std::make_unique<MaildirMailbox>(config.getString("bounces.maildir")), *_bounceReader, minutes);
+	_bounces = std::make_unique<BouncesResource>(host, std::move(mailbox), *_bounceReader, minutes);
 	host.scheduler().registerTask(
 		"reminders.bounces", [this](const Poco::Timestamp& now) { return _bounces->nextRun(now); },
 		[this](const erp::TaskRun& run) { return _bounces->run(run.actor); });
 	_bounceTaskRegistered = true;
 	_bounces->mount(host.http());
+	host.logger().information("reminders: bounces read from %s every %d minutes", _bounces->describe(), minutes);
+}
+
+
+int ReminderPlugin::softLimit(const Poco::Util::AbstractConfiguration& config)
+{
+	if (!config.has("bounces.soft_limit")) return SoftBounceRule::DEFAULT_LIMIT;
+	const std::string text = config.getString("bounces.soft_limit");
+	int limit = 0;
+	if (!Poco::NumberParser::tryParse(text, limit) || limit < 0 || limit > 100)
+		throw Poco::InvalidArgumentException("reminders.bounces.soft_limit must be a whole number from 0 (soft bounces "
+											 "never suppress) to 100, not \"" +
+											 text + "\"");
+	return limit;
 }
 
 

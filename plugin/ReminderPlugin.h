@@ -52,7 +52,11 @@ public:
 
 private:
 	void startBounces(erp::Host& host);
-	/// With reminders.bounces.maildir: the bounce reader, its task and route.
+	/// With reminders.bounces.maildir or .pop3.*: the bounce reader, its
+	/// task and route. Throws Poco::InvalidArgumentException naming the key.
+
+	static int softLimit(const Poco::Util::AbstractConfiguration& config);
+	/// reminders.bounces.soft_limit, 3 by default; throws for a bad value.
 
 	std::string deliveryInForce() const;
 	/// For the start's log line: the saved delivery over the configuration.

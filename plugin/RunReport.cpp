@@ -5,6 +5,7 @@
 
 #include "plugin/RunReport.h"
 #include "erp/ApiError.h"
+#include "erp/Instant.h"
 #include "erp/Money.h"
 #include "plugin/PlanJson.h"
 #include "plugin/core/LocaleFormat.h"
@@ -105,6 +106,7 @@ RunReport RunReport::load(Poco::Data::Session& session, const RunStore& store, P
 	report._messages = store.messages(session, runId);
 	report._listed = store.listedInvoices(session, runId);
 	report._reports = store.reports(session, runId);
+	report.loadBounces(session);
 	return report;
 }
 
@@ -198,6 +200,18 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 			item->set("reason", message.state == "skipped" ? message.skipReason : message.replyText);
 			if (message.state == "skipped" && message.skipReason == "invalid_email")
 				item->set("email", message.customerEmail);
+			if (message.state == "skipped" && message.skipReason == "address_bounced")
+			{
+				item->set("email", message.customerEmail);
+				const auto found = _suppressing.find(Poco::toLower(message.customerEmail));
+				if (found != _suppressing.end())
+				{
+					item->set("bounced_on", found->second.receivedAt.substr(0, 10));
+					item->set("bounce_status", found->second.status);
+					item->set("bounce_diagnostic", found->second.diagnostic);
+					item->set("bounce_permanent", found->second.permanent);
+				}
+			}
 			notReminded->add(item);
 		}
 	}
@@ -248,6 +262,7 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 	body->set("reminded", remindedList);
 	body->set("not_reminded", notReminded);
 	body->set("final_reminders", stopped);
+	body->set("bounces", bouncesJson());
 	body->set("note", "accepted means the mail server the message was handed to (the business's relay or the "
 					  "recipient's) took it; nobody can tell whether it then reached the inbox");
 	return body;
@@ -310,7 +325,9 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 		{
 			if (!notSent) notSent = dictionary.AddSectionDictionary("NOT_SENT_ANY");
 			row = notSent->AddSectionDictionary("NOT_SENT");
-			row->SetValue("REASON", notSentReason(message, language));
+			row->SetValue("REASON", message.state == "skipped" && message.skipReason == "address_bounced"
+										? bouncedReason(message, language)
+										: notSentReason(message, language));
 		}
 		row->SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(message.customerName));
 		for (const auto& [currency, minor]: customerTotals)
@@ -324,6 +341,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 			count->SetValue("LABEL", StateWords::label(state, language));
 			count->SetIntValue("N", states[state]);
 		}
+	bouncesSection(dictionary, language);
 	if (states.count("deferred")) dictionary.ShowSection("RETRIES_PENDING");
 	dictionary.SetIntValue("SENT_COUNT", sent);
 	dictionary.SetIntValue("INVOICE_COUNT", invoices);
@@ -337,6 +355,85 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	message.messageId =
 		MimeBuilder::newMessageId(settings.fromAddress, "report." + std::to_string(_run.id) + "." + kind);
 	return message;
+}
+
+
+void RunReport::loadBounces(Poco::Data::Session& session)
+{
+	const BounceStore bounces;
+	const std::optional<Poco::Timestamp> started = erp::Instant::parse(_run.startedAt);
+	if (started)
+	{
+		const Poco::Timestamp weekBefore = *started - Poco::Timespan(7, 0, 0, 0, 0);
+		_bounces = bounces.bounced(session, erp::Instant::format(weekBefore), erp::Instant::format(*started));
+	}
+	for (const MessageRecord& message: _messages)
+		if (message.state == "skipped" && message.skipReason == "address_bounced" && !message.customerEmail.empty())
+			if (std::optional<BounceRecord> bounce = bounces.suppressing(session, message.customerEmail))
+				_suppressing[Poco::toLower(message.customerEmail)] = *bounce;
+}
+
+
+std::string RunReport::bouncedReason(const MessageRecord& message, const std::string& language) const
+{
+	const bool el = language == "el";
+	const auto found = _suppressing.find(Poco::toLower(message.customerEmail));
+	if (found == _suppressing.end()) return StateWords::label("address_bounced", language);
+	const BounceRecord& bounce = found->second;
+	const std::string day = CalendarDate::parse(bounce.receivedAt.substr(0, 10))
+								? LocaleFormat::date(*CalendarDate::parse(bounce.receivedAt.substr(0, 10)), language)
+								: bounce.receivedAt;
+	std::string text = (el ? "η διεύθυνση " : "the address ") + HeaderEncoding::sanitize(message.customerEmail) +
+					   (bounce.permanent ? (el ? " επιστράφηκε οριστικά στις " : " bounced for good on ")
+										 : (el ? " επιστρεφόταν επανειλημμένα, τελευταία στις "
+											   : " bounced again and again, last on ")) +
+					   day;
+	const std::string why = Poco::trim(bounce.status + " " + bounce.diagnostic);
+	if (!why.empty()) text += " (" + HeaderEncoding::sanitize(why.substr(0, 300)) + ")";
+	return text;
+}
+
+
+Poco::JSON::Array::Ptr RunReport::bouncesJson() const
+{
+	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+	for (const ListedBounce& listed: _bounces)
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("customer_id", listed.customerId ? Poco::Dynamic::Var(listed.customerId) : Poco::Dynamic::Var());
+		item->set("customer", listed.customerId ? Poco::Dynamic::Var(listed.customerName) : Poco::Dynamic::Var());
+		item->set("address", listed.bounce.recipient);
+		item->set("received_at", listed.bounce.receivedAt);
+		item->set("status",
+				  listed.bounce.status.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(listed.bounce.status));
+		item->set("diagnostic", listed.bounce.diagnostic);
+		item->set("permanent", listed.bounce.permanent);
+		item->set("suppressed", listed.suppressedNow);
+		list->add(item);
+	}
+	return list;
+}
+
+
+void RunReport::bouncesSection(ctemplate::TemplateDictionary& dictionary, const std::string& language) const
+{
+	if (_bounces.empty()) return;
+	const bool el = language == "el";
+	ctemplate::TemplateDictionary* any = dictionary.AddSectionDictionary("BOUNCES_ANY");
+	for (const ListedBounce& listed: _bounces)
+	{
+		ctemplate::TemplateDictionary* row = any->AddSectionDictionary("BOUNCE");
+		row->SetValue("CUSTOMER_NAME", listed.customerId ? HeaderEncoding::sanitize(listed.customerName)
+														 : std::string(el ? "η αναφορά προς εσάς" : "your report"));
+		row->SetValue("ADDRESS", HeaderEncoding::sanitize(listed.bounce.recipient));
+		const std::optional<CalendarDate> day = CalendarDate::parse(listed.bounce.receivedAt.substr(0, 10));
+		row->SetValue("DATE", day ? LocaleFormat::date(*day, language) : listed.bounce.receivedAt);
+		row->SetValue("KIND", listed.bounce.permanent ? (el ? "οριστική επιστροφή" : "hard bounce")
+													  : (el ? "προσωρινή επιστροφή" : "soft bounce"));
+		row->SetValue("STATUS", listed.bounce.status.empty() ? std::string("-") : listed.bounce.status);
+		row->SetValue("DIAGNOSTIC", HeaderEncoding::sanitize(listed.bounce.diagnostic.substr(0, 300)));
+		if (listed.suppressedNow) row->ShowSection("SUPPRESSED");
+	}
 }
 
 

@@ -10,6 +10,7 @@
 #include "plugin/core/ReminderSettings.h"
 #include "plugin/mail/ComposedMessage.h"
 #include "plugin/mail/TemplateSet.h"
+#include "plugin/store/BounceStore.h"
 #include "plugin/store/RunStore.h"
 #include <Poco/JSON/Object.h>
 
@@ -26,7 +27,8 @@ class RunReport
 {
 public:
 	static RunReport load(Poco::Data::Session& session, const RunStore& store, Poco::Int64 runId);
-	/// Throws erp::ApiError 404 for an unknown run.
+	/// Throws erp::ApiError 404 for an unknown run. Reads the bounces of
+	/// the week before the run through BounceStore.
 
 	Poco::JSON::Object::Ptr toJson() const;
 
@@ -47,10 +49,23 @@ public:
 	const RunRecord& run() const;
 
 private:
+	void loadBounces(Poco::Data::Session& session);
+	/// The bounces read in the seven days before the run started, and why
+	/// each address skipped as bounced is left out.
+
+	Poco::JSON::Array::Ptr bouncesJson() const;
+	void bouncesSection(ctemplate::TemplateDictionary& dictionary, const std::string& language) const;
+	/// The owner's email: the bounces of the week before, in their own section.
+
+	std::string bouncedReason(const MessageRecord& message, const std::string& language) const;
+	/// "address_bounced" as the owner reads it: the address, the day and why.
+
 	RunRecord _run;
 	std::vector<MessageRecord> _messages;
 	std::vector<ListedInvoice> _listed;
 	std::vector<ReportRecord> _reports;
+	std::vector<ListedBounce> _bounces;
+	std::map<std::string, BounceRecord> _suppressing; /// by the lower-case address
 };
 
 

@@ -13,6 +13,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 #include <map>
 
@@ -282,11 +283,19 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 			item->set("totals_text", totalsText(*item->getObject("totals"), lang));
 			std::string reason = StateWords::label(text(*item, "reason"), lang);
 			if (item->has("bounced_on"))
+			{
+				// A soft bounce suppresses only as the last of several in a row.
+				const bool soft = item->has("bounce_permanent") && !item->getValue<bool>("bounce_permanent");
+				const std::string why =
+					Poco::trim(text(*item, "bounce_status") + " " + text(*item, "bounce_diagnostic")).substr(0, 300);
 				reason = (lang == "el" ? "η διεύθυνση " : "the address ") + text(*item, "email") +
-						 (lang == "el" ? " επιστράφηκε οριστικά στις " : " bounced for good on ") +
-						 dateText(text(*item, "bounced_on"), lang) +
+						 (soft ? (lang == "el" ? " επιστρεφόταν επανειλημμένα, τελευταία στις "
+											   : " bounced again and again, last on ")
+							   : (lang == "el" ? " επιστράφηκε οριστικά στις " : " bounced for good on ")) +
+						 dateText(text(*item, "bounced_on"), lang) + (why.empty() ? "" : " (" + why + ")") +
 						 (lang == "el" ? "· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί"
 									   : "; left out until it changes or the bounce is lifted");
+			}
 			item->set("reason_text", reason);
 			Poco::JSON::Array::Ptr invoices = item->getArray("invoices");
 			for (std::size_t j = 0; j < invoices->size(); ++j)

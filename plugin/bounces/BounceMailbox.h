@@ -30,6 +30,14 @@ public:
 	/// The raw message, its first maximum bytes.
 
 	virtual void done(const std::string& id) = 0;
+	/// The message will not be listed again. It may take effect only at
+	/// finish() (POP3 deletes at QUIT): until then it can be read again,
+	/// which the store recognises by its id.
+
+	virtual void finish()
+	{}
+	/// Ends a read: what done() marked takes effect. Throws when it could
+	/// not be confirmed; the messages are then read again next time.
 
 	virtual std::string describe() const = 0;
 };

@@ -18,7 +18,8 @@ namespace reminders {
 std::string BounceReader::Result::summary() const
 {
 	return std::to_string(read) + " read from the bounce mailbox: " + std::to_string(bounced) + " bounced, " +
-		   std::to_string(delayed) + " delayed, " + std::to_string(ignored) + " not about a reminder";
+		   std::to_string(delayed) + " delayed, " + std::to_string(ignored) + " not about a reminder" +
+		   (again ? ", " + std::to_string(again) + " recorded before" : std::string());
 }
 
 
@@ -79,7 +80,8 @@ BounceReader::Result BounceReader::read(BounceMailbox& mailbox, const std::strin
 
 		Poco::Data::Session session = _host.database().session();
 		erp::Transaction tx(session, _host.database().dialect());
-		if (_store.record(session, record))
+		const bool recorded = _store.record(session, record);
+		if (recorded)
 		{
 			Poco::JSON::Object details;
 			details.set("message_tag", record.messageTag);
@@ -87,13 +89,29 @@ BounceReader::Result BounceReader::read(BounceMailbox& mailbox, const std::strin
 			details.set("recipient", record.recipient);
 			details.set("status", record.status);
 			details.set("permanent", record.permanent);
+			details.set("suppresses", record.suppresses);
 			details.set("diagnostic", record.diagnostic);
 			_host.audit().append(
 				session, {actor, "reminders.bounce", "message", record.messageTag, erp::AuditEntry::json(details)});
 		}
 		tx.commit();
 		mailbox.done(id);
-		++(record.kind == "bounce" ? result.bounced : result.delayed);
+		if (!recorded)
+			++result.again; // read before; its deletion was not confirmed
+		else
+			++(record.kind == "bounce" ? result.bounced : result.delayed);
+	}
+	try
+	{
+		mailbox.finish();
+	}
+	catch (Poco::Exception& exc)
+	{
+		// What was read is committed; the mailbox keeps the messages, and
+		// the next read finds them recorded already.
+		_host.logger().warning("bounce mailbox: %s did not confirm the end of the read (%s); its messages are read "
+							   "again next time, not counted twice",
+							   mailbox.describe(), exc.displayText());
 	}
 	return result;
 }

@@ -32,6 +32,7 @@ public:
 		int bounced = 0;
 		int delayed = 0;
 		int ignored = 0;
+		int again = 0; /// recorded at an earlier read that could not remove them
 
 		std::string summary() const;
 	};

@@ -38,8 +38,10 @@ std::string StateWords::label(const std::string& code, const std::string& langua
 		{"no_email", {"δεν υπάρχει διεύθυνση email", "no email address"}},
 		{"invalid_email", {"άκυρη διεύθυνση email", "invalid email address"}},
 		{"address_bounced",
-		 {"η διεύθυνση email επιστράφηκε οριστικά· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί",
-		  "the email address bounced for good; left out until it changes or the bounce is lifted"}},
+		 {"η διεύθυνση email επιστράφηκε (οριστικά, ή προσωρινά πολλές φορές στη σειρά)· εκτός υπενθυμίσεων ως να "
+		  "αλλάξει ή να αρθεί",
+		  "the email address bounced (for good, or for now several times in a row); left out until it changes or the "
+		  "bounce is lifted"}},
 		{"customer_off", {"οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες", "the customer's reminders are off"}},
 	};
 	auto it = LABELS.find(code);

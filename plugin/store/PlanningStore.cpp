@@ -28,7 +28,7 @@ const char* const SELECT = "SELECT c.id, c.name, c.email, c.language, COALESCE(r
 						   "COALESCE(rc.default_on, 1), i.id, i.number, i.issue_date, i.due_date, i.currency, "
 						   "i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0), "
 						   "(SELECT MAX(b.received_at) FROM reminder_bounces b WHERE b.recipient = LOWER(c.email) "
-						   "AND b.permanent = 1 AND b.lifted_at IS NULL) ";
+						   "AND b.suppresses = 1 AND b.lifted_at IS NULL) ";
 
 CustomerContact contactOf(const Row& row)
 {

@@ -15,6 +15,8 @@
 <ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}}· υπόλοιπο: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
 {{#STOPPED_ANY}}<h3>Τιμολόγια που έλαβαν την τελευταία υπενθύμιση («Διακοπή μετά από μήνες»)</h3>
 <ul>{{#STOPPED}}<li>{{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}</li>{{/STOPPED}}</ul>{{/STOPPED_ANY}}
+{{#BOUNCES_ANY}}<h3>Επιστροφές της εβδομάδας πριν από αυτή την αποστολή</h3>
+<ul>{{#BOUNCE}}<li>{{CUSTOMER_NAME}} &lt;{{ADDRESS}}&gt;, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}· η διεύθυνση πλέον εξαιρείται από τις υπενθυμίσεις{{/SUPPRESSED}}</li>{{/BOUNCE}}</ul>{{/BOUNCES_ANY}}
 {{#FIRST}}<p>Όσα μηνύματα ανέβαλε ένας διακομιστής αλληλογραφίας θα σταλούν ξανά. Θα λάβετε τελική αναφορά όταν όλα τα μηνύματα έχουν οριστική κατάσταση (το αργότερο στο τέλος της εβδομάδας).</p>{{/FIRST}}
 <p style="color: #666;">«Έγινε δεκτό» σημαίνει ότι το μήνυμα το δέχτηκε ο διακομιστής αλληλογραφίας στον οποίο παραδόθηκε (ο δικός σας ή του παραλήπτη)· κανείς δεν μπορεί να γνωρίζει αν έφτασε τελικά στα εισερχόμενα.</p>
 </body>

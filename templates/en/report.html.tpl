@@ -15,6 +15,8 @@
 <ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}}; outstanding: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
 {{#STOPPED_ANY}}<h3>Invoices that had their last reminder (stop after months)</h3>
 <ul>{{#STOPPED}}<li>{{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}</li>{{/STOPPED}}</ul>{{/STOPPED_ANY}}
+{{#BOUNCES_ANY}}<h3>Bounces read in the week before this run</h3>
+<ul>{{#BOUNCE}}<li>{{CUSTOMER_NAME}} &lt;{{ADDRESS}}&gt;, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}; the address is now left out of the reminders{{/SUPPRESSED}}</li>{{/BOUNCE}}</ul>{{/BOUNCES_ANY}}
 {{#FIRST}}<p>Messages a mail server deferred are tried again. A final report follows when every message has its final state (at the latest when the week ends).</p>{{/FIRST}}
 <p style="color: #666;">"Accepted" means that the mail server the message was handed to (your relay or the recipient's) took it; nobody can tell whether it then reached the inbox.</p>
 </body>

@@ -18,7 +18,10 @@ Not reminded:
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Invoices that had their last reminder (stop after months):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}{{#FIRST}}
+{{/STOPPED}}{{/STOPPED_ANY}}{{#BOUNCES_ANY}}
+Bounces read in the week before this run (what came back after a mail server had accepted a message):
+{{#BOUNCE}}* {{CUSTOMER_NAME}} <{{ADDRESS}}>, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}; the address is now left out of the reminders{{/SUPPRESSED}}
+{{/BOUNCE}}{{/BOUNCES_ANY}}{{#FIRST}}
 Messages a mail server deferred are tried again. A final report follows when every message has its final state (at the latest when the week ends).
 {{/FIRST}}
 "Accepted" means that the mail server the message was handed to (your relay or the recipient's) took it; nobody can tell whether it then reached the inbox.
