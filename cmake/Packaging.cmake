@@ -79,7 +79,12 @@ write_basic_package_version_file(${ERP_PACKAGING_BINARY_DIR}/ErpSdkConfigVersion
 install(FILES ${ERP_PACKAGING_BINARY_DIR}/ErpSdkConfig.cmake ${ERP_PACKAGING_BINARY_DIR}/ErpSdkConfigVersion.cmake
 	DESTINATION ${ERP_SDK_CMAKE_DIR} COMPONENT sdk)
 
-# CPack.
+# CPack. `cmake --build build --target package` builds everything first;
+# cpack run by hand (and by tests/packages, beside the other tests) packs
+# what is built without rebuilding: its "preinstall" step would otherwise
+# re-stage the web interface and the plugin folder that running tests read.
+# (The same holds for `cmake --install`: build first.)
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME erp)
 set(CPACK_PACKAGE_VENDOR "erp-reminders")

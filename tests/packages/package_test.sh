@@ -15,6 +15,12 @@
 set -uo pipefail
 BUILD=$(cd "$1" && pwd)
 SOURCE=$(cd "$2" && pwd)
+# Packages come from the plain build; scripts/test.sh's second pass under
+# the sanitizers (build-asan) skips this test.
+if grep -q '^ERP_SANITIZE:BOOL=ON$' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+	echo "SKIP packages are built from the plain build, not the sanitizer build $BUILD"
+	exit 77
+fi
 WORK=$(mktemp -d)
 ROOT="$WORK/root"
 PID=
@@ -147,6 +153,21 @@ mkdir -p "$ROOT/var/lib/erp-host/spool"
 HOST="$ROOT/usr/bin/erp-host"
 CONFIG="$ROOT/etc/erp-host/erp-host.properties"
 check "the extracted host runs (--help)" "$HOST" --help >/dev/null
+UNIT="$ROOT/lib/systemd/system/erp-host.service"
+check "the unit runs erp-host with the packaged configuration" \
+	grep -qx "ExecStart=/usr/bin/erp-host --config=/etc/erp-host/erp-host.properties" "$UNIT"
+check "the unit runs it as the user erp-host" grep -qx "User=erp-host" "$UNIT"
+if command -v systemd-analyze >/dev/null; then
+	# The unit as systemd reads it, with its binary in the throwaway root;
+	# unknown keys and bad values are warnings on stderr, hence both.
+	sed "s#=/usr/bin/erp-host#=$HOST#" "$UNIT" >"$WORK/erp-host.service"
+	systemd-analyze verify --man=no "$WORK/erp-host.service" >"$WORK/verify.txt" 2>&1
+	code=$?
+	cat "$WORK/verify.txt"
+	check "systemd-analyze verify accepts the unit, without a warning" test $code -eq 0 -a ! -s "$WORK/verify.txt"
+else
+	echo "SKIP systemd-analyze is not installed: the unit file is not verified"
+fi
 PORT=$("$SOURCE/scripts/free-port") || finish
 # The packaged configuration with its paths moved into the root and a free
 # port; then what the admin guide asks of an administrator: users.
@@ -219,6 +240,18 @@ cmake --build "$WORK/hello" >"$WORK/hello-build.txt" 2>&1
 check "examples/hello-plugin builds" test $? -eq 0 || cat "$WORK/hello-build.txt"
 check "the build compiled against the extracted headers" \
 	grep -rqs -- "-isystem $ROOT/usr/include\|-I$ROOT/usr/include" "$WORK/hello/CMakeFiles/hello.dir/flags.make"
+# The SDK's version rule (SameMajorVersion): 1.0 up to its own minor, not
+# a later minor, not another major.
+sdk_accepts() { # sdk_accepts VERSION: find_package(ErpSdk VERSION) succeeds
+	mkdir -p "$WORK/want-$1"
+	printf 'cmake_minimum_required(VERSION 3.16)\nproject(want LANGUAGES CXX)\nfind_package(ErpSdk %s REQUIRED)\n' "$1" \
+		>"$WORK/want-$1/CMakeLists.txt"
+	cmake -S "$WORK/want-$1" -B "$WORK/want-$1/build" -DCMAKE_PREFIX_PATH="$ROOT/usr" >/dev/null 2>&1
+}
+check "find_package(ErpSdk 1.0) accepts the SDK $abi_major.$abi_minor" sdk_accepts 1.0
+sdk_refuses() { ! sdk_accepts "$1"; }
+check "find_package(ErpSdk $abi_major.$((abi_minor + 1))) refuses it" sdk_refuses "$abi_major.$((abi_minor + 1))"
+check "find_package(ErpSdk $((abi_major + 1)).0) refuses it" sdk_refuses "$((abi_major + 1)).0"
 cp -r "$WORK/hello/hello" "$ROOT/usr/lib/erp-host/plugins/hello"
 if ! serve "$WORK/host2.log"; then
 	check "the extracted host starts again with the hello plugin" false
