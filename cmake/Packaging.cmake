@@ -120,7 +120,11 @@ its configuration in /etc/erp-host and its database in /var/lib/erp-host.")
 set(CPACK_DEBIAN_REMINDERS_PACKAGE_NAME erp-plugin-reminders)
 set(CPACK_DEBIAN_REMINDERS_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_REMINDERS_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_REMINDERS_PACKAGE_DEPENDS "erp-host-abi-${ERP_ABI_MAJOR} (>= ${ERP_ABI_MAJOR}.${ERP_ABI_MINOR})")
+# The host ABI the plugin's manifest asks for (plugin/Plugin.cmake read it).
+string(JSON REMINDERS_ABI_MAJOR GET ${REMINDERS_MANIFEST} abi major)
+string(JSON REMINDERS_ABI_MINOR GET ${REMINDERS_MANIFEST} abi minor)
+set(CPACK_DEBIAN_REMINDERS_PACKAGE_DEPENDS
+	"erp-host-abi-${REMINDERS_ABI_MAJOR} (>= ${REMINDERS_ABI_MAJOR}.${REMINDERS_ABI_MINOR})")
 set(CPACK_DEBIAN_REMINDERS_DESCRIPTION "overdue-invoice reminders plugin for erp-host
 Every week, each customer who owes money on overdue invoices gets one email
 listing all of them, through SMTP or a spool folder; the business gets one

@@ -92,8 +92,11 @@ abi_major=$(awk '/#define ERP_ABI_MAJOR/ {print $3}' "$SOURCE/host/sdk/include/e
 abi_minor=$(awk '/#define ERP_ABI_MINOR/ {print $3}' "$SOURCE/host/sdk/include/erp/Abi.h")
 check "erp-host provides erp-host-abi-$abi_major (= $abi_major.$abi_minor)" \
 	test "$(field "$HOST_DEB" Provides)" = "erp-host-abi-$abi_major (= $abi_major.$abi_minor)"
-check "erp-plugin-reminders depends on erp-host-abi-$abi_major (>= $abi_major.$abi_minor)" \
-	grep -qF "erp-host-abi-$abi_major (>= $abi_major.$abi_minor)" <<<"$(field "$PLUGIN_DEB" Depends)"
+# The plugin asks for the host ABI of its manifest.
+wants_major=$(jq -r .abi.major "$SOURCE/manifest.json")
+wants_minor=$(jq -r .abi.minor "$SOURCE/manifest.json")
+check "erp-plugin-reminders depends on erp-host-abi-$wants_major (>= $wants_major.$wants_minor), as its manifest asks" \
+	grep -qF "erp-host-abi-$wants_major (>= $wants_major.$wants_minor)" <<<"$(field "$PLUGIN_DEB" Depends)"
 check "erp-plugin-reminders depends on Poco's libraries (dpkg-shlibdeps)" \
 	grep -q "libpocofoundation" <<<"$(field "$PLUGIN_DEB" Depends)"
 dpkg-deb -e "$HOST_DEB" "$WORK/control"
