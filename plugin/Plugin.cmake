@@ -95,3 +95,12 @@ add_custom_target(reminders_stage
 	COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/templates ${REMINDERS_STAGE}/templates
 	COMMENT "Staging the reminders plugin in ${REMINDERS_STAGE}")
 add_dependencies(reminders reminders_stage)
+
+# erp-plugin-reminders (cmake/Packaging.cmake): the plugin's folder in the
+# packaged host's plugins.directory, laid out as staged above.
+set(REMINDERS_INSTALL_DIR lib/erp-host/plugins/${REMINDERS_ID})
+install(TARGETS reminders LIBRARY DESTINATION ${REMINDERS_INSTALL_DIR} COMPONENT reminders
+	PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+install(FILES ${CMAKE_SOURCE_DIR}/manifest.json DESTINATION ${REMINDERS_INSTALL_DIR} COMPONENT reminders)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/sql ${CMAKE_SOURCE_DIR}/templates DESTINATION ${REMINDERS_INSTALL_DIR}
+	COMPONENT reminders)
