@@ -18,7 +18,10 @@ Not reminded:
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Invoices that had their last reminder (stop after months):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}{{#FIRST}}
+{{/STOPPED}}{{/STOPPED_ANY}}{{#AGE_BANDS_ANY}}
+Overdue invoices in the reminders by age:
+{{#AGE_BAND}}* {{BAND}}: {{INVOICES}} {{#INVOICES_ONE}}invoice{{/INVOICES_ONE}}{{#INVOICES_OTHER}}invoices{{/INVOICES_OTHER}}, outstanding {{#BAND_TOTALS}}{{AMOUNT}}{{#BAND_TOTALS_separator}}, {{/BAND_TOTALS_separator}}{{/BAND_TOTALS}}
+{{/AGE_BAND}}{{/AGE_BANDS_ANY}}{{#FIRST}}
 Messages a mail server deferred are tried again. A final report follows when every message has its final state (at the latest when the week ends).
 {{/FIRST}}
 "Accepted" means that the mail server the message was handed to (your relay or the recipient's) took it; nobody can tell whether it then reached the inbox.
