@@ -33,7 +33,7 @@ int main(int argc, char** argv)
 	settings.daysAfterDue = 0;
 	settings.fromAddress = "billing@example.com";
 	settings.fromName = "Λογιστήριο Παπαδόπουλος";
-	CustomerContact customer{1, "Ταβέρνα «Ο Μήτσος»", "customer@example.com", "el", true, ""};
+	CustomerContact customer{1, "Ταβέρνα «Ο Μήτσος»", "customer@example.com", "el", true, "", {}};
 	std::vector<OpenInvoice> invoices;
 	for (int i = 1; i <= 3; ++i)
 	{

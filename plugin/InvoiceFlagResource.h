@@ -16,11 +16,14 @@ namespace reminders {
 
 
 class InvoiceFlagResource
-/// PUT invoices/{id} {"with_reminder": bool} (accountants and admins):
-/// the invoice list's reminder icon. Refused (400 reminder_not_allowed)
-/// for an invoice no longer owed or a customer whose reminders are off;
-/// a change is audited. The answer is {"invoice_id", "with_reminder",
-/// "effective", "because"} (see ReminderFields).
+/// PUT invoices/{id} {"with_reminder": bool, "disputed": bool,
+/// "dispute_note": string|null} (accountants and admins; any of the
+/// three): the invoice list's reminder icon, and the invoice's dispute.
+/// The flag is refused (400 reminder_not_allowed) for an invoice no longer
+/// owed or a customer whose reminders are off; a bad field is a 400 naming
+/// it, and nothing is stored. A change is audited. The answer is
+/// {"invoice_id", "with_reminder", "effective", "because", "disputed",
+/// "dispute_note"} (see ReminderFields).
 {
 public:
 	InvoiceFlagResource(erp::Database& database, const ReminderFieldStore& store, ReminderFields& fields);

@@ -24,6 +24,8 @@ Poco::JSON::Object::Ptr PlanJson::openInvoice(const OpenInvoice& invoice)
 	item->set("outstanding", erp::Money::format(invoice.totalMinor - invoice.paidMinor, invoice.currency));
 	item->set("status", invoice.status);
 	item->set("with_reminder", invoice.withReminder);
+	item->set("disputed", invoice.disputed);
+	if (invoice.disputed) item->set("dispute_note", invoice.disputeNote);
 	return item;
 }
 
@@ -67,6 +69,8 @@ Poco::JSON::Object::Ptr PlanJson::customerPlan(const CustomerPlan& plan)
 		item->set("email", plan.customer.email);
 		item->set("bounced_on", plan.customer.bouncedOn.substr(0, 10));
 	}
+	if (plan.outcome == CustomerPlan::Outcome::PAUSED && plan.customer.pausedUntil)
+		item->set("paused_until", plan.customer.pausedUntil->toString());
 	Poco::JSON::Array::Ptr invoices = new Poco::JSON::Array;
 	for (const DueInvoice& line: plan.invoices)
 		invoices->add(dueInvoice(line));

@@ -9,9 +9,12 @@ set(REMINDERS_STAGE ${ERP_PLUGINS_DIR}/${REMINDERS_ID})
 
 # The pure core: decisions only, no I/O; links Poco::Foundation alone.
 add_library(reminders_core STATIC
+	plugin/core/AgeBand.cpp
 	plugin/core/CalendarDate.cpp
 	plugin/core/InvoiceFlagRule.cpp
 	plugin/core/LocaleFormat.cpp
+	plugin/core/MinimumAmounts.cpp
+	plugin/core/ReminderHolds.cpp
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/RetryPolicy.cpp
 	plugin/core/RunSharing.cpp

@@ -110,7 +110,7 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	Poco::JSON::Array::Ptr skipped = new Poco::JSON::Array;
 	std::set<Poco::Int64> planned;
 	std::map<std::string, Poco::Int64> totals;
-	int toSend = 0, withoutEmail = 0, switchedOff = 0, invoices = 0, onPage = 0;
+	int toSend = 0, withoutEmail = 0, switchedOff = 0, heldBack = 0, invoices = 0, onPage = 0;
 	Poco::Int64 lastOnPage = 0;
 	bool more = false;
 	_planning.forEachCandidate(
@@ -118,13 +118,18 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 		[&](const CustomerContact& customer, const std::vector<OpenInvoice>& open) {
 			std::optional<CustomerPlan> plan = planner.planExplained(customer, open);
 			if (!plan) return true;
+			const bool held = plan->outcome == CustomerPlan::Outcome::PAUSED ||
+							  plan->outcome == CustomerPlan::Outcome::DISPUTED ||
+							  plan->outcome == CustomerPlan::Outcome::BELOW_MINIMUM;
 			if (plan->outcome == CustomerPlan::Outcome::SEND)
 				++toSend;
 			else if (plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF)
 				++switchedOff;
+			else if (held)
+				++heldBack;
 			else
 				++withoutEmail;
-			if (plan->outcome != CustomerPlan::Outcome::CUSTOMER_OFF)
+			if (plan->outcome != CustomerPlan::Outcome::CUSTOMER_OFF && !held)
 			{
 				invoices += static_cast<int>(plan->invoices.size());
 				for (const auto& [currency, minor]: plan->totals)
@@ -168,6 +173,7 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	summary->set("customers_to_remind", toSend);
 	summary->set("customers_without_valid_email", withoutEmail);
 	summary->set("customers_switched_off", switchedOff);
+	summary->set("customers_held", heldBack);
 	summary->set("invoices", invoices);
 	summary->set("totals", PlanJson::totals(totals));
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;

@@ -25,9 +25,12 @@ class PreviewResource
 /// "summary" covers the whole day: customers to remind, customers who
 /// cannot be reminded (no or invalid address), customers switched off
 /// (flagged invoices that would be due, but the customer's reminders are
-/// off), invoices and totals per currency (of the customers reminded or
-/// reported). "messages" and "skipped" (reason "no_email",
-/// "invalid_email" or "customer_off") hold one page of customers (N
+/// off), customers held back by a credit controller's hold
+/// ("customers_held": paused, all disputed, below the minimum), invoices
+/// and totals per currency (of the customers reminded or reported).
+/// "messages" and "skipped" (reason "no_email", "invalid_email",
+/// "address_bounced", "customer_off", "paused" with "paused_until",
+/// "disputed" or "below_minimum") hold one page of customers (N
 /// customers, default 100, at most 1000, in customer id order after
 /// `after`); "next_after" names the next page. When the master switch is
 /// off the preview shows what would be sent once it is on, and says so

@@ -5,6 +5,7 @@
 
 #include "plugin/ReminderFields.h"
 #include "erp/ApiError.h"
+#include "erp/JsonBody.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/InvoiceFlagRule.h"
 #include "plugin/core/ReminderPlanner.h"
@@ -32,6 +33,23 @@ void onlyKeys(const Poco::JSON::Object& values, std::initializer_list<const char
 			known = known || name == key;
 		if (!known) throw erp::ApiError::invalid(name, "unknown field " + name);
 	}
+}
+
+// The pause date as the section gives it: a date, or "" or null to lift the pause.
+std::string pauseDate(const Poco::JSON::Object& values)
+{
+	if (!values.isNull("paused_until") && !values.get("paused_until").isString())
+		throw erp::ApiError::invalid("paused_until", "paused_until must be a date written YYYY-MM-DD, or null");
+	return erp::JsonBody(Poco::JSON::Object::Ptr(new Poco::JSON::Object(values)))
+		.date("paused_until", false)
+		.value_or(std::string());
+}
+
+std::string disputeNote(const Poco::JSON::Object& values)
+{
+	return erp::JsonBody(Poco::JSON::Object::Ptr(new Poco::JSON::Object(values)))
+		.text("dispute_note", false, ReminderFields::NOTE_LENGTH)
+		.value_or(std::string());
 }
 
 void refuse(InvoiceFlagRule::Verdict verdict)
@@ -79,6 +97,15 @@ std::vector<erp::FieldSpec> ReminderFields::specs()
 					  {{"el", "Το τιμολόγιο περιλαμβάνεται στην εβδομαδιαία υπενθύμιση όσο παραμένει απλήρωτο."},
 					   {"en", "The invoice is listed in the weekly reminder while it stays unpaid."}},
 					  "!invoice.paid && customer.reminders.enabled"});
+	fields.push_back(
+		{"customer",
+		 "paused_until",
+		 "string",
+		 "",
+		 {{"el", "Παύση υπενθυμίσεων έως"}, {"en", "Pause reminders until"}},
+		 {{"el", "Υπόσχεση πληρωμής: καμία υπενθύμιση έως και αυτή την ημερομηνία (ΕΕΕΕ-ΜΜ-ΗΗ). Κενό: χωρίς παύση."},
+		  {"en", "A promise to pay: no reminder up to and including this date (YYYY-MM-DD). Empty: no pause."}},
+		 ""});
 	return fields;
 }
 
@@ -88,12 +115,15 @@ void ReminderFields::validate(Poco::Data::Session& transaction, const std::strin
 {
 	if (entity == "customer")
 	{
-		onlyKeys(values, {"enabled", "default"});
+		onlyKeys(values, {"enabled", "default", "paused_until"});
 		if (values.has("enabled")) flag(values, "enabled");
 		if (values.has("default")) flag(values, "default");
+		if (values.has("paused_until")) pauseDate(values);
 		return;
 	}
-	onlyKeys(values, {"with_reminder"});
+	onlyKeys(values, {"with_reminder", "disputed", "dispute_note"});
+	if (values.has("disputed")) flag(values, "disputed");
+	if (values.has("dispute_note")) disputeNote(values);
 	if (!values.has("with_reminder")) return;
 	const bool withReminder = flag(values, "with_reminder");
 	std::string status;
@@ -125,21 +155,50 @@ void ReminderFields::write(Poco::Data::Session& transaction, const std::string& 
 		CustomerFields after = before;
 		if (values.has("enabled")) after.enabled = flag(values, "enabled");
 		if (values.has("default")) after.defaultOn = flag(values, "default");
-		if (after.enabled == before.enabled && after.defaultOn == before.defaultOn) return;
+		if (values.has("paused_until")) after.pausedUntil = pauseDate(values);
+		if (after.enabled == before.enabled && after.defaultOn == before.defaultOn &&
+			after.pausedUntil == before.pausedUntil)
+			return;
 		_store.saveCustomer(transaction, id, after, actor);
+		auto date = [](const std::string& day) { return day.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(day); };
 		Poco::JSON::Object details;
 		details.set("enabled", after.enabled);
 		details.set("default", after.defaultOn);
+		details.set("paused_until", date(after.pausedUntil));
 		details.set("was_enabled", before.enabled);
 		details.set("was_default", before.defaultOn);
+		details.set("was_paused_until", date(before.pausedUntil));
 		_audit.append(transaction, {actor, "reminders.customer.update", "customer", std::to_string(id),
 									erp::AuditEntry::json(details)});
 		return;
 	}
-	if (!values.has("with_reminder")) return;
+	if (!values.has("with_reminder") && !values.has("disputed") && !values.has("dispute_note")) return;
 	std::optional<InvoiceFacts> invoice = _store.invoice(transaction, id);
 	if (!invoice) throw erp::ApiError::notFound("invoice " + std::to_string(id));
-	setInvoiceFlag(transaction, *invoice, flag(values, "with_reminder"), actor, "request");
+	if (values.has("with_reminder"))
+		setInvoiceFlag(transaction, *invoice, flag(values, "with_reminder"), actor, "request");
+	setDispute(transaction, *invoice, values, actor);
+}
+
+
+void ReminderFields::setDispute(Poco::Data::Session& transaction, const InvoiceFacts& invoice,
+								const Poco::JSON::Object& values, const std::string& actor)
+{
+	const InvoiceDispute before = _store.dispute(transaction, invoice.id);
+	InvoiceDispute after = before;
+	if (values.has("disputed")) after.disputed = flag(values, "disputed");
+	if (values.has("dispute_note")) after.note = disputeNote(values);
+	if (after.disputed == before.disputed && after.note == before.note) return;
+	_store.saveDispute(transaction, invoice.id, after, actor);
+	auto note = [](const std::string& text) { return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text); };
+	Poco::JSON::Object details;
+	details.set("number", invoice.number);
+	details.set("disputed", after.disputed);
+	details.set("note", note(after.note));
+	details.set("was_disputed", before.disputed);
+	details.set("was_note", note(before.note));
+	_audit.append(transaction, {actor, "reminders.invoice.dispute", "invoice", std::to_string(invoice.id),
+								erp::AuditEntry::json(details)});
 }
 
 
@@ -169,6 +228,8 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 		const CustomerFields fields = _store.customer(session, id);
 		section->set("enabled", fields.enabled);
 		section->set("default", fields.defaultOn);
+		section->set("paused_until",
+					 fields.pausedUntil.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(fields.pausedUntil));
 	}
 	else
 		section = invoiceSection(session, id);
@@ -183,6 +244,7 @@ Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& sess
 	if (!invoice)
 	{
 		section->set("with_reminder", false);
+		section->set("disputed", false);
 		return section;
 	}
 	const ReminderSettings settings = _settings.load(session);
@@ -191,9 +253,15 @@ Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& sess
 	const InvoiceFlagRule::Effect effect = InvoiceFlagRule::effect(
 		settings.enabled, invoice->withReminder, _store.customer(session, invoice->customerId).enabled, invoice->status,
 		invoice->totalMinor - invoice->paidMinor, ended);
+	const InvoiceDispute dispute = _store.dispute(session, id);
+	// A disputed invoice stays out while the dispute lasts, whatever else holds.
+	const bool effective = effect.effective && !dispute.disputed;
+	const std::string because = effect.effective && dispute.disputed ? "disputed" : effect.because;
 	section->set("with_reminder", invoice->withReminder);
-	section->set("effective", effect.effective);
-	section->set("because", effect.because.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(effect.because));
+	section->set("effective", effective);
+	section->set("because", because.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(because));
+	section->set("disputed", dispute.disputed);
+	section->set("dispute_note", dispute.note.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(dispute.note));
 	return section;
 }
 

@@ -20,14 +20,17 @@ namespace reminders {
 
 class ReminderFields: public erp::RecordExtension
 /// The plugin's fields on the host's records:
-///   customer "reminders": {"enabled": bool, "default": bool}
-///   invoice  "reminders": {"with_reminder": bool, "effective": bool, "because": string|null}
+///   customer "reminders": {"enabled": bool, "default": bool, "paused_until": "YYYY-MM-DD"|null}
+///   invoice  "reminders": {"with_reminder": bool, "effective": bool, "because": string|null,
+///                          "disputed": bool, "dispute_note": string|null}
 /// "with_reminder" is the stored flag; "effective" says whether it takes
 /// effect (the invoice is in the weekly reminders, now or once it is
 /// due), "because" why not (InvoiceFlagRule::effect: "feature_off",
 /// "paid", "void", "customer_off", "not_flagged", "reminders_ended").
-/// Only "with_reminder" is written. Every change is audited with the
-/// acting user, old and new values.
+/// ("disputed" too). "paused_until" ("" or null lifts the pause),
+/// "with_reminder", "disputed" and "dispute_note" (at most NOTE_LENGTH
+/// characters) are written. Every change is audited with the acting
+/// user, old and new values.
 {
 public:
 	ReminderFields(const ReminderFieldStore& store, const SettingsStore& settings, erp::AuditLog& audit,
@@ -47,8 +50,15 @@ public:
 	/// flag and audits a change. `source` tells why: "request", "toggle",
 	/// "customer_default", ...
 
+	void setDispute(Poco::Data::Session& transaction, const InvoiceFacts& invoice, const Poco::JSON::Object& values,
+					const std::string& actor);
+	/// Stores "disputed" and "dispute_note" when the section has them and
+	/// they change, and audits it (reminders.invoice.dispute). Validate first.
+
 	Poco::JSON::Object::Ptr invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const;
-	/// {"with_reminder", "effective", "because"} for an invoice as it is now.
+	/// {"with_reminder", "effective", "because", "disputed", "dispute_note"} for an invoice as it is now.
+
+	static constexpr std::size_t NOTE_LENGTH = 500;
 
 private:
 	const ReminderFieldStore& _store;

@@ -62,6 +62,12 @@ erp::SettingsTab emailTab()
 									  words("Για πελάτες χωρίς γλώσσα.", "For customers without a language."));
 	fallback.choices = {{"el", words("Ελληνικά", "Greek")}, {"en", words("Αγγλικά", "English")}};
 	tab.fields.push_back(fallback);
+	tab.fields.push_back(
+		optional(field("min_amounts", "text", words("Ελάχιστο ποσό ανά νόμισμα", "Minimum amount per currency"),
+					   words("Πελάτες που οφείλουν λιγότερο σε ένα νόμισμα δεν λαμβάνουν υπενθύμιση γι' αυτό. Π.χ. "
+							 "EUR 50.00, USD 20.00. Κενό: χωρίς ελάχιστο.",
+							 "Customers owing less in a currency get no reminder of it. E.g. EUR 50.00, USD 20.00. "
+							 "Empty: no minimum."))));
 
 	const erp::Role admin = erp::Role::ADMIN;
 	erp::ScreenField weekday = field("send_weekday", "choice", words("Ημέρα αποστολής", "Sending day"), {}, admin);
@@ -134,6 +140,17 @@ erp::ScreenSet ReminderScreens::declaration()
 	toggle.toggleField = "with_reminder";
 	toggle.icon = "bell";
 	screens.actions.push_back(toggle);
+
+	// The credit controller's dispute: one click to leave an invoice out
+	// of the reminders (and back); the note travels through the API.
+	erp::ListAction dispute;
+	dispute.entity = "invoice";
+	dispute.label = words("Αμφισβητούμενο", "Disputed");
+	dispute.stateRoute = "ui/disputes";
+	dispute.toggleRoute = "invoices/{id}";
+	dispute.toggleField = "disputed";
+	dispute.icon = "note";
+	screens.actions.push_back(dispute);
 
 	erp::RecordView history;
 	history.entity = "invoice";

@@ -8,6 +8,7 @@
 #include "erp/Instant.h"
 #include "erp/Money.h"
 #include "plugin/PlanJson.h"
+#include "plugin/core/AgeBand.h"
 #include "plugin/core/LocaleFormat.h"
 #include "plugin/core/StateWords.h"
 #include "plugin/mail/HeaderEncoding.h"
@@ -169,6 +170,7 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 			invoice->set("currency", listed->currency);
 			invoice->set("outstanding", erp::Money::format(listed->outstandingMinor, listed->currency));
 			invoice->set("days_overdue", listed->daysOverdue);
+			invoice->set("age_band", AgeBand::code(AgeBand::of(listed->daysOverdue)));
 			invoice->set("final_reminder", listed->finalReminder);
 			list->add(invoice);
 			if (reminded(message) && listed->finalReminder)
@@ -263,6 +265,7 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 	body->set("not_reminded", notReminded);
 	body->set("final_reminders", stopped);
 	body->set("bounces", bouncesJson());
+	body->set("age_bands", ageBandsJson());
 	body->set("note", "accepted means the mail server the message was handed to (the business's relay or the "
 					  "recipient's) took it; nobody can tell whether it then reached the inbox");
 	return body;
@@ -347,6 +350,7 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 	dictionary.SetIntValue("INVOICE_COUNT", invoices);
 	for (const auto& [currency, minor]: totals)
 		dictionary.AddSectionDictionary("TOTALS")->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
+	fillAgeBands(dictionary, language);
 
 	ComposedMessage message = templates.compose(language, "report", dictionary);
 	message.fromAddress = settings.fromAddress;
@@ -415,6 +419,40 @@ Poco::JSON::Array::Ptr RunReport::bouncesJson() const
 }
 
 
+std::vector<RunReport::Band> RunReport::ageBands() const
+{
+	std::map<Poco::Int64, const MessageRecord*> messages;
+	for (const MessageRecord& message: _messages)
+		messages[message.id] = &message;
+	std::vector<Band> bands(AgeBand::COUNT);
+	for (const ListedInvoice& listed: _listed)
+	{
+		auto found = messages.find(listed.messageId);
+		if (found == messages.end() || !reminded(*found->second)) continue;
+		Band& band = bands[static_cast<std::size_t>(AgeBand::of(listed.daysOverdue))];
+		++band.invoices;
+		band.totals[listed.currency] = erp::Money::add(band.totals[listed.currency], listed.outstandingMinor);
+	}
+	return bands;
+}
+
+
+Poco::JSON::Array::Ptr RunReport::ageBandsJson() const
+{
+	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+	const std::vector<Band> bands = ageBands();
+	for (std::size_t i = 0; i < bands.size(); ++i)
+	{
+		Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+		item->set("band", AgeBand::code(static_cast<int>(i)));
+		item->set("invoices", bands[i].invoices);
+		item->set("totals", PlanJson::totals(bands[i].totals));
+		list->add(item);
+	}
+	return list;
+}
+
+
 void RunReport::bouncesSection(ctemplate::TemplateDictionary& dictionary, const std::string& language) const
 {
 	if (_bounces.empty()) return;
@@ -433,6 +471,27 @@ void RunReport::bouncesSection(ctemplate::TemplateDictionary& dictionary, const 
 		row->SetValue("STATUS", listed.bounce.status.empty() ? std::string("-") : listed.bounce.status);
 		row->SetValue("DIAGNOSTIC", HeaderEncoding::sanitize(listed.bounce.diagnostic.substr(0, 300)));
 		if (listed.suppressedNow) row->ShowSection("SUPPRESSED");
+	}
+}
+
+
+void RunReport::fillAgeBands(ctemplate::TemplateDictionary& dictionary, const std::string& language) const
+{
+	const std::vector<Band> bands = ageBands();
+	ctemplate::TemplateDictionary* any = nullptr; // the AGE_BANDS_ANY section, made on first use
+	for (std::size_t i = 0; i < bands.size(); ++i)
+	{
+		if (bands[i].invoices == 0) continue;
+		if (!any) any = dictionary.AddSectionDictionary("AGE_BANDS_ANY");
+		ctemplate::TemplateDictionary* row = any->AddSectionDictionary("AGE_BAND");
+		row->SetValue("BAND", AgeBand::label(static_cast<int>(i), language));
+		row->SetValue("INVOICES", LocaleFormat::number(bands[i].invoices, language));
+		row->ShowSection(LocaleFormat::plural(bands[i].invoices, language) == LocaleFormat::Plural::ONE
+							 ? "INVOICES_ONE"
+							 : "INVOICES_OTHER");
+		for (const auto& [currency, minor]: bands[i].totals)
+			row->AddSectionDictionary("BAND_TOTALS")
+				->SetValue("AMOUNT", LocaleFormat::money(minor, currency, language));
 	}
 }
 

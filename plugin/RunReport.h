@@ -12,7 +12,10 @@
 #include "plugin/mail/TemplateSet.h"
 #include "plugin/store/BounceStore.h"
 #include "plugin/store/RunStore.h"
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <ctemplate/template_dictionary.h>
+#include <map>
 
 
 namespace reminders {
@@ -22,7 +25,8 @@ class RunReport
 /// What a weekly run did, read back from its outbox: customers reminded
 /// with each message's state and the server's reply, customers who could
 /// not be reminded and why, invoices that had their last reminder, counts
-/// and totals per currency. Served as JSON (GET runs/{id}) and sent to
+/// and totals per currency, and the invoices reminded of by how long they
+/// are overdue (AgeBand), with totals per band and currency. Served as JSON (GET runs/{id}) and sent to
 /// the owner as one email.
 {
 public:
@@ -59,6 +63,20 @@ private:
 
 	std::string bouncedReason(const MessageRecord& message, const std::string& language) const;
 	/// "address_bounced" as the owner reads it: the address, the day and why.
+
+	struct Band
+	/// One age band of the invoices the run reminded of.
+	{
+		long invoices = 0;
+		std::map<std::string, Poco::Int64> totals; /// outstanding per currency
+	};
+
+	std::vector<Band> ageBands() const;
+	/// The reminded messages' invoices in AgeBand's four bands, in order.
+	Poco::JSON::Array::Ptr ageBandsJson() const;
+	/// [{"band": "1-30", "invoices": N, "totals": {"EUR": "12.00"}}, ...], all four.
+	void fillAgeBands(ctemplate::TemplateDictionary& dictionary, const std::string& language) const;
+	/// The report template's AGE_BANDS_ANY section, the bands that hold an invoice.
 
 	RunRecord _run;
 	std::vector<MessageRecord> _messages;

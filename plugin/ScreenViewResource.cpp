@@ -70,6 +70,8 @@ ScreenViewResource::ScreenViewResource(erp::Database& database, ReminderFieldSto
 void ScreenViewResource::mount(erp::HttpRoutes& routes)
 {
 	routes.route("GET", "ui/flags", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return flags(r); });
+	routes.route("GET", "ui/disputes", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return disputes(r); });
 	routes.route("GET", "ui/bulk-enable", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return bulkEnable(r); });
 	routes.route("GET", "ui/overview", erp::Role::ACCOUNTANT,
@@ -117,7 +119,7 @@ std::string ScreenViewResource::stateText(const std::string& state, const std::s
 }
 
 
-erp::HttpResponse ScreenViewResource::flags(const erp::HttpRequest& request)
+std::vector<Poco::Int64> ScreenViewResource::ids(const erp::HttpRequest& request)
 {
 	auto it = request.query.find("ids");
 	if (it == request.query.end()) throw erp::ApiError::invalid("ids", "ids is required: invoice ids, comma-separated");
@@ -133,6 +135,44 @@ erp::HttpResponse ScreenViewResource::flags(const erp::HttpRequest& request)
 	}
 	if (ids.size() > MAX_IDS)
 		throw erp::ApiError::invalid("ids", "at most " + std::to_string(MAX_IDS) + " ids at once");
+	return ids;
+}
+
+
+erp::HttpResponse ScreenViewResource::disputes(const erp::HttpRequest& request)
+{
+	Poco::JSON::Object::Ptr states = new Poco::JSON::Object;
+	Poco::Data::Session session = _database.session();
+	for (Poco::Int64 id: ids(request))
+	{
+		const std::optional<InvoiceFacts> invoice = _store.invoice(session, id);
+		if (!invoice) continue;
+		const InvoiceDispute dispute = _store.dispute(session, id);
+		Poco::JSON::Object::Ptr state = new Poco::JSON::Object;
+		state->set("on", dispute.disputed);
+		// A dispute can always be cleared; a settled invoice has nothing left to dispute.
+		const bool settled = invoice->status == "paid" || invoice->status == "void";
+		state->set("available", dispute.disputed || !settled);
+		if (dispute.disputed)
+			state->set(
+				"title",
+				words("Αμφισβητούμενο: εκτός υπενθυμίσεων" + (dispute.note.empty() ? "" : " · " + dispute.note),
+					  "Disputed: left out of the reminders" + (dispute.note.empty() ? "" : " · " + dispute.note)));
+		else if (settled)
+			state->set("title", words("Εξοφλημένο: τίποτα προς αμφισβήτηση", "Paid: nothing to dispute"));
+		else
+			state->set("title", words("Δεν αμφισβητείται", "Not disputed"));
+		states->set(std::to_string(id), state);
+	}
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("states", states);
+	return erp::HttpResponse::json(200, body);
+}
+
+
+erp::HttpResponse ScreenViewResource::flags(const erp::HttpRequest& request)
+{
+	const std::vector<Poco::Int64> ids = ScreenViewResource::ids(request);
 
 	Poco::JSON::Object::Ptr states = new Poco::JSON::Object;
 	Poco::Data::Session session = _database.session();
@@ -296,6 +336,10 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 						 (lang == "el" ? "· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί"
 									   : "; left out until it changes or the bounce is lifted");
 			}
+			if (item->has("paused_until"))
+				reason = (lang == "el" ? "σε παύση έως και " : "paused until ") +
+						 dateText(text(*item, "paused_until"), lang) +
+						 (lang == "el" ? " (υπόσχεση πληρωμής)" : " inclusive (a promise to pay)");
 			item->set("reason_text", reason);
 			Poco::JSON::Array::Ptr invoices = item->getArray("invoices");
 			for (std::size_t j = 0; j < invoices->size(); ++j)

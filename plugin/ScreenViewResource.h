@@ -15,6 +15,7 @@
 #include "plugin/store/ReminderFieldStore.h"
 #include <Poco/JSON/Object.h>
 #include <string>
+#include <vector>
 
 
 namespace reminders {
@@ -28,6 +29,7 @@ class ScreenViewResource
 /// templates.
 ///
 ///   GET ui/flags?ids=1,2,3           the invoice list's toggle: on, available, title
+///   GET ui/disputes?ids=1,2,3        the invoice list's «Αμφισβητούμενο» toggle, the note in its title
 ///   GET ui/bulk-enable?after=ID      outstanding invoices by customer, to tick
 ///   GET ui/overview                  next run's preview, this week's run, the runs, each
 ///                                    with its report in words (reminded, not_reminded,
@@ -41,6 +43,7 @@ public:
 	void mount(erp::HttpRoutes& routes);
 
 	erp::HttpResponse flags(const erp::HttpRequest& request);
+	erp::HttpResponse disputes(const erp::HttpRequest& request);
 	erp::HttpResponse bulkEnable(const erp::HttpRequest& request);
 	erp::HttpResponse overview(const erp::HttpRequest& request);
 
@@ -54,6 +57,9 @@ public:
 	/// mail server", never "delivered" or "read".
 
 private:
+	static std::vector<Poco::Int64> ids(const erp::HttpRequest& request);
+	/// The query's "ids": 400 naming "ids" when missing, malformed or too many.
+
 	void describeRun(const erp::HttpRequest& request, Poco::JSON::Object& run, const std::string& lang);
 	erp::Database& _database;
 	ReminderFieldStore& _store;

@@ -8,6 +8,7 @@
 #include "erp/JsonBody.h"
 #include "erp/Transaction.h"
 #include "plugin/ZonedClock.h"
+#include "plugin/core/MinimumAmounts.h"
 #include "plugin/core/SettingsRules.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/String.h>
@@ -73,6 +74,33 @@ void SettingsResource::mount(erp::HttpRoutes& routes)
 }
 
 
+MinimumAmounts::Map SettingsResource::readMinimums(const erp::JsonBody& body)
+{
+	try
+	{
+		if (body.isNull("min_amounts")) return {};
+		const Poco::Dynamic::Var value = body.object().get("min_amounts");
+		if (value.type() == typeid(Poco::JSON::Object::Ptr))
+		{
+			std::map<std::string, std::string> pairs;
+			for (const auto& [code, amount]: *value.extract<Poco::JSON::Object::Ptr>())
+			{
+				if (!amount.isString())
+					throw Poco::SyntaxException("the minimum for " + code +
+												" must be a decimal string, e.g. \"50.00\"");
+				pairs[code] = amount.extract<std::string>();
+			}
+			return MinimumAmounts::parsePairs(pairs);
+		}
+		return MinimumAmounts::parseText(body.text("min_amounts", false, 1000).value_or(""));
+	}
+	catch (Poco::SyntaxException& exc)
+	{
+		throw erp::ApiError::invalid("min_amounts", "min_amounts: " + exc.message());
+	}
+}
+
+
 Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s, bool administrator) const
 {
 	Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
@@ -88,6 +116,7 @@ Poco::JSON::Object::Ptr SettingsResource::toJson(const ReminderSettings& s, bool
 	object->set("from_name", orNull(s.fromName));
 	object->set("reply_to", orNull(s.replyTo));
 	object->set("fallback_language", s.fallbackLanguage);
+	object->set("min_amounts", MinimumAmounts::toText(s.minAmounts));
 	object->set("first_enabled_at", orNull(s.firstEnabledAt));
 	object->set("updated_at", orNull(s.updatedAt));
 	object->set("updated_by", orNull(s.updatedBy));
@@ -163,10 +192,11 @@ erp::HttpResponse SettingsResource::get(const erp::HttpRequest& request)
 
 erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 {
-	static const std::set<std::string> FIELDS = {
-		"enabled",     "days_after_due", "stop_after_months", "send_weekday",  "send_time",         "time_zone",
-		"owner_email", "from_address",   "from_name",         "reply_to",      "fallback_language", "delivery",
-		"smtp_host",   "smtp_port",      "smtp_tls",          "smtp_username", "smtp_auth",         "smtp_password"};
+	static const std::set<std::string> FIELDS = {"enabled",   "days_after_due", "stop_after_months", "send_weekday",
+												 "send_time", "time_zone",      "owner_email",       "from_address",
+												 "from_name", "reply_to",       "fallback_language", "delivery",
+												 "smtp_host", "smtp_port",      "smtp_tls",          "smtp_username",
+												 "smtp_auth", "smtp_password",  "min_amounts"};
 	// What GET answers may be sent back whole: its read-only fields are
 	// ignored, and an accountant may send an administrator's field when it
 	// keeps its current value.
@@ -211,6 +241,7 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 	readText(body, "from_name", 200, after.fromName);
 	readText(body, "reply_to", 254, after.replyTo);
 	if (auto language = body.text("fallback_language", false, 8)) after.fallbackLanguage = *language;
+	if (body.has("min_amounts")) after.minAmounts = readMinimums(body);
 	if (request.role == erp::Role::ADMIN) readDelivery(body, before.delivery, after.delivery);
 
 	if (std::optional<SettingsRules::Problem> problem = SettingsRules::check(after))

@@ -9,6 +9,7 @@
 
 #include "erp/Host.h"
 #include "erp/JsonBody.h"
+#include "plugin/core/MinimumAmounts.h"
 #include "plugin/mail/TransportFactory.h"
 #include "plugin/store/PlanningStore.h"
 #include "plugin/store/SettingsStore.h"
@@ -31,6 +32,12 @@ class SettingsResource
 /// zone, else 400 naming the field and nothing is stored. Each change is
 /// audited ("reminders.settings.update") with the old and new value of
 /// every field that changed.
+///
+/// "min_amounts" («Ελάχιστο ποσό ανά νόμισμα», an accountant's setting):
+/// the minimum a customer must owe in a currency to be reminded of it,
+/// answered as text, "EUR 50.00, USD 20.00"; PUT takes that text or an
+/// object {"EUR": "50.00"} (MinimumAmounts); "" or null: no minimum. A bad
+/// code or amount is a 400 naming min_amounts.
 ///
 /// The answer carries "bulk_enable_suggested": true when this save turned
 /// the master switch from off to on while outstanding, unflagged invoices
@@ -65,6 +72,8 @@ public:
 	/// The delivery fields for administrators only.
 
 private:
+	static MinimumAmounts::Map readMinimums(const erp::JsonBody& body);
+
 	void readDelivery(const erp::JsonBody& body, const DeliverySettings& before, DeliverySettings& after) const;
 	void checkDelivery(const DeliverySettings& delivery) const;
 

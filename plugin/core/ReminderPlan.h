@@ -28,6 +28,7 @@ struct CustomerContact
 	bool remindersEnabled = true;
 	std::string bouncedOn; /// when the current address last bounced for good (erp::Instant), empty: it has not,
 						   /// or an accountant lifted it
+	std::optional<CalendarDate> pausedUntil; /// «Παύση υπενθυμίσεων έως»: no reminder up to and including this day
 };
 
 
@@ -44,6 +45,9 @@ struct OpenInvoice
 	Poco::Int64 paidMinor = 0;
 	std::string status; /// issued | partially_paid | paid | void
 	bool withReminder = false;
+	bool disputed = false;    /// «Αμφισβητούμενο»: left out of the reminders while set
+	std::string disputeNote;  /// «Σημείωση αμφισβήτησης»: why, in the accountant's words
+	int earlierReminders = 0; /// delivered (accepted or spooled) reminders that listed it before
 };
 
 
@@ -70,7 +74,10 @@ struct CustomerPlan
 		NO_EMAIL,
 		INVALID_EMAIL,
 		ADDRESS_BOUNCED, /// the address bounced for good (5.x.x) and nobody lifted it
-		CUSTOMER_OFF     /// the customer's reminders are off (only ReminderPlanner::planExplained gives it)
+		CUSTOMER_OFF,    /// the customer's reminders are off (only ReminderPlanner::planExplained gives it)
+		PAUSED,          /// paused until a date (a promise to pay); only planExplained gives it
+		DISPUTED,        /// every due invoice is disputed; only planExplained gives it
+		BELOW_MINIMUM    /// what is due is below the minimum of its currency; only planExplained gives it
 	};
 
 	CustomerContact customer;
@@ -80,7 +87,8 @@ struct CustomerPlan
 	std::map<std::string, Poco::Int64> totals; /// outstanding per currency
 
 	static std::string reason(Outcome outcome);
-	/// "send", "no_email", "invalid_email", "customer_off".
+	/// "send", "no_email", "invalid_email", "address_bounced", "customer_off", "paused", "disputed",
+	/// "below_minimum".
 };
 
 

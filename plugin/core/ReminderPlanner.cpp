@@ -6,6 +6,7 @@
 #include "plugin/core/ReminderPlanner.h"
 #include "erp/EmailAddress.h"
 #include "erp/Money.h"
+#include "plugin/core/ReminderHolds.h"
 #include <algorithm>
 
 
@@ -24,6 +25,12 @@ std::string CustomerPlan::reason(Outcome outcome)
 		return "address_bounced";
 	case Outcome::CUSTOMER_OFF:
 		return "customer_off";
+	case Outcome::PAUSED:
+		return "paused";
+	case Outcome::DISPUTED:
+		return "disputed";
+	case Outcome::BELOW_MINIMUM:
+		return "below_minimum";
 	case Outcome::SEND:
 		break;
 	}
@@ -39,7 +46,8 @@ ReminderPlanner::ReminderPlanner(const ReminderSettings& settings, const Calenda
 
 std::optional<DueInvoice> ReminderPlanner::due(const OpenInvoice& invoice) const
 {
-	if (!_settings.enabled || !invoice.withReminder || invoice.status == "paid" || invoice.status == "void")
+	if (!_settings.enabled || !invoice.withReminder || invoice.disputed || invoice.status == "paid" ||
+		invoice.status == "void")
 		return std::nullopt;
 	const Poco::Int64 outstanding = invoice.totalMinor - invoice.paidMinor;
 	if (outstanding <= 0) return std::nullopt;
@@ -63,15 +71,78 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 														  const std::vector<OpenInvoice>& invoices) const
 {
 	if (!_settings.enabled || !customer.remindersEnabled) return std::nullopt;
+	if (ReminderHolds::paused(customer.pausedUntil, _today)) return std::nullopt;
+	std::optional<CustomerPlan> plan = collect(customer, invoices, true, true);
+	if (!plan) return std::nullopt;
+	if (customer.email.empty())
+		plan->outcome = CustomerPlan::Outcome::NO_EMAIL;
+	else if (!erp::EmailAddress::isValid(customer.email))
+		plan->outcome = CustomerPlan::Outcome::INVALID_EMAIL;
+	else if (!customer.bouncedOn.empty())
+		plan->outcome = CustomerPlan::Outcome::ADDRESS_BOUNCED;
+	return plan;
+}
+
+
+std::optional<CustomerPlan> ReminderPlanner::planExplained(const CustomerContact& customer,
+														   const std::vector<OpenInvoice>& invoices) const
+{
+	if (std::optional<CustomerPlan> plan = planCustomer(customer, invoices)) return plan;
+	if (!_settings.enabled) return std::nullopt;
+	// Nothing goes out: say which switch or hold keeps back what would be due.
+	std::optional<CustomerPlan> held = collect(customer, invoices, false, false);
+	if (!held) return std::nullopt;
+	if (!customer.remindersEnabled)
+		held->outcome = CustomerPlan::Outcome::CUSTOMER_OFF;
+	else if (ReminderHolds::paused(customer.pausedUntil, _today))
+		held->outcome = CustomerPlan::Outcome::PAUSED;
+	else if (!collect(customer, invoices, true, false))
+		held->outcome = CustomerPlan::Outcome::DISPUTED;
+	else
+	{
+		held = collect(customer, invoices, true, false); // the undisputed ones, each currency below its minimum
+		held->outcome = CustomerPlan::Outcome::BELOW_MINIMUM;
+	}
+	return held;
+}
+
+
+std::optional<CustomerPlan> ReminderPlanner::collect(const CustomerContact& customer,
+													 const std::vector<OpenInvoice>& invoices, bool honourDisputes,
+													 bool honourMinimums) const
+{
 	CustomerPlan plan;
 	for (const OpenInvoice& invoice: invoices)
 	{
 		if (invoice.customerId != customer.id) continue;
-		if (std::optional<DueInvoice> line = due(invoice))
+		if (invoice.disputed && honourDisputes) continue;
+		OpenInvoice counted = invoice;
+		counted.disputed = false;
+		if (std::optional<DueInvoice> line = due(counted))
 		{
+			line->invoice.disputed = invoice.disputed;
 			Poco::Int64& total = plan.totals[invoice.currency];
 			total = erp::Money::add(total, line->outstandingMinor); // throws rather than wrap
 			plan.invoices.push_back(std::move(*line));
+		}
+	}
+	if (honourMinimums)
+	{
+		// A currency whose due total is below its minimum is left out whole:
+		// the customer is reminded of the other currencies only.
+		for (auto it = plan.totals.begin(); it != plan.totals.end();)
+		{
+			if (!ReminderHolds::belowMinimum(_settings.minAmounts, it->first, it->second))
+			{
+				++it;
+				continue;
+			}
+			const std::string currency = it->first;
+			plan.invoices.erase(
+				std::remove_if(plan.invoices.begin(), plan.invoices.end(),
+							   [&](const DueInvoice& line) { return line.invoice.currency == currency; }),
+				plan.invoices.end());
+			it = plan.totals.erase(it);
 		}
 	}
 	if (plan.invoices.empty()) return std::nullopt;
@@ -82,26 +153,6 @@ std::optional<CustomerPlan> ReminderPlanner::planCustomer(const CustomerContact&
 	});
 	plan.customer = customer;
 	plan.language = languageFor(customer);
-	if (customer.email.empty())
-		plan.outcome = CustomerPlan::Outcome::NO_EMAIL;
-	else if (!erp::EmailAddress::isValid(customer.email))
-		plan.outcome = CustomerPlan::Outcome::INVALID_EMAIL;
-	else if (!customer.bouncedOn.empty())
-		plan.outcome = CustomerPlan::Outcome::ADDRESS_BOUNCED;
-	return plan;
-}
-
-
-std::optional<CustomerPlan> ReminderPlanner::planExplained(const CustomerContact& customer,
-														   const std::vector<OpenInvoice>& invoices) const
-{
-	if (customer.remindersEnabled) return planCustomer(customer, invoices);
-	CustomerContact on = customer;
-	on.remindersEnabled = true;
-	std::optional<CustomerPlan> plan = planCustomer(on, invoices);
-	if (!plan) return std::nullopt;
-	plan->customer = customer;
-	plan->outcome = CustomerPlan::Outcome::CUSTOMER_OFF;
 	return plan;
 }
 

@@ -27,6 +27,11 @@ class ReminderPlanner
 /// when there is none, the issue date. An invoice is never overdue on its
 /// due date itself: 0 days after due means "from the day after", as 1 does.
 ///
+/// The credit controller's holds (ReminderHolds): a disputed invoice is
+/// never due; a customer paused until a date gets nothing up to and
+/// including that day; a currency whose due total is below its minimum
+/// (ReminderSettings::minAmounts) is left out of the customer's reminder.
+///
 /// Pure: no I/O, no clock. Thread-safe.
 {
 public:
@@ -34,18 +39,21 @@ public:
 
 	std::optional<DueInvoice> due(const OpenInvoice& invoice) const;
 	/// The invoice as a reminder lists it, or nullopt when it is not due
-	/// today (the customer's switch is not considered here).
+	/// today (the customer's switch is not considered here; a disputed
+	/// invoice is never due).
 
 	std::optional<CustomerPlan> planCustomer(const CustomerContact& customer,
 											 const std::vector<OpenInvoice>& invoices) const;
 	/// The customer's plan from its open invoices, or nullopt when nothing
-	/// of theirs is due (or the switches are off).
+	/// of theirs is due (or the switches are off, or a hold keeps it all back).
 
 	std::optional<CustomerPlan> planExplained(const CustomerContact& customer,
 											  const std::vector<OpenInvoice>& invoices) const;
-	/// As planCustomer, except for a customer whose reminders are off: the
-	/// plan it would have were they on, with the outcome CUSTOMER_OFF (the
-	/// preview lists it as skipped). The weekly run never asks for it.
+	/// As planCustomer, except when planCustomer has nothing although
+	/// something flagged is overdue: the plan the customer would have without
+	/// the switch or hold that keeps it back, with the outcome CUSTOMER_OFF,
+	/// PAUSED, DISPUTED or BELOW_MINIMUM, in that order (the preview lists it
+	/// as skipped). The weekly run never asks for it.
 
 	std::vector<CustomerPlan> plan(const std::vector<CustomerContact>& customers,
 								   const std::vector<OpenInvoice>& invoices) const;
@@ -67,6 +75,10 @@ public:
 	/// Days from the basis to the first reminder day: max(daysAfterDue, 1).
 
 private:
+	std::optional<CustomerPlan> collect(const CustomerContact& customer, const std::vector<OpenInvoice>& invoices,
+										bool honourDisputes, bool honourMinimums) const;
+	/// The customer's due invoices and totals, oldest first; outcome SEND.
+
 	ReminderSettings _settings;
 	CalendarDate _today;
 };

@@ -8,6 +8,8 @@
 
 
 #include "plugin/core/DeliverySettings.h"
+#include <Poco/Types.h>
+#include <map>
 #include <string>
 
 
@@ -28,8 +30,10 @@ struct ReminderSettings
 	std::string fromName;                /// the From display name, e.g. the business's name
 	std::string replyTo;                 /// Reply-To; empty: replies go to From
 	std::string fallbackLanguage = "el"; /// for customers whose language has no templates
-	DeliverySettings delivery;           /// SMTP or spool, over the configuration (administrators)
-	std::string firstEnabledAt;          /// when the master switch was first turned on (empty: never)
+	std::map<std::string, Poco::Int64> minAmounts; /// «Ελάχιστο ποσό ανά νόμισμα»: ISO 4217 code -> minor units; a
+												   /// customer owing less than this in a currency is not reminded of it
+	DeliverySettings delivery;                     /// SMTP or spool, over the configuration (administrators)
+	std::string firstEnabledAt;                    /// when the master switch was first turned on (empty: never)
 	std::string updatedAt;
 	std::string updatedBy;
 };

@@ -43,6 +43,12 @@ std::string StateWords::label(const std::string& code, const std::string& langua
 		  "the email address bounced (for good, or for now several times in a row); left out until it changes or the "
 		  "bounce is lifted"}},
 		{"customer_off", {"οι υπενθυμίσεις του πελάτη είναι απενεργοποιημένες", "the customer's reminders are off"}},
+		{"paused",
+		 {"σε παύση έως την ημερομηνία που υποσχέθηκε ο πελάτης",
+		  "paused until the date the customer promised to pay"}},
+		{"disputed", {"όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται", "every overdue invoice is disputed"}},
+		{"below_minimum",
+		 {"η οφειλή είναι κάτω από το ελάχιστο ποσό του νομίσματος", "what is owed is below the currency's minimum"}},
 	};
 	auto it = LABELS.find(code);
 	if (it == LABELS.end()) return code;

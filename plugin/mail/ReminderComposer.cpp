@@ -69,6 +69,8 @@ ComposedMessage ReminderComposer::reminder(const CustomerPlan& plan, const std::
 	{
 		ctemplate::TemplateDictionary* row = dictionary.AddSectionDictionary("INVOICES");
 		row->SetValue("NUMBER", HeaderEncoding::sanitize(line.invoice.number));
+		// "Reminder no. N": this one counts too.
+		row->SetValue("REMINDER_NUMBER", LocaleFormat::number(line.invoice.earlierReminders + 1L, language));
 		row->SetValue("ISSUE_DATE", LocaleFormat::date(line.invoice.issueDate, language));
 		if (line.basisIsIssueDate)
 			row->ShowSection("BASIS_ISSUE");

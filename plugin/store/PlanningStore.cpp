@@ -19,16 +19,23 @@ namespace {
 
 // customer id, name, email, language, enabled, default_on,
 // invoice id, number, issue date, due date, currency, total, paid, status, flag
-// and when the customer's address last bounced for good (unlifted)
-using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, int, int, Poco::Int64,
-						std::string, std::string, Poco::Nullable<std::string>, std::string, Poco::Int64, Poco::Int64,
-						std::string, int, Poco::Nullable<std::string>>;
+// and when the customer's address last bounced for good (unlifted);
+// the customer's pause date, the invoice's dispute and its note, and how
+// many earlier reminders listed the invoice and were delivered
+using Row =
+	Poco::Tuple<Poco::Int64, std::string, Poco::Nullable<std::string>, std::string, int, int, Poco::Int64, std::string,
+				std::string, Poco::Nullable<std::string>, std::string, Poco::Int64, Poco::Int64, std::string, int,
+				Poco::Nullable<std::string>, Poco::Nullable<std::string>, int, Poco::Nullable<std::string>, int>;
 
-const char* const SELECT = "SELECT c.id, c.name, c.email, c.language, COALESCE(rc.enabled, 1), "
-						   "COALESCE(rc.default_on, 1), i.id, i.number, i.issue_date, i.due_date, i.currency, "
-						   "i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0), "
-						   "(SELECT MAX(b.received_at) FROM reminder_bounces b WHERE b.recipient = LOWER(c.email) "
-						   "AND b.suppresses = 1 AND b.lifted_at IS NULL) ";
+const char* const SELECT =
+	"SELECT c.id, c.name, c.email, c.language, COALESCE(rc.enabled, 1), "
+	"COALESCE(rc.default_on, 1), i.id, i.number, i.issue_date, i.due_date, i.currency, "
+	"i.total_minor, i.paid_minor, i.status, COALESCE(r.with_reminder, 0), "
+	"(SELECT MAX(b.received_at) FROM reminder_bounces b WHERE b.recipient = LOWER(c.email) "
+	"AND b.suppresses = 1 AND b.lifted_at IS NULL), "
+	"rc.paused_until, COALESCE(r.disputed, 0), r.dispute_note, "
+	"(SELECT COUNT(*) FROM reminder_message_invoices mi JOIN reminder_messages m "
+	"ON m.id = mi.message_id WHERE mi.invoice_id = i.id AND m.state IN ('accepted', 'spooled')) ";
 
 CustomerContact contactOf(const Row& row)
 {
@@ -39,6 +46,7 @@ CustomerContact contactOf(const Row& row)
 	customer.language = row.get<3>();
 	customer.remindersEnabled = row.get<4>() != 0;
 	customer.bouncedOn = row.get<15>().isNull() ? std::string() : row.get<15>().value();
+	if (!row.get<16>().isNull()) customer.pausedUntil = CalendarDate::parse(row.get<16>().value());
 	return customer;
 }
 
@@ -55,6 +63,9 @@ OpenInvoice invoiceOf(const Row& row)
 	invoice.paidMinor = row.get<12>();
 	invoice.status = row.get<13>();
 	invoice.withReminder = row.get<14>() != 0;
+	invoice.disputed = row.get<17>() != 0;
+	invoice.disputeNote = row.get<18>().isNull() ? std::string() : row.get<18>().value();
+	invoice.earlierReminders = row.get<19>();
 	return invoice;
 }
 

@@ -24,14 +24,15 @@ ReminderFieldStore::ReminderFieldStore(const std::string& dialect):
 
 CustomerFields ReminderFieldStore::customer(Poco::Data::Session& session, Poco::Int64 customerId) const
 {
-	std::vector<Poco::Tuple<int, int>> rows;
-	session << "SELECT enabled, default_on FROM reminder_customers WHERE customer_id = ?", use(customerId), into(rows),
-		now;
+	std::vector<Poco::Tuple<int, int, Poco::Nullable<std::string>>> rows;
+	session << "SELECT enabled, default_on, paused_until FROM reminder_customers WHERE customer_id = ?",
+		use(customerId), into(rows), now;
 	CustomerFields fields;
 	if (!rows.empty())
 	{
 		fields.enabled = rows.front().get<0>() != 0;
 		fields.defaultOn = rows.front().get<1>() != 0;
+		if (!rows.front().get<2>().isNull()) fields.pausedUntil = rows.front().get<2>().value();
 	}
 	return fields;
 }
@@ -42,16 +43,20 @@ void ReminderFieldStore::saveCustomer(Poco::Data::Session& session, Poco::Int64 
 {
 	int enabled = fields.enabled ? 1 : 0;
 	int defaultOn = fields.defaultOn ? 1 : 0;
+	Poco::Nullable<std::string> pausedUntil;
+	if (!fields.pausedUntil.empty()) pausedUntil = fields.pausedUntil;
 	std::string at = erp::Instant::now();
 	const std::string sql =
 		_dialect == "mysql"
-			? "INSERT INTO reminder_customers (customer_id, enabled, default_on, updated_at, updated_by) "
-			  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), "
-			  "default_on = VALUES(default_on), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)"
-			: "INSERT INTO reminder_customers (customer_id, enabled, default_on, updated_at, updated_by) "
-			  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET enabled = excluded.enabled, "
-			  "default_on = excluded.default_on, updated_at = excluded.updated_at, updated_by = excluded.updated_by";
-	session << sql, use(customerId), use(enabled), use(defaultOn), use(at), useRef(actor), now;
+			? "INSERT INTO reminder_customers (customer_id, enabled, default_on, paused_until, updated_at, updated_by) "
+			  "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), "
+			  "default_on = VALUES(default_on), paused_until = VALUES(paused_until), updated_at = VALUES(updated_at), "
+			  "updated_by = VALUES(updated_by)"
+			: "INSERT INTO reminder_customers (customer_id, enabled, default_on, paused_until, updated_at, updated_by) "
+			  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET enabled = excluded.enabled, "
+			  "default_on = excluded.default_on, paused_until = excluded.paused_until, "
+			  "updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+	session << sql, use(customerId), use(enabled), use(defaultOn), use(pausedUntil), use(at), useRef(actor), now;
 }
 
 
@@ -81,6 +86,43 @@ void ReminderFieldStore::saveInvoiceFlag(Poco::Data::Session& session, Poco::Int
 }
 
 
+InvoiceDispute ReminderFieldStore::dispute(Poco::Data::Session& session, Poco::Int64 invoiceId) const
+{
+	std::vector<Poco::Tuple<int, Poco::Nullable<std::string>>> rows;
+	session << "SELECT disputed, dispute_note FROM reminder_invoices WHERE invoice_id = ?", use(invoiceId), into(rows),
+		now;
+	InvoiceDispute dispute;
+	if (!rows.empty())
+	{
+		dispute.disputed = rows.front().get<0>() != 0;
+		if (!rows.front().get<1>().isNull()) dispute.note = rows.front().get<1>().value();
+	}
+	return dispute;
+}
+
+
+void ReminderFieldStore::saveDispute(Poco::Data::Session& session, Poco::Int64 invoiceId, const InvoiceDispute& dispute,
+									 const std::string& actor) const
+{
+	int disputed = dispute.disputed ? 1 : 0;
+	Poco::Nullable<std::string> note;
+	if (!dispute.note.empty()) note = dispute.note;
+	std::string at = erp::Instant::now();
+	const std::string sql =
+		_dialect == "mysql"
+			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, disputed, dispute_note, updated_at, "
+			  "updated_by) "
+			  "VALUES (?, 0, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE disputed = VALUES(disputed), "
+			  "dispute_note = VALUES(dispute_note), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)"
+			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, disputed, dispute_note, updated_at, "
+			  "updated_by) "
+			  "VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (invoice_id) DO UPDATE SET disputed = excluded.disputed, "
+			  "dispute_note = excluded.dispute_note, updated_at = excluded.updated_at, updated_by = "
+			  "excluded.updated_by";
+	session << sql, use(invoiceId), use(disputed), use(note), use(at), useRef(actor), now;
+}
+
+
 std::optional<InvoiceFacts> ReminderFieldStore::invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const
 {
 	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string>> rows;
@@ -94,10 +136,10 @@ std::optional<InvoiceFacts> ReminderFieldStore::invoice(Poco::Data::Session& ses
 std::optional<OpenInvoice> ReminderFieldStore::openInvoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const
 {
 	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string, Poco::Nullable<std::string>,
-							std::string, Poco::Int64, Poco::Int64, std::string, int>>
+							std::string, Poco::Int64, Poco::Int64, std::string, int, int>>
 		rows;
 	session << "SELECT i.id, i.customer_id, i.number, i.issue_date, i.due_date, i.currency, i.total_minor, "
-			   "i.paid_minor, i.status, COALESCE(r.with_reminder, 0) FROM invoices i "
+			   "i.paid_minor, i.status, COALESCE(r.with_reminder, 0), COALESCE(r.disputed, 0) FROM invoices i "
 			   "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id WHERE i.id = ?",
 		use(invoiceId), into(rows), now;
 	if (rows.empty()) return std::nullopt;
@@ -113,6 +155,7 @@ std::optional<OpenInvoice> ReminderFieldStore::openInvoice(Poco::Data::Session& 
 	invoice.paidMinor = row.get<7>();
 	invoice.status = row.get<8>();
 	invoice.withReminder = row.get<9>() != 0;
+	invoice.disputed = row.get<10>() != 0;
 	return invoice;
 }
 

@@ -22,6 +22,15 @@ struct CustomerFields
 {
 	bool enabled = true;   /// «Ενεργοποίηση υπενθυμίσεων»: the customer may receive reminders
 	bool defaultOn = true; /// «Προεπιλογή υπενθύμισης»: new invoices start "with reminder"
+	std::string pausedUntil; /// «Παύση υπενθυμίσεων έως», YYYY-MM-DD: no reminder up to and including it; empty: none
+};
+
+
+struct InvoiceDispute
+/// An invoice's dispute; an invoice never saved is not disputed.
+{
+	bool disputed = false; /// «Αμφισβητούμενο»: left out of the reminders while set
+	std::string note;      /// «Σημείωση αμφισβήτησης»
 };
 
 
@@ -52,6 +61,11 @@ public:
 	/// nullopt when no flag was ever stored for the invoice.
 	void saveInvoiceFlag(Poco::Data::Session& session, Poco::Int64 invoiceId, bool withReminder,
 						 const std::string& actor) const;
+
+	InvoiceDispute dispute(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
+	void saveDispute(Poco::Data::Session& session, Poco::Int64 invoiceId, const InvoiceDispute& dispute,
+					 const std::string& actor) const;
+	/// Creates the invoice's row unflagged when it has none.
 
 	std::optional<InvoiceFacts> invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
 	/// Reads the host's invoice row; nullopt when there is none.

@@ -4,6 +4,7 @@
 
 
 #include "plugin/store/SettingsStore.h"
+#include "plugin/core/MinimumAmounts.h"
 #include "plugin/store/NullableText.h"
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
@@ -75,8 +76,11 @@ ReminderSettings SettingsStore::read(Poco::Data::Session& session, const std::st
 	session << "SELECT delivery, smtp_host, smtp_port, smtp_tls, smtp_username, smtp_password, smtp_auth "
 			   "FROM reminder_settings WHERE id = 1",
 		into(deliveries), now;
+	std::vector<Text> minimums;
+	session << "SELECT min_amounts FROM reminder_settings WHERE id = 1", into(minimums), now;
 	ReminderSettings settings;
 	if (rows.empty()) return settings;
+	if (!minimums.empty()) settings.minAmounts = MinimumAmounts::fromJson(text(minimums.front()));
 	const auto& row = rows.front();
 	settings.enabled = row.get<0>() != 0;
 	settings.daysAfterDue = row.get<1>();
@@ -127,15 +131,17 @@ void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& 
 		 smtpAuth = nullable(d.smtpAuth);
 	Poco::Nullable<int> smtpPort;
 	if (d.smtpPort != 0) smtpPort = d.smtpPort;
+	Text minAmounts = nullable(MinimumAmounts::toJson(s.minAmounts));
 	const std::string columns = "(id, enabled, days_after_due, stop_after_months, send_weekday, send_time, time_zone, "
 								"owner_email, from_address, from_name, reply_to, fallback_language, first_enabled_at, "
 								"updated_at, updated_by, delivery, smtp_host, smtp_port, smtp_tls, smtp_username, "
-								"smtp_password, smtp_auth) "
-								"VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+								"smtp_password, smtp_auth, min_amounts) "
+								"VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	const std::string sql = verb + columns;
 	session << sql, use(enabled), use(days), use(months), use(weekday), use(sendTime), use(zone), use(owner), use(from),
 		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), use(delivery),
-		use(smtpHost), use(smtpPort), use(smtpTls), use(smtpUsername), use(smtpPassword), use(smtpAuth), now;
+		use(smtpHost), use(smtpPort), use(smtpTls), use(smtpUsername), use(smtpPassword), use(smtpAuth),
+		use(minAmounts), now;
 }
 
 

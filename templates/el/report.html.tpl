@@ -15,6 +15,11 @@
 <ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}}· υπόλοιπο: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
 {{#STOPPED_ANY}}<h3>Τιμολόγια που έλαβαν την τελευταία υπενθύμιση («Διακοπή μετά από μήνες»)</h3>
 <ul>{{#STOPPED}}<li>{{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}</li>{{/STOPPED}}</ul>{{/STOPPED_ANY}}
+{{#AGE_BANDS_ANY}}<h3>Ληξιπρόθεσμα τιμολόγια στις υπενθυμίσεις ανά παλαιότητα</h3>
+<table cellpadding="6" style="border-collapse: collapse;">
+<tr style="background: #f0f0f0;"><th align="left">Ημέρες καθυστέρησης</th><th align="right">Τιμολόγια</th><th align="right">Υπόλοιπο</th></tr>
+{{#AGE_BAND}}<tr><td>{{BAND}}</td><td align="right">{{INVOICES}}</td><td align="right">{{#BAND_TOTALS}}{{AMOUNT}}{{#BAND_TOTALS_separator}}<br>{{/BAND_TOTALS_separator}}{{/BAND_TOTALS}}</td></tr>
+{{/AGE_BAND}}</table>{{/AGE_BANDS_ANY}}
 {{#BOUNCES_ANY}}<h3>Επιστροφές της εβδομάδας πριν από αυτή την αποστολή</h3>
 <ul>{{#BOUNCE}}<li>{{CUSTOMER_NAME}} &lt;{{ADDRESS}}&gt;, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}· η διεύθυνση πλέον εξαιρείται από τις υπενθυμίσεις{{/SUPPRESSED}}</li>{{/BOUNCE}}</ul>{{/BOUNCES_ANY}}
 {{#FIRST}}<p>Όσα μηνύματα ανέβαλε ένας διακομιστής αλληλογραφίας θα σταλούν ξανά. Θα λάβετε τελική αναφορά όταν όλα τα μηνύματα έχουν οριστική κατάσταση (το αργότερο στο τέλος της εβδομάδας).</p>{{/FIRST}}

@@ -18,7 +18,10 @@
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Τιμολόγια που έλαβαν την τελευταία υπενθύμιση («Διακοπή μετά από μήνες»):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}{{#BOUNCES_ANY}}
+{{/STOPPED}}{{/STOPPED_ANY}}{{#AGE_BANDS_ANY}}
+Ληξιπρόθεσμα τιμολόγια στις υπενθυμίσεις ανά παλαιότητα:
+{{#AGE_BAND}}* {{BAND}}: {{INVOICES}} {{#INVOICES_ONE}}τιμολόγιο{{/INVOICES_ONE}}{{#INVOICES_OTHER}}τιμολόγια{{/INVOICES_OTHER}}, υπόλοιπο {{#BAND_TOTALS}}{{AMOUNT}}{{#BAND_TOTALS_separator}}, {{/BAND_TOTALS_separator}}{{/BAND_TOTALS}}
+{{/AGE_BAND}}{{/AGE_BANDS_ANY}}{{#BOUNCES_ANY}}
 Επιστροφές της εβδομάδας πριν από αυτή την αποστολή (ό,τι επέστρεψε αφού ένας διακομιστής αλληλογραφίας είχε δεχτεί το μήνυμα):
 {{#BOUNCE}}* {{CUSTOMER_NAME}} <{{ADDRESS}}>, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}· η διεύθυνση πλέον εξαιρείται από τις υπενθυμίσεις{{/SUPPRESSED}}
 {{/BOUNCE}}{{/BOUNCES_ANY}}{{#FIRST}}

@@ -15,6 +15,11 @@
 <ul>{{#NOT_SENT}}<li>{{CUSTOMER_NAME}}: {{REASON}}; outstanding: {{#CUSTOMER_TOTALS}}{{AMOUNT}}{{#CUSTOMER_TOTALS_separator}}, {{/CUSTOMER_TOTALS_separator}}{{/CUSTOMER_TOTALS}}</li>{{/NOT_SENT}}</ul>{{/NOT_SENT_ANY}}
 {{#STOPPED_ANY}}<h3>Invoices that had their last reminder (stop after months)</h3>
 <ul>{{#STOPPED}}<li>{{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}</li>{{/STOPPED}}</ul>{{/STOPPED_ANY}}
+{{#AGE_BANDS_ANY}}<h3>Overdue invoices in the reminders by age</h3>
+<table cellpadding="6" style="border-collapse: collapse;">
+<tr style="background: #f0f0f0;"><th align="left">Days overdue</th><th align="right">Invoices</th><th align="right">Outstanding</th></tr>
+{{#AGE_BAND}}<tr><td>{{BAND}}</td><td align="right">{{INVOICES}}</td><td align="right">{{#BAND_TOTALS}}{{AMOUNT}}{{#BAND_TOTALS_separator}}<br>{{/BAND_TOTALS_separator}}{{/BAND_TOTALS}}</td></tr>
+{{/AGE_BAND}}</table>{{/AGE_BANDS_ANY}}
 {{#BOUNCES_ANY}}<h3>Bounces read in the week before this run</h3>
 <ul>{{#BOUNCE}}<li>{{CUSTOMER_NAME}} &lt;{{ADDRESS}}&gt;, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}; the address is now left out of the reminders{{/SUPPRESSED}}</li>{{/BOUNCE}}</ul>{{/BOUNCES_ANY}}
 {{#FIRST}}<p>Messages a mail server deferred are tried again. A final report follows when every message has its final state (at the latest when the week ends).</p>{{/FIRST}}

@@ -18,7 +18,10 @@ Not reminded:
 {{/NOT_SENT}}{{/NOT_SENT_ANY}}{{#STOPPED_ANY}}
 Invoices that had their last reminder (stop after months):
 {{#STOPPED}}* {{NUMBER}} ({{CUSTOMER_NAME}}): {{OUTSTANDING}}
-{{/STOPPED}}{{/STOPPED_ANY}}{{#BOUNCES_ANY}}
+{{/STOPPED}}{{/STOPPED_ANY}}{{#AGE_BANDS_ANY}}
+Overdue invoices in the reminders by age:
+{{#AGE_BAND}}* {{BAND}}: {{INVOICES}} {{#INVOICES_ONE}}invoice{{/INVOICES_ONE}}{{#INVOICES_OTHER}}invoices{{/INVOICES_OTHER}}, outstanding {{#BAND_TOTALS}}{{AMOUNT}}{{#BAND_TOTALS_separator}}, {{/BAND_TOTALS_separator}}{{/BAND_TOTALS}}
+{{/AGE_BAND}}{{/AGE_BANDS_ANY}}{{#BOUNCES_ANY}}
 Bounces read in the week before this run (what came back after a mail server had accepted a message):
 {{#BOUNCE}}* {{CUSTOMER_NAME}} <{{ADDRESS}}>, {{DATE}}: {{KIND}}, {{STATUS}} {{DIAGNOSTIC}}{{#SUPPRESSED}}; the address is now left out of the reminders{{/SUPPRESSED}}
 {{/BOUNCE}}{{/BOUNCES_ANY}}{{#FIRST}}

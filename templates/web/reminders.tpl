@@ -11,6 +11,7 @@
 <div><dt>{{T_reminders_amount}}</dt><dd>{{TOTALS_TEXT}}</dd></div>
 <div><dt>{{T_reminders_without_email}}</dt><dd>{{CUSTOMERS_WITHOUT_VALID_EMAIL}}</dd></div>
 <div><dt>{{T_reminders_switched_off}}</dt><dd>{{CUSTOMERS_SWITCHED_OFF}}</dd></div>
+<div><dt>{{T_reminders_held}}</dt><dd>{{CUSTOMERS_HELD}}</dd></div>
 </dl>
 {{/SUMMARY}}{{#NO_MESSAGES}}<p class="empty">{{T_reminders_nobody}}</p>
 {{/NO_MESSAGES}}{{#HAS_MESSAGES}}<table class="list reminders">

@@ -520,6 +520,123 @@ async function shelf(browser, language, made) {
 	await context.close();
 }
 
+// The credit controller's controls (issue 12, item 6), in each language: the
+// minimum amount per currency on Settings › Email (a bad one refused beside
+// the field), «Παύση υπενθυμίσεων έως» on the customer form, the invoice
+// list's «Αμφισβητούμενο» toggle, and the preview on the reminders page
+// listing each held-back customer with its reason (the pause with its date).
+const CONTROL_WORDS = {
+	el: {
+		minAmounts: 'Ελάχιστο ποσό ανά νόμισμα', pauseUntil: 'Παύση υπενθυμίσεων έως', save: 'Αποθήκευση',
+		notDisputed: 'Δεν αμφισβητείται', disputed: 'Αμφισβητούμενο: εκτός υπενθυμίσεων',
+		paused: 'σε παύση έως και 31/12/2030', allDisputed: 'όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται',
+		below: 'η οφειλή είναι κάτω από το ελάχιστο ποσό του νομίσματος', held: 'Σε αναμονή',
+	},
+	en: {
+		minAmounts: 'Minimum amount per currency', pauseUntil: 'Pause reminders until', save: 'Save',
+		notDisputed: 'Not disputed', disputed: 'Disputed: left out of the reminders',
+		paused: 'paused until 31 Dec 2030', allDisputed: 'every overdue invoice is disputed',
+		below: "what is owed is below the currency's minimum", held: 'Held back',
+	},
+};
+
+async function creditControls(browser, language) {
+	const w = CONTROL_WORDS[language];
+	const tag = `controls/${language}`;
+	const admin = await api(USERS.admin.token);
+	await admin.put('/api/plugins/reminders/settings', { data: { enabled: true } });
+	const made = {};
+	for (const [key, name, total] of [['p', `Ελαιώνες Πέζων ${language} ${suffix}`, '300.00'],
+		['q', `Κεραμική Μαργαριτών ${language} ${suffix}`, '250.00'], ['r', `Ψαράδες Αγίας Γαλήνης ${language} ${suffix}`, '12.00']]) {
+		const customer = await (await admin.post('/api/customers',
+			{ data: { name, email: `${key}.${language}.${suffix}@example.com` } })).json();
+		const invoice = await (await admin.post('/api/invoices', { data: {
+			number: `K${key.toUpperCase()}-${language}-${suffix}`, customer_id: customer.id, issue_date: '2026-10-01',
+			due_date: '2026-10-31', currency: 'EUR', total, reminders: { with_reminder: true } } })).json();
+		made[key] = { id: customer.id, name, invoice: invoice.id, number: `K${key.toUpperCase()}-${language}-${suffix}` };
+	}
+	const { context, page } = await signedIn(browser, 'maria', language);
+	try {
+		// Settings › Email: a minimum of zero is refused beside the field; EUR 50.00 is saved.
+		await settingsTab(page, 'reminders', 'email');
+		const minimum = page.getByLabel(w.minAmounts);
+		check(`${tag}: the accountant sees «${w.minAmounts}»`, (await minimum.count()) === 1);
+		await minimum.fill('EUR 0');
+		await go(page, page.getByRole('button', { name: w.save }));
+		check(`${tag}: a minimum of zero is refused beside the field`,
+			(await page.locator('#f-min_amounts-error').count()) === 1 &&
+			(await page.getByLabel(w.minAmounts).getAttribute('aria-invalid')) === 'true', await page.locator('main').textContent());
+		await page.getByLabel(w.minAmounts).fill('EUR 50');
+		await go(page, page.getByRole('button', { name: w.save }));
+		check(`${tag}: the minimum is saved as EUR 50.00`,
+			(await page.locator('.notice').count()) === 1 && (await page.getByLabel(w.minAmounts).inputValue()) === 'EUR 50.00',
+			await page.locator('main').textContent());
+		await shot(page, `settings-min-amounts.${language}`);
+		await accessible(page, `${tag} Settings › Email with the minimum`);
+
+		// The customer form: a date written the wrong way is refused; 2030-12-31 is saved.
+		await page.goto(`${BASE}/customers/${made.p.id}`);
+		const pause = page.getByLabel(w.pauseUntil, { exact: true });
+		check(`${tag}: the customer form shows «${w.pauseUntil}»`, await pause.isVisible());
+		await pause.fill('31/12/2030');
+		await go(page, page.getByRole('button', { name: w.save }));
+		check(`${tag}: a date not written YYYY-MM-DD is refused beside the field`,
+			(await page.getByLabel(w.pauseUntil, { exact: true }).getAttribute('aria-invalid')) === 'true',
+			await page.locator('main').textContent());
+		await page.getByLabel(w.pauseUntil, { exact: true }).fill('2030-12-31');
+		await go(page, page.getByRole('button', { name: w.save }));
+		await page.goto(`${BASE}/customers/${made.p.id}`);
+		check(`${tag}: the form shows the saved pause`,
+			(await page.getByLabel(w.pauseUntil, { exact: true }).inputValue()) === '2030-12-31');
+		await shot(page, `customer-pause.${language}`);
+		await accessible(page, `${tag} customer form with the pause`);
+		const reader = await api(USERS.maria.token);
+		const p = await (await reader.get(`/api/customers/${made.p.id}`)).json();
+		check(`${tag}: the pause is saved`, p.reminders && p.reminders.paused_until === '2030-12-31', JSON.stringify(p.reminders));
+
+		// The invoice list: Q's invoice disputed with one click.
+		await page.goto(`${BASE}/invoices?customer=${encodeURIComponent(made.q.name)}`);
+		const toggle = () => page.locator(`#act-reminders-1-${made.q.invoice} button`);
+		check(`${tag}: the dispute toggle says «${w.notDisputed}»`, (await toggle().getAttribute('title')) === w.notDisputed,
+			await toggle().getAttribute('title'));
+		await toggle().click();
+		await until(async () => (await toggle().getAttribute('aria-pressed')) === 'true');
+		check(`${tag}: one click disputes the invoice`, (await toggle().getAttribute('aria-pressed')) === 'true' &&
+			(await toggle().getAttribute('title')).startsWith(w.disputed), await toggle().getAttribute('title'));
+		const q = await (await reader.get(`/api/invoices/${made.q.invoice}`)).json();
+		check(`${tag}: the dispute is stored, and the invoice's mark no longer takes effect`,
+			q.reminders && q.reminders.disputed === true && q.reminders.effective === false &&
+			q.reminders.because === 'disputed', JSON.stringify(q.reminders));
+		// The note through the API; the toggle's title shows it.
+		await reader.put(`/api/plugins/reminders/invoices/${made.q.invoice}`, { data: { dispute_note: 'Σπασμένα πιάτα / broken plates' } });
+		await reader.dispose();
+		await page.reload();
+		check(`${tag}: the title carries the note`, (await toggle().getAttribute('title')).includes('broken plates'),
+			await toggle().getAttribute('title'));
+		await shot(page, `invoices-disputed.${language}`);
+		await accessible(page, `${tag} invoice list with the dispute toggle`);
+
+		// The reminders page: each held-back customer among the skipped, with its reason.
+		await page.goto(`${BASE}/p/reminders/reminders`);
+		const reason = async (key) => page.locator('tr', { hasText: made[key].name }).first().textContent();
+		check(`${tag}: P is listed as paused, with the date (${w.paused})`, (await reason('p')).includes(w.paused), await reason('p'));
+		check(`${tag}: Q is listed as disputed`, (await reason('q')).includes(w.allDisputed), await reason('q'));
+		check(`${tag}: R is listed as below the minimum`, (await reason('r')).includes(w.below), await reason('r'));
+		// This language's three, and in the second pass the first one's three too (the minimum is set again).
+		const held = Number((await page.locator('dl.facts div', { hasText: w.held }).locator('dd').textContent()).trim());
+		check(`${tag}: the summary counts those held back (${held})`, held === (language === 'el' ? 3 : 6),
+			await page.locator('dl.facts').textContent());
+		await shot(page, `reminders-held.${language}`);
+		await accessible(page, `${tag} reminders page with the held-back customers`);
+		check(`${tag}: no Content-Security-Policy violation or script error`, page.cspViolations.length === 0,
+			page.cspViolations.join(' | '));
+	} finally {
+		await context.close();
+		await admin.put('/api/plugins/reminders/settings', { data: { enabled: false, min_amounts: '' } });
+		await admin.dispose();
+	}
+}
+
 run(async (browser) => {
 	let first = null; // the Greek pass's data: the week's one run reminds its customers
 	try {
@@ -532,6 +649,7 @@ run(async (browser) => {
 			await accountantAfterRun(browser, language, made, first);
 			await shelf(browser, language, made);
 		}
+		for (const language of ['el', 'en']) await creditControls(browser, language);
 	} finally {
 		// Whatever failed above, both switches end off.
 		const admin = await api(USERS.admin.token);

@@ -73,6 +73,10 @@ class ReminderPlannerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testFinalReminderBoundary);
 	CPPUNIT_TEST(testCustomerOffOutcome);
 	CPPUNIT_TEST(testTotalsNeverWrapAround);
+	CPPUNIT_TEST(testPausedCustomer);
+	CPPUNIT_TEST(testDisputedInvoices);
+	CPPUNIT_TEST(testMinimumAmounts);
+	CPPUNIT_TEST(testHoldsInOrder);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -353,6 +357,125 @@ public:
 		const std::vector<OpenInvoice> wrapping = {invoice(1, "2026-10-01", "2026-10-31", huge),
 												   invoice(2, "2026-10-01", "2026-10-31", huge)};
 		CPPUNIT_ASSERT_THROW(planner.planCustomer(customer(), wrapping), std::overflow_error);
+	}
+
+	void testPausedCustomer()
+	{
+		// Paused up to and including the date: the run gets nothing, the preview the reason.
+		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
+		CustomerContact paused = customer();
+		paused.pausedUntil = day("2026-12-14");
+		struct Row
+		{
+			const char* today;
+			bool sent;
+		};
+		for (const Row& row: {Row{"2026-12-07", false}, Row{"2026-12-14", false}, Row{"2026-12-15", true}})
+		{
+			const ReminderPlanner planner(settings(0, 6), day(row.today));
+			const auto plan = planner.planCustomer(paused, invoices);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(row.today, row.sent, plan.has_value());
+			const auto explained = planner.planExplained(paused, invoices);
+			CPPUNIT_ASSERT(explained);
+			CPPUNIT_ASSERT_EQUAL(std::string(row.sent ? "send" : "paused"), CustomerPlan::reason(explained->outcome));
+			CPPUNIT_ASSERT_EQUAL(std::size_t(1), explained->invoices.size());
+			CPPUNIT_ASSERT_EQUAL(std::string("2026-12-14"), explained->customer.pausedUntil->toString());
+		}
+		// A pause in the past changes nothing; a paused customer owing nothing due is not listed.
+		CustomerContact past = customer();
+		past.pausedUntil = day("2026-11-01");
+		CPPUNIT_ASSERT(ReminderPlanner(settings(0, 6), day("2026-12-07")).planCustomer(past, invoices));
+		CPPUNIT_ASSERT(!ReminderPlanner(settings(0, 6), day("2026-10-15")).planExplained(paused, invoices));
+		// The plan of all customers leaves the paused one out.
+		const auto plans = ReminderPlanner(settings(0, 6), day("2026-12-07")).plan({paused}, invoices);
+		CPPUNIT_ASSERT(plans.empty());
+	}
+
+	void testDisputedInvoices()
+	{
+		const ReminderPlanner planner(settings(0, 6), day("2026-11-30"));
+		OpenInvoice disputed = invoice(1, "2026-10-01", "2026-10-31", 10000);
+		disputed.disputed = true;
+		const OpenInvoice other = invoice(2, "2026-10-02", "2026-10-31", 3000);
+		// Set: never due, left out of the message and its totals.
+		CPPUNIT_ASSERT(!planner.due(disputed));
+		const CustomerPlan plan = *planner.planCustomer(customer(), {disputed, other});
+		CPPUNIT_ASSERT(plan.outcome == CustomerPlan::Outcome::SEND);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), plan.invoices.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), plan.invoices.front().invoice.id);
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(3000), plan.totals.at("EUR"));
+		// Only disputed ones: nothing is sent, the preview says why and lists them.
+		CPPUNIT_ASSERT(!planner.planCustomer(customer(), {disputed}));
+		const auto explained = planner.planExplained(customer(), {disputed});
+		CPPUNIT_ASSERT(explained && explained->outcome == CustomerPlan::Outcome::DISPUTED);
+		CPPUNIT_ASSERT_EQUAL(std::string("disputed"), CustomerPlan::reason(explained->outcome));
+		CPPUNIT_ASSERT(explained->invoices.front().invoice.disputed);
+		// Cleared: due again as before.
+		disputed.disputed = false;
+		CPPUNIT_ASSERT(planner.due(disputed));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(13000), planner.planCustomer(customer(), {disputed, other})->totals.at("EUR"));
+	}
+
+	void testMinimumAmounts()
+	{
+		ReminderSettings s = settings(0, 6);
+		s.minAmounts = {{"EUR", 50000}, {"GBP", 1000}};
+		const ReminderPlanner planner(s, day("2026-11-30"));
+		struct Row
+		{
+			Poco::Int64 eurOutstanding;
+			bool sent;
+		};
+		// The customer's due total per currency counts, not each invoice.
+		for (const Row& row: {Row{49999, false}, Row{50000, true}, Row{50001, true}})
+		{
+			const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31", row.eurOutstanding - 100),
+													   invoice(2, "2026-10-01", "2026-10-31", 100)};
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(row.eurOutstanding), row.sent,
+										 planner.planCustomer(customer(), invoices).has_value());
+			if (!row.sent)
+			{
+				const auto explained = planner.planExplained(customer(), invoices);
+				CPPUNIT_ASSERT(explained->outcome == CustomerPlan::Outcome::BELOW_MINIMUM);
+				CPPUNIT_ASSERT_EQUAL(std::string("below_minimum"), CustomerPlan::reason(explained->outcome));
+				CPPUNIT_ASSERT_EQUAL(row.eurOutstanding, explained->totals.at("EUR"));
+			}
+		}
+		// Each currency on its own: the GBP part goes, the small EUR part is left out.
+		const CustomerPlan mixed =
+			*planner.planCustomer(customer(), {invoice(1, "2026-10-01", "2026-10-31", 400),
+											   invoice(2, "2026-10-01", "2026-10-31", 1000, 0, "GBP"),
+											   invoice(3, "2026-10-01", "2026-10-31", 5, 0, "USD")});
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), mixed.totals.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1000), mixed.totals.at("GBP"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(5), mixed.totals.at("USD")); // no minimum for USD
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), mixed.invoices.size());
+	}
+
+	void testHoldsInOrder()
+	{
+		// Switched off before paused before disputed before below the minimum.
+		ReminderSettings s = settings(0, 6);
+		s.minAmounts = {{"EUR", 50000}};
+		const ReminderPlanner planner(s, day("2026-11-30"));
+		OpenInvoice disputed = invoice(1, "2026-10-01", "2026-10-31", 100);
+		disputed.disputed = true;
+		const std::vector<OpenInvoice> invoices = {disputed, invoice(2, "2026-10-01", "2026-10-31", 100)};
+		CustomerContact c = customer();
+		c.remindersEnabled = false;
+		c.pausedUntil = day("2026-12-01");
+		CPPUNIT_ASSERT(planner.planExplained(c, invoices)->outcome == CustomerPlan::Outcome::CUSTOMER_OFF);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), planner.planExplained(c, invoices)->invoices.size());
+		c.remindersEnabled = true;
+		CPPUNIT_ASSERT(planner.planExplained(c, invoices)->outcome == CustomerPlan::Outcome::PAUSED);
+		c.pausedUntil.reset();
+		CPPUNIT_ASSERT(planner.planExplained(c, {disputed})->outcome == CustomerPlan::Outcome::DISPUTED);
+		const auto below = planner.planExplained(c, invoices);
+		CPPUNIT_ASSERT(below->outcome == CustomerPlan::Outcome::BELOW_MINIMUM);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), below->invoices.size()); // the disputed one is not counted
+		// A customer without an email who is held back is held, not flagged.
+		c.email.clear();
+		CPPUNIT_ASSERT(planner.planExplained(c, invoices)->outcome == CustomerPlan::Outcome::BELOW_MINIMUM);
 	}
 };
 

@@ -20,6 +20,10 @@ class ReminderFieldsTest: public tests::HostFixture
 	CPPUNIT_TEST(testInvoiceFlagRefusals);
 	CPPUNIT_TEST(testToggleRoute);
 	CPPUNIT_TEST(testEffectiveState);
+	CPPUNIT_TEST(testPauseUntil);
+	CPPUNIT_TEST(testPauseUntilRefusals);
+	CPPUNIT_TEST(testDispute);
+	CPPUNIT_TEST(testDisputeRefusals);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -169,6 +173,147 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(toggled.body, 200, toggled.status);
 		CPPUNIT_ASSERT(!toggled.object()->getValue<bool>("effective"));
 		CPPUNIT_ASSERT_EQUAL(std::string("reminders_ended"), toggled.object()->getValue<std::string>("because"));
+	}
+
+	void testPauseUntil()
+	{
+		const auto id = _host->createCustomer("Kappa", "kappa@example.com");
+		const std::string path = "/api/customers/" + std::to_string(id);
+		CPPUNIT_ASSERT(_host->call("GET", path).object()->getObject("reminders")->isNull("paused_until"));
+		// An accountant may set it, as the other reminder fields.
+		Reply paused =
+			_host->call("PATCH", path, R"({"reminders": {"paused_until": "2026-12-31"}})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(paused.body, 200, paused.status);
+		auto section = paused.object()->getObject("reminders");
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-12-31"), section->getValue<std::string>("paused_until"));
+		CPPUNIT_ASSERT(section->getValue<bool>("enabled")); // the other fields keep their values
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.customer.update", std::to_string(id)));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.customer.update&entity_id=" + std::to_string(id));
+		auto details = audit.object()->getArray("items")->getObject(0)->getObject("details");
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-12-31"), details->getValue<std::string>("paused_until"));
+		CPPUNIT_ASSERT(details->isNull("was_paused_until"));
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"),
+							 audit.object()->getArray("items")->getObject(0)->getValue<std::string>("actor"));
+		// The same date again audits nothing; "" (the form's empty field) and null lift the pause.
+		_host->call("PATCH", path, R"({"reminders": {"paused_until": "2026-12-31"}})");
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.customer.update", std::to_string(id)));
+		Reply lifted = _host->call("PATCH", path, R"({"reminders": {"paused_until": ""}})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(lifted.body, 200, lifted.status);
+		CPPUNIT_ASSERT(lifted.object()->getObject("reminders")->isNull("paused_until"));
+		_host->call("PATCH", path, R"({"reminders": {"paused_until": "2027-01-15"}})");
+		Reply nulled = _host->call("PATCH", path, R"({"reminders": {"paused_until": null}})");
+		CPPUNIT_ASSERT(nulled.object()->getObject("reminders")->isNull("paused_until"));
+		CPPUNIT_ASSERT_EQUAL(4, _host->auditCount("reminders.customer.update", std::to_string(id)));
+	}
+
+	void testPauseUntilRefusals()
+	{
+		const auto id = _host->createCustomer("Lambda", "lambda@example.com");
+		const std::string path = "/api/customers/" + std::to_string(id);
+		_host->call("PATCH", path, R"({"reminders": {"paused_until": "2026-12-31"}})");
+		for (const char* value: {R"("2026-02-30")", R"("31/12/2026")", R"("2026-12-31T00:00")", "20261231", "true",
+								 R"("tomorrow")", R"({"date": "2026-12-31"})"})
+		{
+			const std::string body =
+				std::string(R"({"name": "Renamed", "reminders": {"paused_until": )") + value + "}}";
+			Reply refused = _host->call("PATCH", path, body, TestHost::ACCOUNTANT);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body + " " + refused.body, 400, refused.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, std::string("reminders.paused_until"), refused.errorField());
+		}
+		// Nothing stored: neither the pause nor the host's own field of the same request.
+		auto customer = _host->call("GET", path).object();
+		CPPUNIT_ASSERT_EQUAL(std::string("Lambda"), customer->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-12-31"),
+							 customer->getObject("reminders")->getValue<std::string>("paused_until"));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.customer.update", std::to_string(id)));
+	}
+
+	void testDispute()
+	{
+		const auto customer = _host->createCustomer("Mu", "mu@example.com");
+		const std::string today = _host->runtime().services().clock.today();
+		const auto id = invoice(customer, "M-1", today, "", today);
+		const std::string path = "/api/plugins/reminders/invoices/" + std::to_string(id);
+		Reply disputed =
+			_host->call("PUT", path, R"({"disputed": true, "dispute_note": "  Goods returned, credit note due  "})",
+						TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(disputed.body, 200, disputed.status);
+		CPPUNIT_ASSERT(disputed.object()->getValue<bool>("disputed"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Goods returned, credit note due"),
+							 disputed.object()->getValue<std::string>("dispute_note"));
+		CPPUNIT_ASSERT(disputed.object()->getValue<bool>("with_reminder")); // the flag is kept
+		CPPUNIT_ASSERT(!disputed.object()->getValue<bool>("effective"));
+		CPPUNIT_ASSERT_EQUAL(std::string("disputed"), disputed.object()->getValue<std::string>("because"));
+		// The invoice record says the same.
+		auto section = _host->call("GET", "/api/invoices/" + std::to_string(id)).object()->getObject("reminders");
+		CPPUNIT_ASSERT(section->getValue<bool>("disputed"));
+		CPPUNIT_ASSERT_EQUAL(std::string("disputed"), section->getValue<std::string>("because"));
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.invoice.dispute", std::to_string(id)));
+		Reply audit = _host->call("GET", "/api/audit?action=reminders.invoice.dispute&entity_id=" + std::to_string(id));
+		auto entry = audit.object()->getArray("items")->getObject(0);
+		CPPUNIT_ASSERT_EQUAL(std::string("maria"), entry->getValue<std::string>("actor"));
+		CPPUNIT_ASSERT(entry->getObject("details")->getValue<bool>("disputed"));
+		CPPUNIT_ASSERT(!entry->getObject("details")->getValue<bool>("was_disputed"));
+		// Again: nothing changes, nothing audited. Cleared: in the reminders again.
+		_host->call("PUT", path, R"({"disputed": true})");
+		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.invoice.dispute", std::to_string(id)));
+		Reply cleared = _host->call("PUT", path, R"({"disputed": false, "dispute_note": null})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(cleared.body, 200, cleared.status);
+		CPPUNIT_ASSERT(!cleared.object()->getValue<bool>("disputed"));
+		CPPUNIT_ASSERT(cleared.object()->isNull("dispute_note"));
+		CPPUNIT_ASSERT(cleared.object()->getValue<bool>("effective"));
+		CPPUNIT_ASSERT_EQUAL(2, _host->auditCount("reminders.invoice.dispute", std::to_string(id)));
+		// An invoice never flagged can be disputed too: its row starts unflagged.
+		const auto plain = invoice(customer, "M-2", today, R"(, "reminders": {"with_reminder": false})", today);
+		Reply unflagged =
+			_host->call("PUT", "/api/plugins/reminders/invoices/" + std::to_string(plain), R"({"disputed": true})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(unflagged.body, 200, unflagged.status);
+		CPPUNIT_ASSERT(!unflagged.object()->getValue<bool>("with_reminder"));
+		CPPUNIT_ASSERT(unflagged.object()->getValue<bool>("disputed"));
+	}
+
+	void testDisputeRefusals()
+	{
+		const auto customer = _host->createCustomer("Nu", "nu@example.com");
+		const std::string today = _host->runtime().services().clock.today();
+		const auto id = invoice(customer, "N-1", today, "", today);
+		const std::string path = "/api/plugins/reminders/invoices/" + std::to_string(id);
+		const std::string longNote(std::size_t(500) + 1, 'x');
+		const struct
+		{
+			std::string body;
+			const char* field;
+		} cases[] = {
+			{R"({"disputed": "yes"})", "disputed"},
+			{R"({"disputed": 1})", "disputed"},
+			{R"({"disputed": true, "dispute_note": 7})", "dispute_note"},
+			{R"({"disputed": true, "dispute_note": "a\u0007b"})", "dispute_note"},
+			{R"({"disputed": true, "dispute_note": ")" + longNote + R"("})", "dispute_note"},
+			{R"({"disputed": true, "note": "x"})", "note"},
+			{R"({})", "with_reminder"},
+		};
+		for (const auto& c: cases)
+		{
+			Reply refused = _host->call("PUT", path, c.body, TestHost::ACCOUNTANT);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body + " " + refused.body, 400, refused.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.body, std::string(c.field), refused.errorField());
+		}
+		// A refused flag stores no dispute of the same request either.
+		_host->call("POST", "/api/invoices/" + std::to_string(id) + "/payments", R"({"amount": "10"})");
+		Reply paid = _host->call("PUT", path, R"({"with_reminder": true, "disputed": true})");
+		CPPUNIT_ASSERT_EQUAL(400, paid.status);
+		CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("reminders.invoice.dispute", std::to_string(id)));
+		CPPUNIT_ASSERT(!_host->call("GET", "/api/invoices/" + std::to_string(id))
+							.object()
+							->getObject("reminders")
+							->getValue<bool>("disputed"));
+		// The host's invoice form may carry the section too.
+		Reply created = _host->call(
+			"POST", "/api/invoices",
+			R"({"number": "N-2", "customer_id": )" + std::to_string(customer) +
+				R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "10", "reminders": {"disputed": "no"}})");
+		CPPUNIT_ASSERT_EQUAL(400, created.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("reminders.disputed"), created.errorField());
 	}
 
 private:

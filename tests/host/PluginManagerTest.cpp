@@ -37,10 +37,11 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("running"), plugin->getValue<std::string>("state"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(2), plugin->getArray("hooks")->size());
 		CPPUNIT_ASSERT_EQUAL(std::string("reminders.weekly"), plugin->getArray("tasks")->getElement<std::string>(0));
-		CPPUNIT_ASSERT_EQUAL(std::size_t(3), plugin->getArray("fields")->size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(4), plugin->getArray("fields")->size()); // paused_until the fourth
 		// Every route of the contract is mounted, the screens' view models too.
-		CPPUNIT_ASSERT_EQUAL(std::size_t(15), plugin->getArray("routes")->size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(16), plugin->getArray("routes")->size()); // ui/disputes the 16th
 		CPPUNIT_ASSERT_EQUAL(400, host.call("GET", "/api/plugins/reminders/ui/flags").status);
+		CPPUNIT_ASSERT_EQUAL(400, host.call("GET", "/api/plugins/reminders/ui/disputes").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/ui/overview").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/ui/bulk-enable").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.call("GET", "/api/plugins/reminders/preview?date=2026-11-30").status);

@@ -114,6 +114,7 @@ class ReminderMessageTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDateHeaderAfter2262);
 	CPPUNIT_TEST(testSanitizeIsStrictUtf8);
 	CPPUNIT_TEST(testLineBreaksAreCrlf);
+	CPPUNIT_TEST(testReminderNumberBesideEachInvoice);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -459,6 +460,27 @@ public:
 							 MimeBuilder::dateHeader(instant(2026, 1, 1, 0, 0), "UTC"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Fri, 01 Jan 2027 05:45:00 +0545"),
 							 MimeBuilder::dateHeader(instant(2027, 1, 1, 0, 0), "Asia/Kathmandu"));
+	}
+
+	void testReminderNumberBesideEachInvoice()
+	{
+		// The first reminder of one invoice, the fourth of another: N = delivered earlier ones + 1.
+		ReminderComposer composer(*_templates, _settings, "");
+		std::vector<DueInvoice> lines = {line(1, 40, false, 7500, "EUR"), line(2, 5, false, 1000, "EUR")};
+		lines[0].invoice.earlierReminders = 3;
+		const ComposedMessage el = composer.reminder(planOf("Μαρία Κ.", "el", lines), "a@x");
+		CPPUNIT_ASSERT_MESSAGE(el.text, contains(el.text, "* Τιμολόγιο ΤΠΥ-1 (υπενθύμιση αρ. 4), έκδοση"));
+		CPPUNIT_ASSERT_MESSAGE(el.text, contains(el.text, "* Τιμολόγιο ΤΠΥ-2 (υπενθύμιση αρ. 1), έκδοση"));
+		CPPUNIT_ASSERT_MESSAGE(el.html, contains(el.html, "ΤΠΥ-1<br><small>Υπενθύμιση αρ. 4</small>"));
+		CPPUNIT_ASSERT_MESSAGE(el.html, contains(el.html, "ΤΠΥ-2<br><small>Υπενθύμιση αρ. 1</small>"));
+		const ComposedMessage en = composer.reminder(planOf("Ann Lee", "en", lines), "a@x");
+		CPPUNIT_ASSERT_MESSAGE(en.text, contains(en.text, "* Invoice ΤΠΥ-1 (reminder no. 4), issued"));
+		CPPUNIT_ASSERT_MESSAGE(en.text, contains(en.text, "* Invoice ΤΠΥ-2 (reminder no. 1), issued"));
+		CPPUNIT_ASSERT_MESSAGE(en.html, contains(en.html, "ΤΠΥ-1<br><small>Reminder no. 4</small>"));
+		// Numbers the language's way: the thousands separator of each.
+		lines[0].invoice.earlierReminders = 1233;
+		CPPUNIT_ASSERT(contains(composer.reminder(planOf("Μαρία Κ.", "el", lines), "a@x").text, "αρ. 1.234)"));
+		CPPUNIT_ASSERT(contains(composer.reminder(planOf("Ann Lee", "en", lines), "a@x").text, "no. 1,234)"));
 	}
 
 private:
