@@ -83,7 +83,10 @@ class CreditControlsTest: public CppUnit::TestFixture
 public:
 	void setUp() override
 	{
-		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true);
+		// Batches of one: the re-check before a batch's sends then sees what
+		// changed while the previous customer's reminder went out.
+		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true, "",
+										   std::map<std::string, std::string>{{"reminders.batch.size", "1"}});
 		_host->runtime().services().clock.pin(SUNDAY_NOON);
 		_facade = std::make_unique<host::PluginHost>(
 			_host->runtime().services(),
