@@ -24,6 +24,7 @@
 #include <Poco/Process.h>
 #include <Poco/RandomStream.h>
 #include <algorithm>
+#include <deque>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -620,12 +621,6 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 		counts.leaseLost = true;
 		stop = true;
 	};
-	// A message that ends without a send (unwritable, no transport): its row.
-	auto unsentWrite = [&](const MessageRecord& message) -> GroupCommit::Write {
-		return [this, message, fence](Poco::Data::Session& transaction) {
-			return _runs.updateMessage(transaction, message, fence);
-		};
-	};
 	// A sent message's outcome and its audit entry. The entry is kept even
 	// when the row is no longer this instance's to write: the send happened.
 	auto outcomeWrite = [&](const MessageRecord& message, const CustomerPlan& plan) -> GroupCommit::Write {
@@ -648,129 +643,256 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 		};
 	};
 
+	// Jobs a sender prepared and then gave back (it stopped, or its
+	// connection was turned away): their rows are as before, and another
+	// sender takes them first.
+	std::deque<std::size_t> givenBack;
+	auto take = [&]() -> std::optional<std::size_t> {
+		{
+			std::lock_guard<std::mutex> lock(senders.mutex);
+			if (!givenBack.empty())
+			{
+				const std::size_t at = givenBack.front();
+				givenBack.pop_front();
+				return at;
+			}
+		}
+		const std::size_t at = next++;
+		return at < jobs.size() ? std::optional<std::size_t>(at) : std::nullopt;
+	};
+	auto fail = [&](const std::exception_ptr& error) {
+		std::lock_guard<std::mutex> lock(senders.mutex);
+		if (!failure) failure = error;
+		stop = true;
+	};
+
+	// A message made ready to send: composed, and its "sending" row handed to
+	// the writer (with the outcome of the sender's previous message).
+	struct Ready
+	{
+		std::size_t at = 0;
+		MessageRecord before; /// the row as it was, to give the job back unsent
+		ComposedMessage composed;
+		GroupCommit::Pending pending;
+		std::vector<GroupCommit::Write> carried; /// the earlier outcomes it carries
+		std::vector<MessageRecord> carriedFrom;  /// and their messages
+	};
+
 	auto sender = [&](std::size_t index) {
 		std::unique_ptr<Transport>& transport = senders.transports[index];
-		// The last message's outcome, committed together with the next
-		// message's "sending" row, or alone at the end.
-		GroupCommit::Write carry;
-		std::optional<MessageRecord> carried;
-		auto commit = [&](const GroupCommit::Write& write) {
-			GroupCommit::Write both = [&](Poco::Data::Session& transaction) {
-				if (carry && !carry(transaction)) return false;
-				return !write || write(transaction);
+		// The outcomes of the messages sent since the last hand-over: they go
+		// with the next "sending" row, or alone at the end.
+		std::vector<GroupCommit::Write> carry;
+		std::vector<MessageRecord> carried;
+		auto together = [](std::vector<GroupCommit::Write> writes) -> GroupCommit::Write {
+			return [writes](Poco::Data::Session& transaction) {
+				for (const GroupCommit::Write& write: writes)
+					if (!write(transaction)) return false;
+				return true;
 			};
-			std::exception_ptr error;
-			GroupCommit::Result result = senders.writer.commit(both, &error);
-			bool carryWritten = result == GroupCommit::Result::COMMITTED;
-			if (!carryWritten && carry)
-			{
-				// The outcome of a message sent is never dropped with what
-				// failed beside it.
-				std::exception_ptr alone;
-				carryWritten = senders.writer.commit(carry, &alone) == GroupCommit::Result::COMMITTED;
-				if (!carryWritten && !error) error = alone;
-				if (!carryWritten && alone) result = GroupCommit::Result::FAILED;
-			}
-			if (carry && carryWritten) tally(*carried);
-			carry = nullptr;
-			carried.reset();
-			if (result == GroupCommit::Result::LEASE_LOST) loseLease();
-			if (result == GroupCommit::Result::FAILED)
-			{
-				std::lock_guard<std::mutex> lock(senders.mutex);
-				if (!failure) failure = error;
-				stop = true;
-			}
-			return result == GroupCommit::Result::COMMITTED;
 		};
-		while (!stop)
+		auto tallyAll = [&](const std::vector<MessageRecord>& messages) {
+			for (const MessageRecord& message: messages)
+				tally(message);
+		};
+		auto flush = [&] {
+			if (carry.empty()) return;
+			std::exception_ptr error;
+			const GroupCommit::Result result = senders.writer.commit(together(carry), &error);
+			if (result == GroupCommit::Result::FAILED)
+				fail(error);
+			else
+				tallyAll(carried);
+			carry.clear();
+			carried.clear();
+		};
+		// The next job made ready, or nullopt when none is left or sending
+		// stopped. Jobs that end unsent (unwritable, no transport) are written
+		// on the way.
+		auto prepare = [&]() -> std::optional<Ready> {
+			while (!stop)
+			{
+				const std::optional<std::size_t> at = take();
+				if (!at) return std::nullopt;
+				if (!lease.holds())
+				{
+					loseLease();
+					return std::nullopt;
+				}
+				MessageRecord& message = jobs[*at].message;
+				const CustomerPlan& plan = jobs[*at].plan;
+				Ready ready;
+				ready.at = *at;
+				ready.before = message;
+				if (message.messageId.empty())
+					message.messageId = MimeBuilder::newMessageId(
+						settings.fromAddress, "r" + std::to_string(run.id) + ".c" + std::to_string(message.customerId));
+				std::string unsent;
+				try
+				{
+					ready.composed = composer.reminder(plan, message.messageId);
+					ready.composed.date = _host.clock().now();
+				}
+				catch (std::exception& exc)
+				{
+					message.state = "failed";
+					message.replyText = std::string("the message could not be written: ") + exc.what();
+					unsent = "failed";
+				}
+				if (unsent.empty() && !transport)
+				{
+					// Before the row says "sending": a transport that cannot be
+					// made sends nothing, and the message waits for a retry like
+					// a 4xx, with a reason the history can show (details in the log).
+					try
+					{
+						transport = _transports();
+					}
+					catch (std::exception& exc)
+					{
+						_host.logger().error("run %s: the mail transport could not be set up: %s",
+											 std::to_string(run.id), std::string(exc.what()));
+						message.attempts += 1;
+						settle(message,
+							   {Delivery::State::DEFERRED, 0,
+								"the mail transport could not be set up; see the host's log"},
+							   false);
+						unsent = "no transport";
+					}
+				}
+				if (!unsent.empty())
+				{
+					message.updatedAt = now();
+					const MessageRecord row = message;
+					std::exception_ptr error;
+					const GroupCommit::Result result = senders.writer.commit(
+						[this, row, &fence](Poco::Data::Session& transaction) {
+							return _runs.updateMessage(transaction, row, fence);
+						},
+						&error);
+					if (result == GroupCommit::Result::LEASE_LOST) loseLease();
+					if (result == GroupCommit::Result::FAILED) fail(error);
+					if (result != GroupCommit::Result::COMMITTED) return std::nullopt;
+					tally(row);
+					continue;
+				}
+				// Durably "sending" before a byte goes out: a crash from here
+				// on leaves "unknown", never a second copy.
+				message.state = "sending";
+				message.recipient = plan.customer.email;
+				message.subject = ready.composed.subject;
+				message.attempts += 1;
+				message.updatedAt = now();
+				const MessageRecord sending = message;
+				ready.carried.swap(carry);
+				ready.carriedFrom.swap(carried);
+				GroupCommit::Write previous = ready.carried.empty() ? GroupCommit::Write() : together(ready.carried);
+				ready.pending =
+					senders.writer.submit([this, sending, &plan, &fence, previous](Poco::Data::Session& transaction) {
+						if (previous && !previous(transaction)) return false;
+						if (!_runs.updateMessage(transaction, sending, fence)) return false;
+						_runs.replaceListedInvoices(transaction, sending.id, plan.invoices);
+						return true;
+					});
+				return ready;
+			}
+			return std::nullopt;
+		};
+		// A ready job not sent after all: its row back as it was, and the job
+		// to whichever sender goes on (or to a later pass).
+		auto giveBack = [&](Ready& ready) {
+			std::exception_ptr error;
+			const GroupCommit::Result result = ready.pending.wait(&error);
+			if (result != GroupCommit::Result::COMMITTED)
+			{
+				// Nothing of it was written: the outcomes it carried are written alone.
+				carry.insert(carry.end(), ready.carried.begin(), ready.carried.end());
+				carried.insert(carried.end(), ready.carriedFrom.begin(), ready.carriedFrom.end());
+				flush();
+			}
+			else
+				tallyAll(ready.carriedFrom);
+			if (result == GroupCommit::Result::LEASE_LOST) return; // no longer this instance's to write
+			const MessageRecord before = ready.before;
+			if (senders.writer.commit([this, before, &fence](Poco::Data::Session& transaction) {
+					return _runs.updateMessage(transaction, before, fence);
+				}) != GroupCommit::Result::COMMITTED)
+				return; // left "sending": it ends "unknown", never sent twice
+			jobs[ready.at].message = before;
+			std::lock_guard<std::mutex> lock(senders.mutex);
+			givenBack.push_back(ready.at);
+		};
+
+		std::optional<Ready> upcoming;
+		// Whatever escapes (a crash in a test's transport), nothing handed to
+		// the writer is left behind: its writes refer to this pass's jobs.
+		struct Settle
 		{
-			const std::size_t at = next++;
-			if (at >= jobs.size()) break;
+			std::optional<Ready>& ready;
+			~Settle()
+			{
+				if (ready) ready->pending.wait();
+			}
+		} settleUpcoming{upcoming};
+		upcoming = prepare();
+		while (upcoming)
+		{
+			Ready current = std::move(*upcoming);
+			upcoming.reset();
+			std::exception_ptr error;
+			const GroupCommit::Result result = current.pending.wait(&error);
+			if (result != GroupCommit::Result::COMMITTED)
+			{
+				// Not durable, not sent. The outcomes it carried are written alone.
+				carry.insert(carry.end(), current.carried.begin(), current.carried.end());
+				carried.insert(carried.end(), current.carriedFrom.begin(), current.carriedFrom.end());
+				if (result == GroupCommit::Result::LEASE_LOST)
+					loseLease();
+				else
+					fail(error);
+				jobs[current.at].message = current.before;
+				break;
+			}
+			tallyAll(current.carriedFrom);
+			// A lease that ended meanwhile (a stall past it): another instance
+			// may have the batch, and settles this row as "unknown".
 			if (!lease.holds())
 			{
 				loseLease();
 				break;
 			}
-			MessageRecord& message = jobs[at].message;
-			const CustomerPlan& plan = jobs[at].plan;
-			if (message.messageId.empty())
-				message.messageId = MimeBuilder::newMessageId(
-					settings.fromAddress, "r" + std::to_string(run.id) + ".c" + std::to_string(message.customerId));
-			ComposedMessage composed;
-			try
-			{
-				composed = composer.reminder(plan, message.messageId);
-				composed.date = _host.clock().now();
-			}
-			catch (std::exception& exc)
-			{
-				message.state = "failed";
-				message.replyText = std::string("the message could not be written: ") + exc.what();
-				message.updatedAt = now();
-				if (!commit(unsentWrite(message))) break;
-				tally(message);
-				continue;
-			}
-			if (!transport)
-			{
-				// Before the row says "sending": a transport that cannot be
-				// made sends nothing, and the message waits for a retry like a
-				// 4xx, with a reason the history can show (details in the log).
-				try
-				{
-					transport = _transports();
-				}
-				catch (std::exception& exc)
-				{
-					_host.logger().error("run %s: the mail transport could not be set up: %s", std::to_string(run.id),
-										 std::string(exc.what()));
-					message.attempts += 1;
-					message.updatedAt = now();
-					settle(message,
-						   {Delivery::State::DEFERRED, 0, "the mail transport could not be set up; see the host's log"},
-						   false);
-					if (!commit(unsentWrite(message))) break;
-					tally(message);
-					continue;
-				}
-			}
-			// Durably "sending" before a byte goes out: a crash from here on
-			// leaves "unknown", never a second copy.
-			message.state = "sending";
-			message.recipient = plan.customer.email;
-			message.subject = composed.subject;
-			message.attempts += 1;
-			message.updatedAt = now();
-			const MessageRecord sending = message;
-			if (!commit([this, sending, &plan, &fence](Poco::Data::Session& transaction) {
-					if (!_runs.updateMessage(transaction, sending, fence)) return false;
-					_runs.replaceListedInvoices(transaction, sending.id, plan.invoices);
-					return true;
-				}))
-				break;
-
+			// The next row commits while this message is on the wire.
+			if (!stop) upcoming = prepare();
+			MessageRecord& message = jobs[current.at].message;
+			const CustomerPlan& plan = jobs[current.at].plan;
 			// Refused credentials: nothing can go out until the configuration
 			// changes; this one and the rest of the run fail now (deliver()).
-			const auto [delivery, refused] = attempt(transport, [&] { return transport->send(composed); });
+			const auto [delivery, refused] = attempt(transport, [&] {
+				// A connection that broke on the last message is made anew; one
+				// that cannot be made defers this message, which was not sent.
+				if (!transport) transport = _transports();
+				return transport->send(current.composed);
+			});
 			settle(message, delivery, refused);
 			message.updatedAt = now();
-			carry = outcomeWrite(message, plan);
-			carried = message;
+			carry.push_back(outcomeWrite(message, plan));
+			carried.push_back(message);
 			if (refused)
 			{
-				std::lock_guard<std::mutex> lock(senders.mutex);
-				counts.credentialsRefused = delivery.text;
-				counts.refusalCode = delivery.code;
-				stop = true;
+				{
+					std::lock_guard<std::mutex> lock(senders.mutex);
+					counts.credentialsRefused = delivery.text;
+					counts.refusalCode = delivery.code;
+					stop = true;
+				}
 				break;
 			}
 			// Back-pressure: a server that closes a connection (421) or
 			// cannot be reached gets one connection fewer for the rest of the
 			// pass; the last sender stays and defers as before.
-			const bool connectionRefused =
+			const bool turnedAway =
 				delivery.state == Delivery::State::DEFERRED && (delivery.code == 421 || delivery.code == 0);
-			if (connectionRefused && senders.retire())
+			if (turnedAway && senders.retire())
 			{
 				if (transport) transport->close();
 				transport.reset();
@@ -779,14 +901,17 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 				break;
 			}
 		}
-		if (carry) commit(nullptr);
+		if (upcoming) giveBack(*upcoming);
+		upcoming.reset();
+		flush();
 	};
 
-	const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(senders.allowed.load()), jobs.size());
-	if (count <= 1)
-		sender(0); // in the planned order, on this thread
-	else
-	{
+	auto runSenders = [&](std::size_t count) {
+		if (count <= 1)
+		{
+			sender(0); // in the planned order, on this thread
+			return;
+		}
 		std::vector<std::thread> threads;
 		for (std::size_t index = 0; index < count; ++index)
 			threads.emplace_back([&, index] {
@@ -796,14 +921,16 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 				}
 				catch (...)
 				{
-					std::lock_guard<std::mutex> lock(senders.mutex);
-					if (!failure) failure = std::current_exception();
-					stop = true;
+					fail(std::current_exception());
 				}
 			});
 		for (std::thread& thread: threads)
 			thread.join();
-	}
+	};
+	runSenders(std::min<std::size_t>(static_cast<std::size_t>(senders.allowed.load()), jobs.size()));
+	// Jobs given back after the other senders had finished: one sender takes them.
+	while (!stop && !givenBack.empty())
+		runSenders(1);
 	if (failure) std::rethrow_exception(failure);
 }
 

@@ -11,104 +11,148 @@
 namespace reminders {
 
 
+struct GroupCommit::Pending::State
+{
+	Write write;
+	bool done = false;
+	Result result = Result::COMMITTED;
+	std::exception_ptr error;
+};
+
+
+GroupCommit::Result GroupCommit::Pending::wait(std::exception_ptr* error)
+{
+	std::unique_lock<std::mutex> lock(_owner->_mutex);
+	_owner->_done.wait(lock, [&] { return _state->done; });
+	if (error) *error = _state->error;
+	return _state->result;
+}
+
+
 GroupCommit::GroupCommit(erp::Database& database):
 	_database(database),
-	_session(database.session())
+	_session(database.session()),
+	_writer([this] { loop(); })
 {}
+
+
+GroupCommit::~GroupCommit()
+{
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_stopping = true;
+	}
+	_handedOver.notify_all();
+	_writer.join();
+}
+
+
+GroupCommit::Pending GroupCommit::submit(Write write)
+{
+	Pending pending;
+	pending._owner = this;
+	pending._state = std::make_shared<Pending::State>();
+	pending._state->write = std::move(write);
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_queue.push_back(pending._state);
+	}
+	_handedOver.notify_one();
+	return pending;
+}
 
 
 GroupCommit::Result GroupCommit::commit(const Write& write, std::exception_ptr* error)
 {
-	Request request;
-	request.write = &write;
-	std::unique_lock<std::mutex> lock(_mutex);
-	_queue.push_back(&request);
-	while (!request.done)
+	return submit(write).wait(error);
+}
+
+
+void GroupCommit::loop()
+{
+	for (;;)
 	{
-		if (_leading)
+		std::deque<std::shared_ptr<Pending::State>> group;
 		{
-			_done.wait(lock);
-			continue;
+			std::unique_lock<std::mutex> lock(_mutex);
+			_handedOver.wait(lock, [&] { return _stopping || !_queue.empty(); });
+			if (_queue.empty()) return; // stopping, and nothing is left
+			group.swap(_queue);
 		}
-		// No commit on its way: this thread writes what was handed over.
-		_leading = true;
-		std::deque<Request*> group;
-		group.swap(_queue);
-		lock.unlock();
 		try
 		{
 			lead(group);
 		}
 		catch (...)
 		{
-			for (Request* each: group)
-				if (!each->done)
-				{
-					each->result = Result::FAILED;
-					each->error = std::current_exception();
-					each->done = true;
-				}
+			for (const std::shared_ptr<Pending::State>& state: group)
+				finish(*state, Result::FAILED, std::current_exception());
 		}
-		lock.lock();
-		_leading = false;
-		_done.notify_all();
 	}
-	if (error) *error = request.error;
-	return request.result;
 }
 
 
-void GroupCommit::lead(std::deque<Request*>& group)
+void GroupCommit::lead(std::deque<std::shared_ptr<Pending::State>>& group)
 {
 	if (writeTogether(group)) return;
 	// One write threw: the group was rolled back. Each again on its own, so
 	// that only the bad one fails.
-	for (Request* request: group)
+	for (const std::shared_ptr<Pending::State>& state: group)
 	{
-		std::deque<Request*> alone{request};
+		std::deque<std::shared_ptr<Pending::State>> alone{state};
 		try
 		{
 			writeTogether(alone);
 		}
 		catch (...)
 		{
-			request->result = Result::FAILED;
-			request->error = std::current_exception();
-			request->done = true;
+			finish(*state, Result::FAILED, std::current_exception());
 		}
 	}
 }
 
 
-bool GroupCommit::writeTogether(std::deque<Request*>& group)
+bool GroupCommit::writeTogether(std::deque<std::shared_ptr<Pending::State>>& group)
 {
+	bool held = false;
 	try
 	{
-		const bool held = ConflictRetry::run([&] {
+		held = ConflictRetry::run([&] {
 			erp::Transaction tx(_session, _database.dialect());
-			for (Request* request: group)
-				if (!(*request->write)(_session)) return false; // rolled back: the fence failed
+			for (const std::shared_ptr<Pending::State>& state: group)
+				if (!state->write(_session)) return false; // rolled back: the fence failed
 			tx.commit();
 			return true;
 		});
-		std::lock_guard<std::mutex> lock(_mutex);
-		for (Request* request: group)
-		{
-			request->result = held ? Result::COMMITTED : Result::LEASE_LOST;
-			request->done = true;
-		}
-		if (held)
-		{
-			++_commits;
-			_writes += static_cast<int>(group.size());
-		}
-		return true;
 	}
 	catch (...)
 	{
 		if (group.size() == 1) throw;
 		return false;
 	}
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		if (held)
+		{
+			++_commits;
+			_writes += static_cast<int>(group.size());
+		}
+	}
+	for (const std::shared_ptr<Pending::State>& state: group)
+		finish(*state, held ? Result::COMMITTED : Result::LEASE_LOST);
+	return true;
+}
+
+
+void GroupCommit::finish(Pending::State& state, Result result, std::exception_ptr error)
+{
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		state.result = result;
+		state.error = error;
+		state.done = true;
+	}
+	_done.notify_all();
 }
 
 

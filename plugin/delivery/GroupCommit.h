@@ -13,21 +13,23 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <thread>
 
 
 namespace reminders {
 
 
 class GroupCommit
-/// Commits the outbox writes of several senders together: each sender
-/// hands over its writes and waits until they are durable; whoever finds no
-/// commit in progress leads, and writes everything handed over so far in
-/// one transaction of its own session, then wakes the others. So while one
-/// commit is on its way to the disk the next one gathers, and the number of
-/// commits per message falls with the number of senders, while each write
-/// is still durable before its sender goes on (a message is handed to SMTP
-/// only after its "sending" row is committed).
+/// Commits the outbox writes of several senders together, on a writer
+/// thread of its own: senders hand over writes, and the writer takes
+/// everything handed over so far into one transaction of its own session.
+/// While one commit is on its way to the disk the next one gathers, so the
+/// number of commits per message falls with the number of senders. A sender
+/// may hand over its next message's "sending" row and go on sending the
+/// current one while that commits; it hands the next message to SMTP only
+/// once wait() says the row is durable.
 ///
 /// A write returns false when its fence no longer holds (another instance
 /// has the batch): the whole group is rolled back and every write of it
@@ -35,6 +37,8 @@ class GroupCommit
 /// others of the group are then written again one by one, so that one bad
 /// row fails only its own sender (FAILED, with the error kept). Conflicts
 /// the database resolves by picking a victim (ConflictRetry) are retried.
+/// Writes run on the writer thread, possibly more than once (a retry):
+/// they must only touch the database and what they own.
 ///
 /// Thread-safe.
 {
@@ -48,11 +52,32 @@ public:
 
 	using Write = std::function<bool(Poco::Data::Session& transaction)>;
 
+	class Pending
+	/// A write handed over, until it is committed or has failed.
+	{
+	public:
+		Result wait(std::exception_ptr* error = nullptr);
+		/// Returns once the write is committed (or failed); `error` receives
+		/// a failed write's exception.
+
+	private:
+		friend class GroupCommit;
+		struct State;
+		GroupCommit* _owner = nullptr;
+		std::shared_ptr<State> _state;
+	};
+
 	explicit GroupCommit(erp::Database& database);
+	/// Starts the writer thread.
+
+	~GroupCommit();
+	/// Writes what was handed over, then stops the writer thread.
+
+	Pending submit(Write write);
+	/// Hands a write over and returns at once.
 
 	Result commit(const Write& write, std::exception_ptr* error = nullptr);
-	/// Returns once `write` is committed (or failed); `error` receives a
-	/// failed write's exception.
+	/// submit(write).wait(error).
 
 	int commits() const;
 	/// Transactions committed so far.
@@ -61,30 +86,25 @@ public:
 	/// Writes committed so far.
 
 	int waiting() const;
-	/// Writes handed over and not yet taken by a leader (for tests).
+	/// Writes handed over and not yet taken by the writer (for tests).
 
 private:
-	struct Request
-	{
-		const Write* write = nullptr;
-		bool done = false;
-		Result result = Result::COMMITTED;
-		std::exception_ptr error;
-	};
-
-	void lead(std::deque<Request*>& group);
-	/// Writes the group; REQUIRES: _mutex not held, _leading set by this thread.
-	bool writeTogether(std::deque<Request*>& group);
+	void loop();
+	void lead(std::deque<std::shared_ptr<Pending::State>>& group);
+	bool writeTogether(std::deque<std::shared_ptr<Pending::State>>& group);
 	/// true when the group committed or its fence failed; false when a write threw.
+	void finish(Pending::State& state, Result result, std::exception_ptr error = nullptr);
 
 	erp::Database& _database;
 	Poco::Data::Session _session;
 	mutable std::mutex _mutex;
+	std::condition_variable _handedOver;
 	std::condition_variable _done;
-	std::deque<Request*> _queue;
-	bool _leading = false;
+	std::deque<std::shared_ptr<Pending::State>> _queue;
+	bool _stopping = false;
 	int _commits = 0;
 	int _writes = 0;
+	std::thread _writer;
 };
 
 

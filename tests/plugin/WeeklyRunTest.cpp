@@ -423,22 +423,34 @@ public:
 	{
 		fourCustomers();
 		Poco::Data::Session session = _host->runtime().database().session();
-		// While a's message is with the server, another instance takes its batch over.
+		// While a's message is with the server (and b's row, made "sending"
+		// meanwhile, is committed), another instance takes its batch over.
 		script([&](const ComposedMessage& m) {
 			if (m.to == "a@example.com")
+			{
+				for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+					 stateOf("b@example.com") != "sending" && std::chrono::steady_clock::now() < until;)
+					std::this_thread::yield();
 				session << "UPDATE reminder_batches SET lease_owner = 'other-host:9', lease_generation = "
 						   "lease_generation + 1, lease_until = '2999-01-01T00:00:00.000Z'",
 					now;
+			}
 			return accepted(m);
 		});
 		const erp::TaskResult result = execute("2026-11-30");
 		CPPUNIT_ASSERT(!result.ok);
 		CPPUNIT_ASSERT_MESSAGE(result.summary, result.summary.find("lost its lease") != std::string::npos);
-		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"a@example.com"})); // b and c are left to the new holder
+		// b's row was durable "sending" under the lease before the takeover:
+		// b goes out, and its row is the new holder's to settle ("unknown").
+		// The refused outcome write of a stops the sender: c is left to the
+		// new holder.
+		CPPUNIT_ASSERT((_sent == std::vector<std::string>{"a@example.com", "b@example.com"}));
 		// a's row is the new holder's to settle; nothing this instance wrote after the takeover stuck.
 		CPPUNIT_ASSERT_EQUAL(std::string("sending"), stateOf("a@example.com"));
-		CPPUNIT_ASSERT_EQUAL(std::string("pending"), stateOf("b@example.com"));
-		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("reminders.message.accepted")); // the send itself is on record
+		CPPUNIT_ASSERT_EQUAL(std::string("sending"), stateOf("b@example.com"));
+		CPPUNIT_ASSERT_EQUAL(std::string("pending"), stateOf("c@example.com"));
+		// Every send itself is on record.
+		CPPUNIT_ASSERT_EQUAL(2, _host->auditCount("reminders.message.accepted"));
 	}
 
 	void testLeaseKeeperRenewsByTimeAndNoticesALoss()
