@@ -47,6 +47,12 @@ public:
 	/// flag and audits a change. `source` tells why: "request", "toggle",
 	/// "customer_default", ...
 
+	void setInvoiceFlag(Poco::Data::Session& transaction, const InvoiceFacts& invoice, bool withReminder,
+						const std::string& actor, const std::string& source, const CustomerFields& customer,
+						std::optional<bool> before);
+	/// The same, for a caller that has just read the customer's fields and
+	/// the invoice's flag in its transaction (the invoice.created hook).
+
 	Poco::JSON::Object::Ptr invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const;
 	/// {"with_reminder", "effective", "because"} for an invoice as it is now.
 

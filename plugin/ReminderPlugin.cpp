@@ -29,7 +29,7 @@ void ReminderPlugin::start(erp::Host& host)
 	host.records().extend(ReminderFields::specs(), *_fields);
 	_fieldsRegistered = true;
 
-	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_settings, *_fields, host.logger());
+	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_fields, host.logger());
 	_paymentRecorded = std::make_unique<PaymentRecordedHook>(*_store, host.audit());
 	_subscriptions.push_back(
 		host.events().onInvoiceCreated([this](const erp::InvoiceCreated& event) { (*_invoiceCreated)(event); }));
