@@ -9,10 +9,8 @@
 namespace reminders {
 
 
-InvoiceCreatedHook::InvoiceCreatedHook(const ReminderFieldStore& store, const SettingsStore& settings,
-									   ReminderFields& fields, Poco::Logger& logger):
+InvoiceCreatedHook::InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger):
 	_store(store),
-	_settings(settings),
 	_fields(fields),
 	_logger(logger)
 {}
@@ -21,17 +19,19 @@ InvoiceCreatedHook::InvoiceCreatedHook(const ReminderFieldStore& store, const Se
 void InvoiceCreatedHook::operator()(const erp::InvoiceCreated& event)
 {
 	Poco::Data::Session& tx = *event.transaction;
-	if (_store.invoiceFlag(tx, event.invoiceId)) return;
-	if (!_settings.enabled(tx))
+	// One statement, in the host's transaction: what the switch, the
+	// customer and an explicit choice say right now, on any instance.
+	const CreationFacts facts = _store.creationFacts(tx, event.invoiceId, event.customerId);
+	if (facts.invoiceFlag) return;
+	if (!facts.switchOn)
 	{
 		_logger.debug("invoice %s: reminders are off, left unflagged", event.number);
 		return;
 	}
-	const CustomerFields customer = _store.customer(tx, event.customerId);
 	const bool owed = event.status != "paid" && event.status != "void";
-	const bool withReminder = customer.enabled && customer.defaultOn && owed;
+	const bool withReminder = facts.customer.enabled && facts.customer.defaultOn && owed;
 	_fields.setInvoiceFlag(tx, InvoiceFacts{event.invoiceId, event.customerId, event.number, event.status},
-						   withReminder, event.actor, "customer_default");
+						   withReminder, event.actor, "customer_default", facts.customer, std::nullopt);
 	_logger.debug("invoice %s: with_reminder=%b from the customer's default", event.number, withReminder);
 }
 

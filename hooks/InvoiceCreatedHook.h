@@ -10,7 +10,6 @@
 #include "erp/Events.h"
 #include "plugin/ReminderFields.h"
 #include "plugin/store/ReminderFieldStore.h"
-#include "plugin/store/SettingsStore.h"
 #include <Poco/Logger.h>
 
 
@@ -25,10 +24,14 @@ class InvoiceCreatedHook
 /// is written: the invoice stays unflagged, and the bulk-enable page
 /// offers it once the switch is turned on. An explicit choice in the
 /// request was already stored by ReminderFields and is left alone.
+///
+/// The switch, the customer's fields and that choice are read in one
+/// statement in the host's transaction (ReminderFieldStore::creationFacts):
+/// no cache, so a switch turned off on any instance holds for the very
+/// next invoice.
 {
 public:
-	InvoiceCreatedHook(const ReminderFieldStore& store, const SettingsStore& settings, ReminderFields& fields,
-					   Poco::Logger& logger);
+	InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger);
 
 	void operator()(const erp::InvoiceCreated& event);
 	/// Runs in the host's transaction. It throws only on a defect (e.g. a
@@ -37,7 +40,6 @@ public:
 
 private:
 	const ReminderFieldStore& _store;
-	const SettingsStore& _settings;
 	ReminderFields& _fields;
 	Poco::Logger& _logger;
 };

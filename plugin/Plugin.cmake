@@ -31,6 +31,7 @@ set_target_properties(reminders_core PROPERTIES
 
 # Everything but the entry file, so that tests link the same code.
 add_library(reminders_impl STATIC
+	plugin/BackgroundRuns.cpp
 	plugin/BouncesResource.cpp
 	plugin/BulkEnableResource.cpp
 	plugin/bounces/BounceReader.cpp
@@ -62,6 +63,7 @@ add_library(reminders_impl STATIC
 	plugin/mail/SpoolTransport.cpp
 	plugin/mail/TemplateSet.cpp
 	plugin/mail/TransportFactory.cpp
+	plugin/RunProgressJson.cpp
 	plugin/RunReport.cpp
 	plugin/RunsResource.cpp
 	plugin/WeeklyRun.cpp

@@ -205,9 +205,16 @@ void ReminderFields::setDispute(Poco::Data::Session& transaction, const InvoiceF
 void ReminderFields::setInvoiceFlag(Poco::Data::Session& transaction, const InvoiceFacts& invoice, bool withReminder,
 									const std::string& actor, const std::string& source)
 {
-	refuse(
-		InvoiceFlagRule::check(withReminder, _store.customer(transaction, invoice.customerId).enabled, invoice.status));
-	const std::optional<bool> before = _store.invoiceFlag(transaction, invoice.id);
+	setInvoiceFlag(transaction, invoice, withReminder, actor, source, _store.customer(transaction, invoice.customerId),
+				   _store.invoiceFlag(transaction, invoice.id));
+}
+
+
+void ReminderFields::setInvoiceFlag(Poco::Data::Session& transaction, const InvoiceFacts& invoice, bool withReminder,
+									const std::string& actor, const std::string& source, const CustomerFields& customer,
+									std::optional<bool> before)
+{
+	refuse(InvoiceFlagRule::check(withReminder, customer.enabled, invoice.status));
 	if (before && *before == withReminder) return;
 	_store.saveInvoiceFlag(transaction, invoice.id, withReminder, actor);
 	Poco::JSON::Object details;
@@ -240,19 +247,29 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const
 {
 	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
-	const std::optional<OpenInvoice> invoice = _store.openInvoice(session, id);
-	if (!invoice)
+	// One statement: every invoice the API answers (each one created
+	// too) reads it.
+	const std::optional<InvoiceView> view = _store.invoiceView(session, id);
+	if (!view)
 	{
 		section->set("with_reminder", false);
 		section->set("disputed", false);
 		return section;
 	}
-	const ReminderSettings settings = _settings.load(session);
+	const OpenInvoice* invoice = &view->invoice;
+	ReminderSettings settings; // the defaults, as SettingsStore::load() answers before the first save
+	if (view->settingsSaved)
+	{
+		settings.enabled = view->switchOn;
+		settings.daysAfterDue = view->daysAfterDue;
+		settings.stopAfterMonths = view->stopAfterMonths;
+		settings.timeZone = view->timeZone;
+	}
 	const CalendarDate today = ZonedClock::today(settings, _clock);
 	const bool ended = ReminderPlanner(settings, today).windowEnd(*invoice) <= today;
-	const InvoiceFlagRule::Effect effect = InvoiceFlagRule::effect(
-		settings.enabled, invoice->withReminder, _store.customer(session, invoice->customerId).enabled, invoice->status,
-		invoice->totalMinor - invoice->paidMinor, ended);
+	const InvoiceFlagRule::Effect effect =
+		InvoiceFlagRule::effect(settings.enabled, invoice->withReminder, view->customerEnabled, invoice->status,
+								invoice->totalMinor - invoice->paidMinor, ended);
 	const InvoiceDispute dispute = _store.dispute(session, id);
 	// A disputed invoice stays out while the dispute lasts, whatever else holds.
 	const bool effective = effect.effective && !dispute.disputed;

@@ -55,6 +55,12 @@ public:
 	/// Stores "disputed" and "dispute_note" when the section has them and
 	/// they change, and audits it (reminders.invoice.dispute). Validate first.
 
+	void setInvoiceFlag(Poco::Data::Session& transaction, const InvoiceFacts& invoice, bool withReminder,
+						const std::string& actor, const std::string& source, const CustomerFields& customer,
+						std::optional<bool> before);
+	/// The same, for a caller that has just read the customer's fields and
+	/// the invoice's flag in its transaction (the invoice.created hook).
+
 	Poco::JSON::Object::Ptr invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const;
 	/// {"with_reminder", "effective", "because", "disputed", "dispute_note"} for an invoice as it is now.
 

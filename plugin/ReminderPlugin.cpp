@@ -31,7 +31,7 @@ void ReminderPlugin::start(erp::Host& host)
 	host.records().extend(ReminderFields::specs(), *_fields);
 	_fieldsRegistered = true;
 
-	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_settings, *_fields, host.logger());
+	_invoiceCreated = std::make_unique<InvoiceCreatedHook>(*_store, *_fields, host.logger());
 	_paymentRecorded = std::make_unique<PaymentRecordedHook>(*_store, host.audit());
 	_subscriptions.push_back(
 		host.events().onInvoiceCreated([this](const erp::InvoiceCreated& event) { (*_invoiceCreated)(event); }));
@@ -62,7 +62,8 @@ void ReminderPlugin::start(erp::Host& host)
 			return _transports->connections(_settings->load(session).delivery);
 		});
 	_bounceStore = std::make_unique<BounceStore>(softLimit(host.config()));
-	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_weekly, *_bounceStore);
+	_backgroundRuns = std::make_unique<BackgroundRuns>(host, *_weekly);
+	_runsResource = std::make_unique<RunsResource>(host, *_settings, *_runStore, *_backgroundRuns, *_bounceStore);
 	_testEmail = std::make_unique<TestEmailResource>(host, *_settings, *_templates, *_transports);
 	host.scheduler().registerTask(
 		"reminders.weekly", [this](const Poco::Timestamp& now) { return _weekly->nextRun(now); },
@@ -169,6 +170,8 @@ void ReminderPlugin::stop()
 	_metricsService = nullptr;
 	_metrics.reset();
 	if (_routesMounted) _host->http().removeAll();
+	// A run started over the API ends before anything it uses goes.
+	if (_backgroundRuns) _backgroundRuns->stop();
 	if (_taskRegistered) _host->scheduler().unregisterTask("reminders.weekly");
 	for (auto it = _subscriptions.rbegin(); it != _subscriptions.rend(); ++it)
 		_host->events().unsubscribe(*it);
@@ -190,6 +193,7 @@ void ReminderPlugin::stop()
 	_bounceStore.reset();
 	_testEmail.reset();
 	_runsResource.reset();
+	_backgroundRuns.reset();
 	_weekly.reset();
 	_runStore.reset();
 	_transports.reset();

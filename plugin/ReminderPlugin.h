@@ -11,6 +11,7 @@
 #include "erp/Plugin.h"
 #include "hooks/InvoiceCreatedHook.h"
 #include "hooks/PaymentRecordedHook.h"
+#include "plugin/BackgroundRuns.h"
 #include "plugin/BouncesResource.h"
 #include "plugin/BulkEnableResource.h"
 #include "plugin/InvoiceFlagResource.h"
@@ -70,6 +71,7 @@ private:
 	std::unique_ptr<TransportFactory> _transports;
 	std::unique_ptr<RunStore> _runStore;
 	std::unique_ptr<WeeklyRun> _weekly;
+	std::unique_ptr<BackgroundRuns> _backgroundRuns;
 	std::unique_ptr<RunsResource> _runsResource;
 	std::unique_ptr<TestEmailResource> _testEmail;
 	std::unique_ptr<BounceStore> _bounceStore;

@@ -8,6 +8,7 @@
 #include "erp/JsonBody.h"
 #include "erp/Money.h"
 #include "erp/QueryParameters.h"
+#include "plugin/RunProgressJson.h"
 #include "plugin/RunReport.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/StateWords.h"
@@ -19,12 +20,12 @@
 namespace reminders {
 
 
-RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs, WeeklyRun& weekly,
-						   const BounceStore& bounces):
+RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const RunStore& runs,
+						   BackgroundRuns& background, const BounceStore& bounces):
 	_host(host),
 	_settings(settings),
 	_runs(runs),
-	_weekly(weekly),
+	_background(background),
 	_bounces(bounces)
 {}
 
@@ -71,15 +72,32 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 									"); this week's run covers its customers",
 								"date");
 	}
-	const WeeklyRun::Outcome outcome = _weekly.run(task);
-	// The run may have left retries or a report for later: let the timer
-	// know now rather than at its next look.
-	_host.scheduler().reschedule("reminders.weekly");
+	const BackgroundRuns::Start started = _background.start(task);
 	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
-	answer->set("ok", outcome.ok);
-	answer->set("summary", outcome.summary);
-	answer->set("run_id", outcome.runId ? Poco::Dynamic::Var(*outcome.runId) : Poco::Dynamic::Var());
-	return erp::HttpResponse::json(outcome.ok ? 200 : 500, answer);
+	if (started.kind == BackgroundRuns::Start::Kind::FINISHED)
+	{
+		answer->set("ok", started.outcome.ok);
+		answer->set("summary", started.outcome.summary);
+		answer->set("run_id", started.runId ? Poco::Dynamic::Var(*started.runId) : Poco::Dynamic::Var());
+		return erp::HttpResponse::json(started.outcome.ok ? 200 : 500, answer);
+	}
+	const std::string id = std::to_string(started.runId.value_or(0));
+	const std::string url = "/api/plugins/reminders/runs/" + id;
+	answer->set("run_id", started.runId ? Poco::Dynamic::Var(*started.runId) : Poco::Dynamic::Var());
+	answer->set("status_url", url);
+	if (started.kind == BackgroundRuns::Start::Kind::BUSY)
+	{
+		// An operator who clicks twice, or a script that retries, learns
+		// which run goes on and where to follow it; nothing is started.
+		Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
+		error->set("code", "run_in_progress");
+		error->set("message", "run " + id + " is still going on; nothing new was started; follow it at " + url);
+		answer->set("error", error);
+		return erp::HttpResponse::json(409, answer);
+	}
+	answer->set("ok", true);
+	answer->set("summary", "run " + id + " started; it goes on in the background");
+	return erp::HttpResponse::json(202, answer);
 }
 
 
@@ -113,7 +131,17 @@ erp::HttpResponse RunsResource::get(const erp::HttpRequest& request)
 {
 	const Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "run");
 	Poco::Data::Session session = _host.database().session();
-	return erp::HttpResponse::json(200, RunReport::load(session, _runs, id).toJson());
+	const RunReport report = RunReport::load(session, _runs, id);
+	Poco::JSON::Object::Ptr body = report.toJson();
+	body->set("progress", RunProgressJson::toJson(report.run(), _runs.stateCounts(session, id), _host.clock().now()));
+	if (const std::optional<BackgroundRuns::Status> status = _background.status(id))
+	{
+		Poco::JSON::Object::Ptr background = new Poco::JSON::Object;
+		background->set("state", status->state);
+		background->set("summary", status->summary);
+		body->set("background", background);
+	}
+	return erp::HttpResponse::json(200, body);
 }
 
 

@@ -53,6 +53,9 @@ public:
 	/// {"EUR": "12.50", "USD": "3.00"} as "12,50 € + 3,00 $" (el).
 	static std::string dateText(const std::string& isoDate, const std::string& language);
 	static std::string stateText(const std::string& state, const std::string& language);
+	static std::string progressText(const Poco::JSON::Object& progress, const std::string& state,
+									const std::string& language);
+	/// A run's "progress" (RunProgressJson) in words, for the runs list.
 	/// An outbox or run state in words, honestly: "sent" is "accepted by the
 	/// mail server", never "delivered" or "read".
 

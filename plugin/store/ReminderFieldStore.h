@@ -44,6 +44,28 @@ struct InvoiceFacts
 };
 
 
+struct CreationFacts
+/// What the invoice.created hook decides on, read in one statement.
+{
+	bool switchOn = false;           /// the master switch (reminder_settings.enabled)
+	CustomerFields customer;         /// the invoice's customer's fields (defaults when never saved)
+	std::optional<bool> invoiceFlag; /// a flag already stored (an explicit choice in the request)
+};
+
+
+struct InvoiceView
+/// What an invoice's "reminders" section is worded from, read in one statement.
+{
+	OpenInvoice invoice;
+	bool settingsSaved = false; /// false: the settings below are the defaults (no row yet)
+	bool switchOn = false;
+	int daysAfterDue = 0;
+	int stopAfterMonths = 0;
+	std::string timeZone; /// empty: the host's
+	bool customerEnabled = true;
+};
+
+
 class ReminderFieldStore
 /// The per-customer and per-invoice reminder fields (tables
 /// reminder_customers and reminder_invoices). Every call works inside the
@@ -66,6 +88,16 @@ public:
 	void saveDispute(Poco::Data::Session& session, Poco::Int64 invoiceId, const InvoiceDispute& dispute,
 					 const std::string& actor) const;
 	/// Creates the invoice's row unflagged when it has none.
+
+	CreationFacts creationFacts(Poco::Data::Session& session, Poco::Int64 invoiceId, Poco::Int64 customerId) const;
+	/// The switch, the customer's fields and the invoice's flag in one
+	/// query, read in the caller's transaction: never stale, no cache (so
+	/// nothing for another instance's settings change to invalidate).
+
+	std::optional<InvoiceView> invoiceView(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
+	/// openInvoice() with the switch, the window's settings and the
+	/// customer's switch, in one query (each invoice the API answers reads
+	/// it); nullopt when there is no such invoice.
 
 	std::optional<InvoiceFacts> invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
 	/// Reads the host's invoice row; nullopt when there is none.

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="heading-row">
 <h1>{{T_reminders_title}}</h1>
 </div>
-{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#DONE_LIFT_BOUNCE}}{{T_reminders_lift_done}}{{/DONE_LIFT_BOUNCE}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}</p>
+{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#DONE_LIFT_BOUNCE}}{{T_reminders_lift_done}}{{/DONE_LIFT_BOUNCE}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}{{#DONE_RUN}} <a href="{{PAGE_URL}}#runs-heading">{{T_reminders_follow}}</a>{{/DONE_RUN}}</p>
 {{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="en">{{ERROR}}</span></p>
 {{/HAS_ERROR}}<section aria-labelledby="preview-heading">
 <h2 id="preview-heading">{{T_reminders_preview}} · {{DATE_TEXT}}</h2>
@@ -46,7 +46,7 @@
 </form>
 {{/IS_ADMIN}}{{#NO_RUNS}}<p class="empty">{{T_reminders_no_runs}}</p>
 {{/NO_RUNS}}{{#RUNS}}<details class="run">
-<summary>{{T_reminders_week}} {{ISO_WEEK}} · {{DATE_TEXT}} · {{STATE_TEXT}}</summary>
+<summary>{{T_reminders_week}} {{ISO_WEEK}} · {{DATE_TEXT}} · {{STATE_TEXT}}{{#HAS_PROGRESS_TEXT}} · <span class="run-progress">{{PROGRESS_TEXT}}</span>{{/HAS_PROGRESS_TEXT}}</summary>
 <div class="run-report">
 {{#HAS_REMINDED}}<table class="list reminders">
 <caption>{{T_reminders_sent}}</caption>

@@ -16,6 +16,7 @@ class InvoiceCreatedHookTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(InvoiceCreatedHookTest);
 	CPPUNIT_TEST(testDefaultsFromCustomer);
 	CPPUNIT_TEST(testNothingIsFlaggedWhileTheFeatureIsOff);
+	CPPUNIT_TEST(testTheSwitchHoldsAtOnceOnAnotherInstance);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -76,6 +77,26 @@ public:
 		const auto after = host.createInvoice(customer, "E-4", "10");
 		CPPUNIT_ASSERT(!withReminder(host, after));
 		CPPUNIT_ASSERT(withReminder(host, during));
+	}
+
+	void testTheSwitchHoldsAtOnceOnAnotherInstance()
+	{
+		// Two instances on one database: the hook reads the switch and the
+		// customer's default in the creating transaction, so what one
+		// instance saved holds for the other's very next invoice (nothing
+		// cached to go stale).
+		TestHost first(TestHost::remindersPluginsDirectory());
+		TestHost second(TestHost::remindersPluginsDirectory(), true, first.folder());
+		switchOn(first, true);
+		const auto customer = first.createCustomer("Shared", "shared@example.com");
+		CPPUNIT_ASSERT(withReminder(second, second.createInvoice(customer, "S-1", "10")));
+		switchOn(first, false);
+		CPPUNIT_ASSERT(!withReminder(second, second.createInvoice(customer, "S-2", "10")));
+		switchOn(second, true);
+		Reply off =
+			first.call("PATCH", "/api/customers/" + std::to_string(customer), R"({"reminders": {"default": false}})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(off.body, 200, off.status);
+		CPPUNIT_ASSERT(!withReminder(second, second.createInvoice(customer, "S-3", "10")));
 	}
 
 private:

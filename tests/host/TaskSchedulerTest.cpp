@@ -119,6 +119,15 @@ public:
 		request.today = "2026-04-06";
 		scheduler.runNow("o.task", request);
 		CPPUNIT_ASSERT_EQUAL(std::string("2026-04-06"), seen.today);
+		// The operator's progress function reaches the task (ABI 1.3).
+		CPPUNIT_ASSERT(!seen.progress);
+		std::vector<std::string> heard;
+		request.progress = [&heard](const erp::TaskProgress& progress) { heard.push_back(progress.text); };
+		scheduler.runNow("o.task", request);
+		CPPUNIT_ASSERT(seen.progress);
+		seen.progress({"run 1", 1, 2, "1 of 2"});
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), heard.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("1 of 2"), heard.front());
 	}
 
 	void testUnknownTask()

@@ -92,6 +92,22 @@ check "every spooled message passes Python's strict email parser" test $? -eq 0
 check "a second run in the same week exits 0" test $? -eq 0
 check "a second run in the same week sends nothing" grep -q "already has its run" "$WORK/again.txt"
 check "the spool still holds 4 messages" test "$(ls "$WORK/spool"/*.eml | wc -l)" = "4"
+# The run's progress (TaskRun::progress) in a log: plain lines, the first
+# report and then one per tenth of the planned messages at most, never a
+# carriage return; the summary line as before.
+check "--run-task prints the run's progress in a log" grep -q "^run [0-9]*: planning$" "$WORK/task.txt"
+check "--run-task prints how many planned messages are decided" \
+	grep -Eq "^run [0-9]+: [0-9]+ of [0-9]+ messages" "$WORK/task.txt"
+check "no carriage return in a log" test "$(grep -c $'\r' "$WORK/task.txt")" = "0"
+check "at most 11 progress lines in a log" test "$(grep -c '^run [0-9]*: ' "$WORK/task.txt")" -le 11
+check "the summary still stands on a line of its own" grep -q "^ok: " "$WORK/task.txt"
+# On a terminal (a pseudo-terminal from script(1)): one line rewritten in
+# place with \r, then the summary on a line of its own.
+script -qec "'$HOST' --config='$WORK/host.properties' --run-task=reminders.weekly --today=$MONDAY --force" \
+	/dev/null >"$WORK/tty.txt" 2>&1
+check "a forced run on a terminal exits 0" test $? -eq 0
+check "on a terminal the progress line is rewritten with \\r" grep -Eq $'\rrun [0-9]+: [0-9]+ of [0-9]+ messages' "$WORK/tty.txt"
+check "on a terminal the summary starts a line" grep -q "^ok: " <(tr -d '\r' <"$WORK/tty.txt")
 # --copy-database: the running host's database, the plugin's tables
 # included, into a new one (SQLite here; tests/host/DatabaseCopyTest.cpp
 # copies into MariaDB in the host_mariadb suite).

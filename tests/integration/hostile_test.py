@@ -548,6 +548,23 @@ class Suite:
             raise RuntimeError("%s %s answered %s %s %r" % (method, path, reply.status, reply.problem, reply.body[:300]))
         return json.loads(reply.body.decode("utf-8")) if reply.body else None
 
+    def follow(self, reply, limit=120):
+        """After a 202 from POST runs: waits, through the run's GET (its status_url), until the run it started
+        in the background has ended, so that its writes are not taken for the next request's."""
+        if reply.status != 202 or not reply.body:
+            return
+        try:
+            url = json.loads(reply.body.decode("utf-8")).get("status_url")
+        except ValueError:
+            return
+        deadline = time.monotonic() + limit
+        while url and time.monotonic() < deadline:
+            run = self.api("GET", url, ACCOUNTANT)
+            if (run.get("background") or {}).get("state") != "running":
+                return
+            time.sleep(0.05)
+        raise RuntimeError("the run at %s did not end within %d s" % (url, limit))
+
     def settle(self, quiet=1.5, limit=30):
         """Waits until the database has not changed for `quiet` seconds."""
         last, since, deadline = self.db.value()[0], time.monotonic(), time.monotonic() + limit
@@ -566,6 +583,7 @@ class Suite:
             self.last = self.db.value()
         before, tables_before = self.last
         reply = self.client.exchange(case.raw, head=case.head, fresh=case.fresh)
+        self.follow(reply)
         after, tables_after = self.last = self.db.value()
         self.count += 1
         self.by_status[reply.status or "none"] += 1
@@ -1041,7 +1059,14 @@ def main():
             raise RuntimeError("seed-demo.sh failed: " + seed.stderr)
         suite = Suite(host, strict, verbose)
         # The week's run: started by hand (the timer may be at it too), then a quiet database.
-        suite.api("POST", "/api/plugins/reminders/runs", ADMIN, {})
+        started = suite.api("POST", "/api/plugins/reminders/runs", ADMIN, {})
+        if started and started.get("status_url"):  # 202: it goes on in the background
+            url = started["status_url"]
+            deadline = time.monotonic() + 120
+            while (suite.api("GET", url, ACCOUNTANT).get("background") or {}).get("state") == "running":
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the setup's run did not end")
+                time.sleep(0.05)
         suite.settle()
         customers = suite.api("GET", "/api/customers?limit=500", ACCOUNTANT)["items"]
         invoices = suite.api("GET", "/api/invoices?limit=500", ACCOUNTANT)["items"]

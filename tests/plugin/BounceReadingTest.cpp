@@ -9,6 +9,7 @@
 
 
 #include "HostFixture.h"
+#include "RunWait.h"
 #include "plugin/mail/ReturnPath.h"
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
@@ -80,7 +81,7 @@ public:
 									  .status);
 		const Poco::Int64 invoice =
 			host.createInvoice(host.createCustomer("A", "nobody@customer.example"), "B-1", "50");
-		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		tests::runToEnd(host);
 		const std::string historyPath =
 			"/api/plugins/reminders/invoices/" + std::to_string(invoice) + "/history?language=en";
 		auto sent = host.call("GET", historyPath).object()->getArray("items")->getObject(0);

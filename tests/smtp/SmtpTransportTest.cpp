@@ -8,6 +8,7 @@
 
 
 #include "plugin/mail/SmtpTransport.h"
+#include "RunWait.h"
 #include "SmtpPeer.h"
 #include "TestHost.h"
 #include "plugin/mail/ReturnPath.h"
@@ -622,14 +623,11 @@ public:
 		for (const char* name: {"a", "b"})
 			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
 							   "50");
-		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
-		const std::string summary = started.object()->getValue<std::string>("summary");
+		auto run = tests::runToEnd(host).object();
+		const std::string summary = run->getObject("background")->getValue<std::string>("summary");
 		CPPUNIT_ASSERT_MESSAGE(summary, contains(summary, "refused the credentials"));
-		const std::string path =
-			"/api/plugins/reminders/runs/" + std::to_string(started.object()->getValue<Poco::Int64>("run_id"));
+		const std::string path = "/api/plugins/reminders/runs/" + std::to_string(run->getValue<Poco::Int64>("id"));
 
-		auto run = host.call("GET", path).object();
 		const std::string alert = run->getObject("alert")->getValue<std::string>("message");
 		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "The mail server refused the reminders' credentials: 535"));
 		CPPUNIT_ASSERT_MESSAGE(alert, contains(alert, "no reminder was sent"));
@@ -668,8 +666,7 @@ public:
 		for (const char* name: {"a", "b"})
 			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
 							   "50");
-		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		tests::runToEnd(host);
 		// Two reminders and the owner's report.
 		CPPUNIT_ASSERT_EQUAL(3, peer->delivered());
 		Poco::File spool(host.folder() + "/spool");
@@ -710,8 +707,7 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(audit, !contains(audit, "s3cret-pass") && !contains(audit, "stale-password"));
 
 		host.createInvoice(host.createCustomer("a", "a@example.com"), "A-1", "50");
-		tests::Reply started = host.call("POST", "/api/plugins/reminders/runs", "{}");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(started.body, 200, started.status);
+		tests::runToEnd(host);
 		CPPUNIT_ASSERT_EQUAL(2, peer->delivered());
 	}
 
@@ -787,7 +783,7 @@ public:
 		for (const char* name: {"a", "b"})
 			host.createInvoice(host.createCustomer(name, std::string(name) + "@example.com"), std::string("A-") + name,
 							   "50");
-		CPPUNIT_ASSERT_EQUAL(200, host.call("POST", "/api/plugins/reminders/runs", "{}").status);
+		tests::runToEnd(host);
 		const reminders::ReturnPath path("bounces@example.com", key);
 		std::set<std::string> tags;
 		const std::vector<std::string> messages = peer->messages();

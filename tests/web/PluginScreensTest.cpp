@@ -12,6 +12,7 @@
 //
 
 
+#include "RunWait.h"
 #include "WebClient.h"
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -179,11 +180,21 @@ public:
 		CPPUNIT_ASSERT_EQUAL(0, _web->host().auditCount("reminders.run.start"));
 		WebPage admin = _web->get("/p/reminders/reminders", _admin, "en");
 		CPPUNIT_ASSERT(admin.has(R"(name="action" value="run")"));
+		_web->host().createInvoice(_web->host().createCustomer("Alpha", "alpha@example.com"), "A-1", "10.00");
 		WebPage ran = _web->post("/p/reminders/reminders", "csrf=" + admin.csrf() + "&action=run", _admin);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(ran.body, 303, ran.status);
 		CPPUNIT_ASSERT(ran.header("location").rfind("/p/reminders/reminders?done=run&result=", 0) == 0);
+		// The run goes on in the background (202): the notice names it and
+		// links to the runs, where its progress shows.
+		WebPage notice = _web->get(ran.header("location"), _admin, "en");
+		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("run 1 started; it goes on in the background"));
+		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("Show the latest progress"));
+		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has(R"(<a href="/p/reminders/reminders#runs-heading">)"));
+		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("<summary>Week "));
+		tests::followRun(_web->host(), 1);
 		WebPage after = _web->get("/p/reminders/reminders", _admin, "en");
 		CPPUNIT_ASSERT_MESSAGE(after.body, after.has("<summary>Week "));
+		CPPUNIT_ASSERT_MESSAGE(after.body, after.has(R"(<span class="run-progress">1 of 1 messages decided)"));
 	}
 
 	void testHiddenWhileSwitchedOff()

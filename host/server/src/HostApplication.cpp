@@ -7,6 +7,7 @@
 #include "DatabaseCopy.h"
 #include "HostRuntime.h"
 #include "PasswordPrompt.h"
+#include "ProgressLine.h"
 #include "ops/ConfigCheck.h"
 #include "ops/HangupListener.h"
 #include "ops/LogSetup.h"
@@ -16,6 +17,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <iostream>
+#include <unistd.h>
 
 
 namespace host {
@@ -173,7 +175,12 @@ int HostApplication::main(const std::vector<std::string>&)
 		runtime.start();
 		if (!_task.empty())
 		{
-			const erp::TaskResult result = runtime.runTask(_task, _today, _force, "cli");
+			// How far the task has come, as it reports it: one line rewritten
+			// in place on a terminal, a line per tenth in a log.
+			ProgressLine progress(std::cout, ProgressLine::isTerminal(STDOUT_FILENO));
+			const erp::TaskResult result = runtime.runTask(
+				_task, _today, _force, "cli", [&progress](const erp::TaskProgress& report) { progress(report); });
+			progress.finish();
 			std::cout << (result.ok ? "ok: " : "failed: ") << result.summary << std::endl;
 			runtime.stop();
 			return result.ok ? Application::EXIT_OK : Application::EXIT_SOFTWARE;

@@ -203,9 +203,10 @@ void HostRuntime::stop()
 
 
 erp::TaskResult HostRuntime::runTask(const std::string& name, const std::string& today, bool force,
-									 const std::string& actor)
+									 const std::string& actor, std::function<void(const erp::TaskProgress&)> progress)
 {
 	erp::TaskRun run;
+	run.progress = std::move(progress);
 	run.onDemand = true;
 	run.force = force;
 	run.actor = actor;

@@ -32,6 +32,7 @@
 #include "web/WebUi.h"
 #include <Poco/Logger.h>
 #include <Poco/Util/AbstractConfiguration.h>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -72,9 +73,11 @@ public:
 	void stop();
 	/// The reverse of start(); safe to call twice.
 
-	erp::TaskResult runTask(const std::string& name, const std::string& today, bool force, const std::string& actor);
+	erp::TaskResult runTask(const std::string& name, const std::string& today, bool force, const std::string& actor,
+							std::function<void(const erp::TaskProgress&)> progress = {});
 	/// Runs a named task now; throws Poco::NotFoundException for an unknown
-	/// one (saying so when the task's plugin is disabled).
+	/// one (saying so when the task's plugin is disabled). `progress`, when
+	/// set, hears the task's reports (TaskRun::progress) on the task's thread.
 
 	int httpPort() const;
 	int metricsPort() const;
