@@ -185,8 +185,11 @@ public:
 		CPPUNIT_ASSERT_EQUAL(1, progress->getValue<int>("decided"));
 		CPPUNIT_ASSERT_EQUAL(0, progress->getValue<int>("sent"));
 		Poco::JSON::Object::Ptr states = progress->getObject("by_state");
-		CPPUNIT_ASSERT_EQUAL(1, states->getValue<int>("sending"));
-		CPPUNIT_ASSERT_EQUAL(2, states->getValue<int>("pending"));
+		// a is on the wire; b's row may already be "sending" too (readied
+		// while a is out), c is pending.
+		const int sending = states->getValue<int>("sending");
+		CPPUNIT_ASSERT(sending == 1 || sending == 2);
+		CPPUNIT_ASSERT_EQUAL(3 - sending, states->getValue<int>("pending"));
 		CPPUNIT_ASSERT_EQUAL(1, states->getValue<int>("skipped"));
 		// No time has passed on the pinned clock: no rate, no estimate yet.
 		CPPUNIT_ASSERT(progress->isNull("rate"));

@@ -9,6 +9,7 @@
 //
 
 
+#include "RunWait.h"
 #include "TestHost.h"
 #include "plugin/RunReport.h"
 #include "plugin/mail/ReturnPath.h"
@@ -254,9 +255,9 @@ private:
 	Poco::Int64 runWeek(int week)
 	{
 		_host->runtime().services().clock.pin(monday(week));
-		Reply run = _host->call("POST", "/api/plugins/reminders/runs", "{}");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(run.body, 200, run.status);
-		return run.object()->getValue<Poco::Int64>("run_id");
+		// The run goes on in the background: followed to its end.
+		Reply run = tests::runToEnd(*_host);
+		return run.object()->getValue<Poco::Int64>("id");
 	}
 
 	Poco::JSON::Object::Ptr preview(int week)
