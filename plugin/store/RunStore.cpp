@@ -9,6 +9,7 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
+#include <map>
 
 
 using namespace Poco::Data::Keywords;
@@ -238,22 +239,54 @@ bool RunStore::holdsPlanning(Poco::Data::Session& transaction, Poco::Int64 runId
 void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
 						const std::string& nowText) const
 {
-	std::string at = nowText;
+	// Three statements for the whole plan, each prepared once and run for
+	// every row (Poco binds the vectors row by row).
+	const std::size_t count = plans.size();
+	std::vector<Poco::Int64> runs(count, runId), customers;
+	std::vector<Text> recipients, reasons;
+	std::vector<std::string> languages, states, ats(count, nowText);
 	for (const CustomerPlan& plan: plans)
 	{
-		Poco::Int64 customer = plan.customer.id;
-		Text recipient = plan.outcome == CustomerPlan::Outcome::SEND ? Text(plan.customer.email) : Text();
-		std::string language = plan.language;
-		std::string state = plan.outcome == CustomerPlan::Outcome::SEND ? "pending" : "skipped";
-		Text reason = plan.outcome == CustomerPlan::Outcome::SEND ? Text() : Text(CustomerPlan::reason(plan.outcome));
+		const bool send = plan.outcome == CustomerPlan::Outcome::SEND;
+		customers.push_back(plan.customer.id);
+		recipients.push_back(send ? Text(plan.customer.email) : Text());
+		languages.push_back(plan.language);
+		states.push_back(send ? "pending" : "skipped");
+		reasons.push_back(send ? Text() : Text(CustomerPlan::reason(plan.outcome)));
+	}
+	if (count)
 		transaction << "INSERT INTO reminder_messages (run_id, customer_id, recipient, language, state, skip_reason, "
 					   "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-			use(runId), use(customer), use(recipient), use(language), use(state), use(reason), use(at), use(at), now;
-		Poco::Int64 messageId = 0;
-		transaction << (_dialect == "mysql" ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()"),
-			into(messageId), now;
-		replaceListedInvoices(transaction, messageId, plan.invoices);
-	}
+			use(runs), use(customers), use(recipients), use(languages), use(states), use(reasons), use(ats), use(ats),
+			now;
+	// One message per customer in a run: its id by the customer's.
+	std::vector<Poco::Int64> ids, ofCustomers;
+	transaction << "SELECT id, customer_id FROM reminder_messages WHERE run_id = ?", use(runId), into(ids),
+		into(ofCustomers), now;
+	std::map<Poco::Int64, Poco::Int64> messageOf;
+	for (std::size_t i = 0; i < ids.size(); ++i)
+		messageOf[ofCustomers[i]] = ids[i];
+	std::vector<Poco::Int64> messages, invoices, totals, paids, outstandings;
+	std::vector<std::string> currencies;
+	std::vector<int> days, finals;
+	for (const CustomerPlan& plan: plans)
+		for (const DueInvoice& line: plan.invoices)
+		{
+			messages.push_back(messageOf.at(plan.customer.id));
+			invoices.push_back(line.invoice.id);
+			currencies.push_back(line.invoice.currency);
+			totals.push_back(line.invoice.totalMinor);
+			paids.push_back(line.invoice.paidMinor);
+			outstandings.push_back(line.outstandingMinor);
+			days.push_back(static_cast<int>(line.daysOverdue));
+			finals.push_back(line.finalReminder ? 1 : 0);
+		}
+	if (!messages.empty())
+		transaction << "INSERT INTO reminder_message_invoices (message_id, invoice_id, currency, total_minor, "
+					   "paid_minor, outstanding_minor, days_overdue, final_reminder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			use(messages), use(invoices), use(currencies), use(totals), use(paids), use(outstandings), use(days),
+			use(finals), now;
+	std::string at = nowText;
 	transaction << "UPDATE reminder_runs SET planned_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
 		use(at), use(runId), now;
 }
