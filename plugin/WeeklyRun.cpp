@@ -41,6 +41,13 @@ struct WeeklyRun::PassEnd
 };
 
 
+namespace {
+
+const std::size_t PLAN_CHUNK = 1000; /// customers planned, then written, at a time
+
+} // namespace
+
+
 struct WeeklyRun::Job
 {
 	MessageRecord message;
@@ -430,18 +437,31 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 
 bool WeeklyRun::plan(Poco::Int64 runId, const Fence& fence, const ReminderSettings& settings, const CalendarDate& day)
 {
+	// Streamed: the candidates are read in batches on one session and the
+	// plan written a thousand customers at a time on another, in one
+	// transaction, so that memory does not grow with the number of
+	// customers. The planning lease is checked (and on MySQL its row held)
+	// first.
 	const ReminderPlanner planner(settings, day);
+	Poco::Data::Session reader = _host.database().session();
+	Poco::Data::Session writer = _host.database().session();
+	erp::Transaction tx(writer, _host.database().dialect());
+	if (!_runs.holdsPlanning(writer, runId, fence)) return false; // rolled back: another instance plans it
+	const std::string at = now();
 	std::vector<CustomerPlan> plans;
-	Poco::Data::Session session = _host.database().session();
-	_planning.forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
+	_planning.forEachCandidate(reader, planner.earliestBasis(), planner.latestBasis(),
 							   [&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
 								   if (std::optional<CustomerPlan> plan = planner.planCustomer(customer, invoices))
 									   plans.push_back(std::move(*plan));
+								   if (plans.size() >= PLAN_CHUNK)
+								   {
+									   _runs.savePlanRows(writer, runId, plans, at);
+									   plans.clear();
+								   }
 								   return true;
 							   });
-	erp::Transaction tx(session, _host.database().dialect());
-	if (!_runs.holdsPlanning(session, runId, fence)) return false; // rolled back: another instance plans it
-	_runs.savePlan(session, runId, plans, now());
+	_runs.savePlanRows(writer, runId, plans, at);
+	_runs.markPlanned(writer, runId, at);
 	tx.commit();
 	return true;
 }

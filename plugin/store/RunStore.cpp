@@ -239,6 +239,15 @@ bool RunStore::holdsPlanning(Poco::Data::Session& transaction, Poco::Int64 runId
 void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
 						const std::string& nowText) const
 {
+	savePlanRows(transaction, runId, plans, nowText);
+	markPlanned(transaction, runId, nowText);
+}
+
+
+void RunStore::savePlanRows(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
+							const std::string& nowText) const
+{
+	if (plans.empty()) return;
 	// Three statements for the whole plan, each prepared once and run for
 	// every row (Poco binds the vectors row by row).
 	const std::size_t count = plans.size();
@@ -254,15 +263,14 @@ void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, con
 		states.push_back(send ? "pending" : "skipped");
 		reasons.push_back(send ? Text() : Text(CustomerPlan::reason(plan.outcome)));
 	}
-	if (count)
-		transaction << "INSERT INTO reminder_messages (run_id, customer_id, recipient, language, state, skip_reason, "
-					   "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-			use(runs), use(customers), use(recipients), use(languages), use(states), use(reasons), use(ats), use(ats),
-			now;
+	transaction << "INSERT INTO reminder_messages (run_id, customer_id, recipient, language, state, skip_reason, "
+				   "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+		use(runs), use(customers), use(recipients), use(languages), use(states), use(reasons), use(ats), use(ats), now;
 	// One message per customer in a run: its id by the customer's.
 	std::vector<Poco::Int64> ids, ofCustomers;
-	transaction << "SELECT id, customer_id FROM reminder_messages WHERE run_id = ?", use(runId), into(ids),
-		into(ofCustomers), now;
+	Poco::Int64 first = customers.front(), last = customers.back();
+	transaction << "SELECT id, customer_id FROM reminder_messages WHERE run_id = ? AND customer_id BETWEEN ? AND ?",
+		use(runId), use(first), use(last), into(ids), into(ofCustomers), now;
 	std::map<Poco::Int64, Poco::Int64> messageOf;
 	for (std::size_t i = 0; i < ids.size(); ++i)
 		messageOf[ofCustomers[i]] = ids[i];
@@ -286,6 +294,11 @@ void RunStore::savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, con
 					   "paid_minor, outstanding_minor, days_overdue, final_reminder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 			use(messages), use(invoices), use(currencies), use(totals), use(paids), use(outstandings), use(days),
 			use(finals), now;
+}
+
+
+void RunStore::markPlanned(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& nowText) const
+{
 	std::string at = nowText;
 	transaction << "UPDATE reminder_runs SET planned_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
 		use(at), use(runId), now;

@@ -165,6 +165,12 @@ public:
 
 	void savePlan(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
 				  const std::string& now) const;
+
+	void savePlanRows(Poco::Data::Session& transaction, Poco::Int64 runId, const std::vector<CustomerPlan>& plans,
+					  const std::string& now) const;
+	void markPlanned(Poco::Data::Session& transaction, Poco::Int64 runId, const std::string& now) const;
+	/// savePlan() in parts: the rows of some customers (in customer order,
+	/// each customer once), as often as needed, then the end of planning.
 	/// The outbox: one row per customer (pending, or skipped with the
 	/// reason), the invoices it lists, and the run's planned_at; the
 	/// planning lease ends (the run is open to every instance).
