@@ -53,6 +53,7 @@ add_library(reminders_impl STATIC
 	plugin/TestEmailResource.cpp
 	plugin/WeeklySchedule.cpp
 	plugin/mail/BounceParser.cpp
+	plugin/mail/ClientTls.cpp
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
 	plugin/mail/ReminderComposer.cpp

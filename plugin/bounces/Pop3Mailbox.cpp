@@ -4,6 +4,7 @@
 
 
 #include "plugin/bounces/Pop3Mailbox.h"
+#include "plugin/mail/ClientTls.h"
 #include <Poco/Exception.h>
 #include <Poco/Net/DialogSocket.h>
 #include <Poco/Net/IPAddress.h>
@@ -25,17 +26,6 @@ namespace reminders {
 
 
 namespace {
-
-void initializeTls()
-{
-	// Never ask on a console about a bad certificate: reject it.
-	static std::once_flag once;
-	std::call_once(once, [] {
-		Poco::Net::initializeSSL();
-		Poco::Net::SSLManager::InvalidCertificateHandlerPtr reject(new Poco::Net::RejectCertificateHandler(false));
-		Poco::Net::SSLManager::instance().initializeClient(nullptr, reject, nullptr);
-	});
-}
 
 bool positive(const std::string& response)
 {
@@ -80,7 +70,7 @@ std::string idOf(const std::string& uid)
 Pop3Mailbox::Pop3Mailbox(const Pop3Settings& settings):
 	_settings(settings)
 {
-	initializeTls();
+	ClientTls::initialize();
 	_context =
 		new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", _settings.cafile,
 							   // STRICT: Poco skips the host-name check for local hosts unless strict.

@@ -5,6 +5,7 @@
 
 #include "plugin/mail/SmtpTransport.h"
 #include "plugin/mail/Base64Text.h"
+#include "plugin/mail/ClientTls.h"
 #include "plugin/mail/MimeBuilder.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Net/IPAddress.h>
@@ -226,17 +227,6 @@ Delivery::State stateOf(int code)
 	return Delivery::State::DEFERRED;
 }
 
-void initializeTls()
-{
-	// Never ask on a console about a bad certificate: reject it.
-	static std::once_flag once;
-	std::call_once(once, [] {
-		Poco::Net::initializeSSL();
-		Poco::Net::SSLManager::InvalidCertificateHandlerPtr reject(new Poco::Net::RejectCertificateHandler(false));
-		Poco::Net::SSLManager::instance().initializeClient(nullptr, reject, nullptr);
-	});
-}
-
 int peerCheckIndex()
 {
 	static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
@@ -304,7 +294,7 @@ SmtpTransport::SmtpTransport(const SmtpSettings& settings):
 {
 	if (_settings.tls != "none")
 	{
-		initializeTls();
+		ClientTls::initialize();
 		_context =
 			new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", _settings.cafile,
 								   // STRICT: Poco skips the host-name check for local hosts unless strict.
