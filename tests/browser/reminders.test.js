@@ -295,9 +295,13 @@ async function accountant(browser, language, made) {
 		(await field.isVisible()) && (await field.isChecked()));
 	await shot(page, `invoice-new-reminder.${language}`);
 	await accessible(page, `${tag} new invoice with the reminder field`);
+	// htmx swaps the fields in after the answer has arrived: wait for the
+	// swap itself (at most 5 s), then check.
 	await paid(w.yes);
+	await field.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
 	check(`${tag}: «Εξοφλήθηκε» yes hides it`, (await field.count()) === 0);
 	await paid(w.no);
+	await field.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
 	check(`${tag}: «Εξοφλήθηκε» no shows it again`, (await field.count()) === 1 && (await field.isVisible()));
 	await choose('b');
 	check(`${tag}: customer B: shown, not ticked (B's default is off)`,
