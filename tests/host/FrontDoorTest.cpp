@@ -60,6 +60,7 @@ class FrontDoorTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testNoSmugglingAfter413);
 	CPPUNIT_TEST(testNoSmugglingAfterAnonymous401);
 	CPPUNIT_TEST(testChunkedBodyStopsAtTheLimit);
+	CPPUNIT_TEST(testRefusalReachesAClientStillSending);
 	CPPUNIT_TEST(testChunkedRequestClosesTheConnection);
 	CPPUNIT_TEST(testUnknownTransferEncodingRefused);
 	CPPUNIT_TEST(testDuplicateContentLengthRefused);
@@ -133,6 +134,34 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(got.bytes, 1, countOf(got.bytes, "HTTP/1.1 "));
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(got.bytes, 0u, static_cast<unsigned>(got.bytes.find("HTTP/1.1 413 ")));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), _host->call("GET", "/api/customers").object()->getArray("items")->size());
+	}
+
+	void testRefusalReachesAClientStillSending()
+	{
+		// A client that sends its whole body before it reads (curl with a
+		// large upload, most HTTP libraries): the host answers 413 after
+		// 1 MiB, then reads and drops the rest for a bounded time before it
+		// closes. Closing with the rest unread would be a reset, and the
+		// client's next send would fail before it ever read the 413.
+		start();
+		Poco::Net::StreamSocket socket = connect();
+		sendAll(socket, "POST /api/customers HTTP/1.1\r\nHost: x\r\n" + admin() + "Transfer-Encoding: chunked\r\n\r\n");
+		const std::string chunk = "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
+		std::string failure;
+		try
+		{
+			for (int sent = 0; sent < 256; ++sent) // 16 MiB
+				sendAll(socket, chunk);
+			sendAll(socket, "0\r\n\r\n");
+		}
+		catch (Poco::Exception& exc)
+		{
+			failure = exc.displayText();
+		}
+		CPPUNIT_ASSERT_MESSAGE("the body could not be sent: " + failure, failure.empty());
+		const Received got = receive(socket);
+		CPPUNIT_ASSERT_MESSAGE(got.bytes, got.closed);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(got.bytes, 0u, static_cast<unsigned>(got.bytes.find("HTTP/1.1 413 ")));
 	}
 
 	void testChunkedRequestClosesTheConnection()

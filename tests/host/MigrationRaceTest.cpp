@@ -6,10 +6,12 @@
 #include "MigrationLock.h"
 #include "Migrator.h"
 #include "TestHost.h"
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/TemporaryFile.h>
+#include <chrono>
 #include <condition_variable>
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
@@ -62,6 +64,7 @@ class MigrationRaceTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testThreeHostsWhereOnlyPluginMigrationsAreNew);
 	CPPUNIT_TEST(testThreeMigratorsOnOneFolder);
 	CPPUNIT_TEST(testTheLockIsReleased);
+	CPPUNIT_TEST(testOpeningWaitsForAWriterOnANewFile);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -165,6 +168,43 @@ public:
 				now;
 			CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), holder);
 		}
+	}
+
+	void testOpeningWaitsForAWriterOnANewFile()
+	{
+		// SQLite: turning a new file to WAL needs the file to itself, and
+		// SQLite answers "database is locked" at once there, without its
+		// busy timeout. A host opening the file while another one writes to
+		// it (its first migration) waits for it instead of failing to start.
+		if (TestHost::dialect() != "sqlite") return;
+		Poco::TemporaryFile temporary;
+		Poco::File(temporary.path()).createDirectories();
+		const std::string file = temporary.path() + "/erp.sqlite";
+		Poco::Data::SQLite::Connector::registerConnector();
+		Poco::Data::Session writer("SQLite", file);
+		writer << "BEGIN IMMEDIATE", now;
+		writer << "CREATE TABLE first_write (id INTEGER)", now;
+		// The writer lets go a while after the opener has found the file locked.
+		std::thread releaser([&] {
+			std::this_thread::sleep_for(std::chrono::milliseconds(300));
+			writer << "COMMIT", now;
+		});
+		std::string failure;
+		std::unique_ptr<host::SqlDatabase> opened;
+		try
+		{
+			opened = std::make_unique<host::SqlDatabase>("sqlite", file, 1);
+		}
+		catch (Poco::Exception& exc)
+		{
+			failure = exc.displayText();
+		}
+		releaser.join();
+		CPPUNIT_ASSERT_MESSAGE(failure, failure.empty());
+		Poco::Data::Session session = opened->session();
+		std::string mode;
+		session << "PRAGMA journal_mode", into(mode), now;
+		CPPUNIT_ASSERT_EQUAL(std::string("wal"), mode);
 	}
 
 private:

@@ -4,6 +4,7 @@
 
 
 #include "HttpFrontend.h"
+#include "LingeringClose.h"
 #include "ServerTls.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -298,9 +299,10 @@ public:
 		_guard.disarm(socket);
 		WebResponse answer;
 		bool keepAlive = false;
+		bool bodyLeft = false;
 		try
 		{
-			answer = answerFor(request, socket, keepAlive);
+			answer = answerFor(request, socket, keepAlive, bodyLeft);
 		}
 		catch (Poco::TimeoutException&)
 		{
@@ -339,14 +341,24 @@ public:
 		}
 		// The next request's line and headers are due within the timeout.
 		if (keepAlive) _guard.arm(socket);
+		// A refused body the client may still be sending: read and dropped
+		// (bounded) so that the close is not a reset that loses the answer.
+		if (bodyLeft) LingeringClose::drain(socket);
 	}
 
 private:
-	WebResponse answerFor(Poco::Net::HTTPServerRequest& request, Poco::Net::StreamSocket& socket, bool& keepAlive)
+	WebResponse answerFor(Poco::Net::HTTPServerRequest& request, Poco::Net::StreamSocket& socket, bool& keepAlive,
+						  bool& bodyLeft)
 	{
 		// Anonymous requests, bad framing and announced sizes over the limit
 		// are refused before any of the body is read; the connection closes.
-		if (_refusal) return fromApi(*_refusal);
+		if (_refusal)
+		{
+			// (A malformed Content-Length counts as a body.)
+			bodyLeft = request.getChunkedTransferEncoding() ||
+					   (request.hasContentLength() && request.get("Content-Length") != "0");
+			return fromApi(*_refusal);
+		}
 		const bool small = _web || _extras.ops;
 		const std::streamsize limit = small ? WEB_MAX_BODY : MAX_BODY;
 
@@ -367,7 +379,8 @@ private:
 			_guard.disarm(socket);
 			if (_guard.expired(socket))
 				return fromApi(erp::HttpResponse::error(408, "timeout", "the body did not arrive in time"));
-			if (static_cast<std::streamsize>(body.size()) > limit)
+			bodyLeft = static_cast<std::streamsize>(body.size()) > limit;
+			if (bodyLeft)
 				return fromApi(erp::HttpResponse::error(413, "too_large",
 														small ? "the body exceeds 64 KiB" : "the body exceeds 1 MiB"));
 			if (!chunked && static_cast<std::streamsize>(body.size()) != request.getContentLength64())

@@ -7,8 +7,11 @@
 #include "MySqlLiveness.h"
 #include <Poco/Data/MySQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Exception.h>
 #include <Poco/String.h>
+#include <Poco/Thread.h>
+#include <Poco/Timestamp.h>
 #include <mutex>
 
 
@@ -69,11 +72,36 @@ SqlDatabase::SqlDatabase(const std::string& connector, const std::string& connec
 													  _dialect == "sqlite" ? connection : withCharacterSet(connection),
 													  1, maxSessions, 60);
 	Poco::Data::Session first = session();
-	if (_dialect == "sqlite")
+	if (_dialect == "sqlite") useWriteAheadLog(first);
+}
+
+
+void SqlDatabase::useWriteAheadLog(Poco::Data::Session& session)
+{
+	// WAL lets readers go on while one writer commits. The mode is kept in
+	// the file; turning a new file to it needs the file to itself, and there
+	// SQLite answers "locked" at once, without its busy timeout (several
+	// instances starting together on a new file; another one's first
+	// migration). So it is asked again, for as long as the busy timeout.
+	std::string mode;
+	session << "PRAGMA journal_mode", into(mode), now;
+	if (Poco::icompare(mode, "wal") == 0) return;
+	const Poco::Timestamp start;
+	for (;;)
 	{
-		// WAL lets readers go on while one writer commits.
-		std::string mode;
-		first << "PRAGMA journal_mode=WAL", into(mode), now;
+		try
+		{
+			// The answer is the mode now in force ("memory" for a database in memory).
+			session << "PRAGMA journal_mode=WAL", into(mode), now;
+			return;
+		}
+		catch (Poco::Data::SQLite::DBLockedException&)
+		{
+			if (start.isElapsed(static_cast<Poco::Timestamp::TimeDiff>(SQLITE_BUSY_SECONDS) * 1000000))
+				throw Poco::TimeoutException("the database stayed locked for more than " +
+											 std::to_string(SQLITE_BUSY_SECONDS) + " s while turning to WAL");
+			Poco::Thread::sleep(20);
+		}
 	}
 }
 

@@ -45,6 +45,10 @@ public:
 	std::string dialect() const override;
 
 private:
+	static void useWriteAheadLog(Poco::Data::Session& session);
+	/// SQLite: the file in WAL mode, waiting (up to the busy timeout) for
+	/// another connection that holds it.
+
 	std::string _dialect;
 	int _maxSessions;
 	std::unique_ptr<Poco::Data::SessionPool> _pool;
