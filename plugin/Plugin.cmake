@@ -39,6 +39,7 @@ add_library(reminders_impl STATIC
 	plugin/bounces/Pop3Mailbox.cpp
 	plugin/bounces/Pop3Settings.cpp
 	plugin/delivery/GroupCommit.cpp
+	plugin/delivery/OutboxBatch.cpp
 	plugin/InvoiceFlagResource.cpp
 	plugin/LeaseKeeper.cpp
 	plugin/PlanJson.cpp

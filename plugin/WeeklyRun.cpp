@@ -13,6 +13,7 @@
 #include "plugin/core/ReminderPlanner.h"
 #include "plugin/core/RunSharing.h"
 #include "plugin/delivery/GroupCommit.h"
+#include "plugin/delivery/OutboxBatch.h"
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/ReminderComposer.h"
 #include "plugin/store/ConflictRetry.h"
@@ -59,8 +60,9 @@ struct WeeklyRun::Senders
 /// One pass's senders: each has its own transport (connection), kept across
 /// the pass's batches, and they share one GroupCommit for the outbox.
 {
-	Senders(erp::Database& database, int count):
-		writer(database),
+	Senders(erp::Database& database, const RunStore& runs, int count):
+		outbox(runs),
+		writer(database, &outbox),
 		transports(static_cast<std::size_t>(count)),
 		allowed(count)
 	{}
@@ -74,6 +76,7 @@ struct WeeklyRun::Senders
 		return false;
 	}
 
+	OutboxBatch outbox; /// the writer's: message rows and listed invoices, a statement a group
 	GroupCommit writer;
 	std::vector<std::unique_ptr<Transport>> transports;
 	std::atomic<int> allowed; /// senders in use
@@ -521,7 +524,7 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 		_host.logger().warning("run %s: the number of connections could not be read (%s); sending over one",
 							   std::to_string(run.id), std::string(exc.what()));
 	}
-	Senders senders(_host.database(), connections); // their sessions, kept across this instance's batches
+	Senders senders(_host.database(), _runs, connections); // their sessions, kept across this instance's batches
 	for (;;)
 	{
 		// What this pass deferred is retried by a later one, never at once.
@@ -604,8 +607,9 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 		std::exception_ptr error;
 		const GroupCommit::Result result = senders.writer.commit(
 			[&](Poco::Data::Session& transaction) {
+				if (!senders.outbox.holds(transaction, fence)) return false;
 				for (const MessageRecord& message: cancelled)
-					if (!_runs.updateMessage(transaction, message, fence)) return false;
+					senders.outbox.update(message, fence);
 				return true;
 			},
 			&error);
@@ -650,9 +654,11 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 		for (const DueInvoice& line: plan.invoices)
 			numbers->add(line.invoice.number);
 		details.set("invoices", numbers);
-		return [this, message, fence, details, &actor, &loseLease](Poco::Data::Session& transaction) {
+		return [this, message, fence, details, &actor, &loseLease, &senders](Poco::Data::Session& transaction) {
 			Poco::JSON::Object entry = details;
-			if (!_runs.updateMessage(transaction, message, fence))
+			if (senders.outbox.holds(transaction, fence))
+				senders.outbox.update(message, fence);
+			else
 			{
 				entry.set("lease_lost", true);
 				loseLease();
@@ -786,8 +792,10 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 					const MessageRecord row = message;
 					std::exception_ptr error;
 					const GroupCommit::Result result = senders.writer.commit(
-						[this, row, &fence](Poco::Data::Session& transaction) {
-							return _runs.updateMessage(transaction, row, fence);
+						[row, &fence, &senders](Poco::Data::Session& transaction) {
+							if (!senders.outbox.holds(transaction, fence)) return false;
+							senders.outbox.update(row, fence);
+							return true;
 						},
 						&error);
 					if (result == GroupCommit::Result::LEASE_LOST) loseLease();
@@ -807,11 +815,12 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 				ready.carried.swap(carry);
 				ready.carriedFrom.swap(carried);
 				GroupCommit::Write previous = ready.carried.empty() ? GroupCommit::Write() : together(ready.carried);
-				ready.pending =
-					senders.writer.submit([this, sending, &plan, &fence, previous](Poco::Data::Session& transaction) {
+				ready.pending = senders.writer.submit(
+					[sending, &plan, &fence, previous, &senders](Poco::Data::Session& transaction) {
 						if (previous && !previous(transaction)) return false;
-						if (!_runs.updateMessage(transaction, sending, fence)) return false;
-						_runs.replaceListedInvoices(transaction, sending.id, plan.invoices);
+						if (!senders.outbox.holds(transaction, fence)) return false;
+						senders.outbox.update(sending, fence);
+						senders.outbox.replaceListedInvoices(sending.id, plan.invoices);
 						return true;
 					});
 				return ready;
@@ -834,8 +843,10 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 				tallyAll(ready.carriedFrom);
 			if (result == GroupCommit::Result::LEASE_LOST) return; // no longer this instance's to write
 			const MessageRecord before = ready.before;
-			if (senders.writer.commit([this, before, &fence](Poco::Data::Session& transaction) {
-					return _runs.updateMessage(transaction, before, fence);
+			if (senders.writer.commit([before, &fence, &senders](Poco::Data::Session& transaction) {
+					if (!senders.outbox.holds(transaction, fence)) return false;
+					senders.outbox.update(before, fence);
+					return true;
 				}) != GroupCommit::Result::COMMITTED)
 				return; // left "sending": it ends "unknown", never sent twice
 			jobs[ready.at].message = before;

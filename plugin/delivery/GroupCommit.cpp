@@ -29,8 +29,9 @@ GroupCommit::Result GroupCommit::Pending::wait(std::exception_ptr* error)
 }
 
 
-GroupCommit::GroupCommit(erp::Database& database):
+GroupCommit::GroupCommit(erp::Database& database, WriteBatch* batch):
 	_database(database),
+	_batch(batch),
 	_session(database.session()),
 	_writer([this] { loop(); })
 {}
@@ -119,8 +120,10 @@ bool GroupCommit::writeTogether(std::deque<std::shared_ptr<Pending::State>>& gro
 	{
 		held = ConflictRetry::run([&] {
 			erp::Transaction tx(_session, _database.dialect());
+			if (_batch) _batch->begin();
 			for (const std::shared_ptr<Pending::State>& state: group)
 				if (!state->write(_session)) return false; // rolled back: the fence failed
+			if (_batch && !_batch->flush(_session)) return false;
 			tx.commit();
 			return true;
 		});

@@ -8,6 +8,7 @@
 
 
 #include "erp/Database.h"
+#include "plugin/delivery/WriteBatch.h"
 #include <Poco/Data/Session.h>
 #include <condition_variable>
 #include <deque>
@@ -67,8 +68,11 @@ public:
 		std::shared_ptr<State> _state;
 	};
 
-	explicit GroupCommit(erp::Database& database);
-	/// Starts the writer thread.
+	explicit GroupCommit(erp::Database& database, WriteBatch* batch = nullptr);
+	/// Starts the writer thread. With a `batch`, writes may hand rows to it
+	/// (they run on the writer thread); it is flushed after each group's
+	/// last write, before the commit, and a flush that returns false counts
+	/// as a write returning false. The batch must outlive this object.
 
 	~GroupCommit();
 	/// Writes what was handed over, then stops the writer thread.
@@ -96,6 +100,7 @@ private:
 	void finish(Pending::State& state, Result result, std::exception_ptr error = nullptr);
 
 	erp::Database& _database;
+	WriteBatch* _batch;
 	Poco::Data::Session _session;
 	mutable std::mutex _mutex;
 	std::condition_variable _handedOver;

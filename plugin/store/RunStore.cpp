@@ -308,19 +308,36 @@ void RunStore::markPlanned(Poco::Data::Session& transaction, Poco::Int64 runId, 
 void RunStore::replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
 									 const std::vector<DueInvoice>& invoices) const
 {
-	session << "DELETE FROM reminder_message_invoices WHERE message_id = ?", use(messageId), now;
-	for (const DueInvoice& line: invoices)
-	{
-		Poco::Int64 invoiceId = line.invoice.id, total = line.invoice.totalMinor, paid = line.invoice.paidMinor,
-					outstanding = line.outstandingMinor;
-		std::string currency = line.invoice.currency;
-		int days = static_cast<int>(line.daysOverdue);
-		int final = line.finalReminder ? 1 : 0;
-		session << "INSERT INTO reminder_message_invoices (message_id, invoice_id, currency, total_minor, paid_minor, "
+	replaceListedInvoices(session, std::vector<Poco::Int64>{messageId}, std::vector<std::vector<DueInvoice>>{invoices});
+}
+
+
+void RunStore::replaceListedInvoices(Poco::Data::Session& transaction, const std::vector<Poco::Int64>& messageIds,
+									 const std::vector<std::vector<DueInvoice>>& invoices) const
+{
+	if (messageIds.empty()) return;
+	std::vector<Poco::Int64> deleted = messageIds;
+	transaction << "DELETE FROM reminder_message_invoices WHERE message_id = ?", use(deleted), now;
+	std::vector<Poco::Int64> messages, ids, totals, paids, outstandings;
+	std::vector<std::string> currencies;
+	std::vector<int> days, finals;
+	for (std::size_t i = 0; i < messageIds.size(); ++i)
+		for (const DueInvoice& line: invoices[i])
+		{
+			messages.push_back(messageIds[i]);
+			ids.push_back(line.invoice.id);
+			currencies.push_back(line.invoice.currency);
+			totals.push_back(line.invoice.totalMinor);
+			paids.push_back(line.invoice.paidMinor);
+			outstandings.push_back(line.outstandingMinor);
+			days.push_back(static_cast<int>(line.daysOverdue));
+			finals.push_back(line.finalReminder ? 1 : 0);
+		}
+	if (messages.empty()) return;
+	transaction << "INSERT INTO reminder_message_invoices (message_id, invoice_id, currency, total_minor, paid_minor, "
 				   "outstanding_minor, days_overdue, final_reminder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			use(messageId), use(invoiceId), use(currency), use(total), use(paid), use(outstanding), use(days),
-			use(final), now;
-	}
+		use(messages), use(ids), use(currencies), use(totals), use(paids), use(outstandings), use(days), use(finals),
+		now;
 }
 
 
@@ -581,32 +598,69 @@ std::vector<ListedInvoice> RunStore::listedInvoices(Poco::Data::Session& session
 
 bool RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& m, const Fence& fence) const
 {
-	std::string state = m.state, updated = m.updatedAt;
-	int attempts = m.attempts;
-	Text next = nullable(m.nextAttemptAt), reply = nullable(m.replyText), messageId = nullable(m.messageId),
-		 subject = nullable(m.subject);
-	Poco::Nullable<int> code = m.replyCode ? Poco::Nullable<int>(m.replyCode) : Poco::Nullable<int>();
-	Poco::Int64 id = m.id, batch = fence.batch, generation = fence.generation;
+	// The batch's row first (MySQL: read locked until the caller commits):
+	// a takeover (which locks it exclusively) waits for this write, or this
+	// write sees the takeover; and every writer locks the batch before its
+	// messages, as the takeover does.
+	if (_dialect == "mysql" && !holdsBatch(session, fence)) return false;
+	return updateMessages(session, {m}, {fence}) == 1;
+}
+
+
+bool RunStore::holdsBatch(Poco::Data::Session& transaction, const Fence& fence) const
+{
+	Poco::Int64 batch = fence.batch, generation = fence.generation;
 	std::string owner = fence.owner;
-	if (_dialect == "mysql")
+	int held = 0;
+	transaction << "SELECT COUNT(*) FROM reminder_batches WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
+				   "AND state = 'open'" +
+					   std::string(_dialect == "mysql" ? " LOCK IN SHARE MODE" : ""),
+		use(batch), use(owner), use(generation), into(held), now;
+	return held == 1;
+}
+
+
+int RunStore::updateMessages(Poco::Data::Session& transaction, const std::vector<MessageRecord>& messages,
+							 const std::vector<Fence>& fences) const
+{
+	if (messages.empty()) return 0;
+	if (_dialect == "mysql" && messages.size() > 1)
 	{
-		// The batch's row first, read locked until the caller commits: a
-		// takeover (which locks it exclusively) waits for this write, or
-		// this write sees the takeover; and every writer locks the batch
-		// before its messages, as the takeover does.
-		int held = 0;
-		session << "SELECT COUNT(*) FROM reminder_batches WHERE id = ? AND lease_owner = ? AND lease_generation = ? "
-				   "AND state = 'open' LOCK IN SHARE MODE",
-			use(batch), use(owner), use(generation), into(held), now;
-		if (held != 1) return false;
+		// Poco's MySQL connector counts only the last row of a statement
+		// bound to vectors: one statement a row, each counted.
+		int changed = 0;
+		for (std::size_t i = 0; i < messages.size(); ++i)
+			changed += updateMessages(transaction, {messages[i]}, {fences[i]});
+		return changed;
 	}
-	Poco::Data::Statement update(session);
+	std::vector<std::string> states, updated, owners;
+	std::vector<int> attempts;
+	std::vector<Text> next, reply, messageId, subject;
+	std::vector<Poco::Nullable<int>> codes;
+	std::vector<Poco::Int64> ids, batches, generations;
+	for (std::size_t i = 0; i < messages.size(); ++i)
+	{
+		const MessageRecord& m = messages[i];
+		states.push_back(m.state);
+		attempts.push_back(m.attempts);
+		next.push_back(nullable(m.nextAttemptAt));
+		codes.push_back(m.replyCode ? Poco::Nullable<int>(m.replyCode) : Poco::Nullable<int>());
+		reply.push_back(nullable(m.replyText));
+		messageId.push_back(nullable(m.messageId));
+		subject.push_back(nullable(m.subject));
+		updated.push_back(m.updatedAt);
+		ids.push_back(m.id);
+		batches.push_back(fences[i].batch);
+		owners.push_back(fences[i].owner);
+		generations.push_back(fences[i].generation);
+	}
+	Poco::Data::Statement update(transaction);
 	update << "UPDATE reminder_messages SET state = ?, attempts = ?, next_attempt_at = ?, reply_code = ?, "
 			  "reply_text = ?, message_id = ?, subject = ?, updated_at = ? WHERE id = ?" +
 				  std::string(FENCED),
-		use(state), use(attempts), use(next), use(code), use(reply), use(messageId), use(subject), use(updated),
-		use(id), use(batch), use(batch), use(owner), use(generation);
-	return update.execute() == 1;
+		use(states), use(attempts), use(next), use(codes), use(reply), use(messageId), use(subject), use(updated),
+		use(ids), use(batches), use(batches), use(owners), use(generations);
+	return static_cast<int>(update.execute());
 }
 
 

@@ -250,6 +250,22 @@ public:
 	void replaceListedInvoices(Poco::Data::Session& session, Poco::Int64 messageId,
 							   const std::vector<DueInvoice>& invoices) const;
 
+	bool holdsBatch(Poco::Data::Session& transaction, const Fence& fence) const;
+	/// Whether `fence` still holds its batch. On MySQL the batch's row is
+	/// read locked until the transaction ends, so the answer stays true for
+	/// it; on SQLite the write transaction (BEGIN IMMEDIATE) keeps every
+	/// other writer out.
+
+	int updateMessages(Poco::Data::Session& transaction, const std::vector<MessageRecord>& messages,
+					   const std::vector<Fence>& fences) const;
+	/// updateMessage() for many rows, fenced row by row, in one statement
+	/// prepared once on SQLite (the batch's row is not read here:
+	/// holdsBatch() first). Returns the rows changed.
+
+	void replaceListedInvoices(Poco::Data::Session& transaction, const std::vector<Poco::Int64>& messageIds,
+							   const std::vector<std::vector<DueInvoice>>& invoices) const;
+	/// replaceListedInvoices() for many messages, in two statements.
+
 	int closeEarlierWeeks(Poco::Data::Session& transaction, const std::string& isoWeek, const std::string& now) const;
 	/// Once a new week has begun, the earlier weeks' runs are finished:
 	/// deferred rows become "failed" (the week to retry in is over), rows

@@ -30,6 +30,8 @@ class GroupCommitTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testWritesHandedOverDuringACommitGoTogether);
 	CPPUNIT_TEST(testAFailedFenceRollsTheGroupBack);
 	CPPUNIT_TEST(testABadWriteFailsAlone);
+	CPPUNIT_TEST(testTheBatchIsFlushedOnceAGroupBeforeTheCommit);
+	CPPUNIT_TEST(testABatchThatFailsRollsTheGroupBack);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -127,7 +129,80 @@ public:
 		CPPUNIT_ASSERT_EQUAL(0, count("id = 21"));
 	}
 
+	void testTheBatchIsFlushedOnceAGroupBeforeTheCommit()
+	{
+		// Rows handed to the batch by three writes are written by its flush,
+		// in the group's transaction: one begin and one flush for the group.
+		ProbeBatch batch;
+		GroupCommit writer(database(), &batch);
+		std::vector<GroupCommit::Result> results(2);
+		std::vector<std::thread> threads;
+		holdWhile(writer, [&] {
+			threads.emplace_back([&] { results[0] = writer.commit(handing(batch, 2)); });
+			threads.emplace_back([&] { results[1] = writer.commit(handing(batch, 3)); });
+			waitFor([&] { return writer.waiting() == 2; });
+		});
+		for (std::thread& thread: threads)
+			thread.join();
+		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT_EQUAL(3, rows());
+		CPPUNIT_ASSERT_EQUAL(2, count("id = 2 OR id = 3"));
+		// The holder's group, then the two writes' group.
+		CPPUNIT_ASSERT_EQUAL(2, batch.begins);
+		CPPUNIT_ASSERT_EQUAL(2, batch.flushes);
+		CPPUNIT_ASSERT_EQUAL(2, writer.commits());
+	}
+
+	void testABatchThatFailsRollsTheGroupBack()
+	{
+		// A flush that finds a fence gone counts as a write returning false:
+		// nothing of the group stays, not even what its writes wrote themselves.
+		ProbeBatch batch;
+		batch.refuse = true;
+		GroupCommit writer(database(), &batch);
+		const GroupCommit::Result result = writer.commit([&batch](Poco::Data::Session& transaction) {
+			insert(transaction, 7);
+			batch.ids.push_back(8);
+			return true;
+		});
+		CPPUNIT_ASSERT(result == GroupCommit::Result::LEASE_LOST);
+		CPPUNIT_ASSERT_EQUAL(0, rows());
+		CPPUNIT_ASSERT_EQUAL(0, writer.commits());
+	}
+
 private:
+	struct ProbeBatch: public WriteBatch
+	/// Rows of the probe table handed over by the writes, written at the flush.
+	{
+		void begin() override
+		{
+			++begins;
+			ids.clear();
+		}
+
+		bool flush(Poco::Data::Session& transaction) override
+		{
+			++flushes;
+			for (int id: ids)
+				insert(transaction, id);
+			return !refuse;
+		}
+
+		std::vector<int> ids;
+		bool refuse = false;
+		int begins = 0;
+		int flushes = 0;
+	};
+
+	static GroupCommit::Write handing(ProbeBatch& batch, int id)
+	{
+		return [&batch, id](Poco::Data::Session&) {
+			batch.ids.push_back(id);
+			return true;
+		};
+	}
+
 	erp::Database& database()
 	{
 		return _host->runtime().database();
