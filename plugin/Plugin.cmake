@@ -57,6 +57,7 @@ add_library(reminders_impl STATIC
 	plugin/mail/ClientTls.cpp
 	plugin/mail/HeaderEncoding.cpp
 	plugin/mail/MimeBuilder.cpp
+	plugin/mail/QuotedPrintable.cpp
 	plugin/mail/ReminderComposer.cpp
 	plugin/mail/ReturnPath.cpp
 	plugin/mail/ReturnPathTransport.cpp

@@ -5,13 +5,14 @@
 
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/HeaderEncoding.h"
+#include "plugin/mail/QuotedPrintable.h"
 #include <Poco/HexBinaryEncoder.h>
-#include <Poco/Net/StringPartSource.h>
 #include <Poco/RandomStream.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <date/tz.h>
+#include <functional>
 #include <sstream>
 
 
@@ -20,56 +21,51 @@ namespace reminders {
 
 namespace {
 
-// The text with every line break (LF, CR or CRLF) written CRLF: templates
-// end their lines with LF, and Poco's quoted-printable encoder copies CR
-// and LF as they are, while a message on the wire (RFC 5321 2.3.8) and in
-// a .eml file has only CRLF line breaks.
-std::string withCrlf(const std::string& text)
+void header(std::string& out, const char* name, const std::string& value)
 {
-	std::string result;
-	result.reserve(text.size() + text.size() / 32);
-	for (std::size_t i = 0; i < text.size(); ++i)
-	{
-		if (text[i] == '\r' || text[i] == '\n')
-		{
-			result += "\r\n";
-			if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-		}
-		else
-			result += text[i];
-	}
-	return result;
+	out += name;
+	out += ": ";
+	out += value;
+	out += "\r\n";
+}
+
+void part(std::string& out, const std::string& boundary, const char* type, const std::string& text)
+{
+	out += "--" + boundary + "\r\n";
+	header(out, "Content-Type", std::string(type) + "; charset=utf-8");
+	header(out, "Content-Transfer-Encoding", "quoted-printable");
+	header(out, "Content-Disposition", "inline");
+	out += "\r\n";
+	QuotedPrintable::encode(text, out);
+	out += "\r\n"; // the delimiter's own line break (RFC 2046 5.1.1), not the text's
 }
 
 } // namespace
 
 
-std::unique_ptr<Poco::Net::MailMessage> MimeBuilder::build(const ComposedMessage& message)
-{
-	auto mail = std::make_unique<Poco::Net::MailMessage>();
-	// multipart/alternative must be set before the first part is added.
-	mail->setContentType("multipart/alternative");
-	mail->set("From", HeaderEncoding::mailbox(message.fromName, message.fromAddress, 6));
-	mail->set("To", HeaderEncoding::mailbox(message.toName, message.to, 4));
-	if (!message.replyTo.empty()) mail->set("Reply-To", message.replyTo);
-	mail->set("Subject", HeaderEncoding::encodeWords(message.subject, 9));
-	mail->set("Date", dateHeader(message.date, message.timeZone));
-	mail->set("Message-ID", "<" + message.messageId + ">");
-	mail->set("Content-Language", message.language);
-	mail->set("Auto-Submitted", "auto-generated");
-	mail->addContent(new Poco::Net::StringPartSource(withCrlf(message.text), "text/plain; charset=utf-8"),
-					 Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
-	mail->addContent(new Poco::Net::StringPartSource(withCrlf(message.html), "text/html; charset=utf-8"),
-					 Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
-	return mail;
-}
-
-
 std::string MimeBuilder::bytes(const ComposedMessage& message)
 {
-	std::ostringstream out;
-	build(message)->write(out);
-	return out.str();
+	// The boundary starts with "=_", which quoted-printable parts never hold.
+	char hash[24];
+	std::snprintf(hash, sizeof(hash), "%016zx", std::hash<std::string>()(message.messageId));
+	const std::string boundary = std::string("=_") + hash;
+	std::string out;
+	out.reserve(1024 + (message.text.size() + message.html.size()) * 3 / 2);
+	header(out, "From", HeaderEncoding::mailbox(message.fromName, message.fromAddress, 6));
+	header(out, "To", HeaderEncoding::mailbox(message.toName, message.to, 4));
+	if (!message.replyTo.empty()) header(out, "Reply-To", HeaderEncoding::mailbox("", message.replyTo, 10));
+	header(out, "Subject", HeaderEncoding::encodeWords(message.subject, 9));
+	header(out, "Date", dateHeader(message.date, message.timeZone));
+	header(out, "Message-ID", "<" + message.messageId + ">");
+	header(out, "Content-Language", message.language);
+	header(out, "Auto-Submitted", "auto-generated");
+	header(out, "MIME-Version", "1.0");
+	header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+	out += "\r\n";
+	part(out, boundary, "text/plain", message.text);
+	part(out, boundary, "text/html", message.html);
+	out += "--" + boundary + "--\r\n";
+	return out;
 }
 
 

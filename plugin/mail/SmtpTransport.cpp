@@ -9,7 +9,6 @@
 #include "plugin/mail/MimeBuilder.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Net/IPAddress.h>
-#include <Poco/Net/MailStream.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SMTPClientSession.h>
@@ -163,17 +162,29 @@ public:
 		return e;
 	}
 
-	int data(const Poco::Net::MailMessage& message, std::string& response)
-	/// The message, encoded once into one buffer (dot-stuffed, CRLF, with
-	/// its final "."), written in one piece; the server's final reply.
+	int data(const std::string& message, std::string& response)
+	/// The message (MimeBuilder::bytes), dot-stuffed and with its final "."
+	/// in one buffer, written in one piece; the server's final reply.
 	{
-		std::ostringstream encoded;
+		std::string bytes;
+		bytes.reserve(message.size() + 8);
+		// RFC 5321 4.5.2: a line that starts with "." gets one more (the
+		// builder writes none; a message from elsewhere may).
+		if (!message.empty() && message[0] == '.') bytes += '.';
+		for (std::size_t from = 0;;)
 		{
-			Poco::Net::MailOutputStream mailStream(encoded);
-			message.write(mailStream);
-			mailStream.close();
+			const std::size_t at = message.find("\r\n.", from);
+			if (at == std::string::npos)
+			{
+				bytes.append(message, from, std::string::npos);
+				break;
+			}
+			bytes.append(message, from, at + 3 - from);
+			bytes += '.';
+			from = at + 3;
 		}
-		const std::string bytes = encoded.str();
+		if (bytes.size() < 2 || bytes.compare(bytes.size() - 2, 2, "\r\n") != 0) bytes += "\r\n";
+		bytes += ".\r\n";
 		std::size_t sent = 0;
 		while (sent < bytes.size())
 		{
@@ -442,7 +453,7 @@ Delivery SmtpTransport::send(const ComposedMessage& message)
 	pace();
 	_sentOnce = true;
 	_lastSend.update();
-	std::unique_ptr<Poco::Net::MailMessage> mail = MimeBuilder::build(message);
+	const std::string mail = MimeBuilder::bytes(message);
 
 	// Up to here nothing is delivered: any failure means "try again later".
 	try
@@ -490,7 +501,7 @@ Delivery SmtpTransport::send(const ComposedMessage& message)
 	try
 	{
 		std::string response;
-		const int code = _session->data(*mail, response);
+		const int code = _session->data(mail, response);
 		if (code == 0)
 		{
 			// The connection closed without an answer: it may have arrived.

@@ -6,6 +6,7 @@
 #include "plugin/mail/SpoolTransport.h"
 #include "plugin/mail/MimeBuilder.h"
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>

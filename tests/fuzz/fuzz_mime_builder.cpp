@@ -24,7 +24,8 @@
 //   appear nowhere else: text/plain and text/html in UTF-8, quoted-
 //   printable; decoded (Poco's decoder), they are the text and the HTML
 //   given, with line breaks written CRLF (white space at the very end of a
-//   part is left out of the comparison: Poco's encoder drops it).
+//   part is left out of the comparison);
+// - no line starts with "." (SMTP has nothing to stuff).
 //
 
 
@@ -261,7 +262,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 	const std::string prefix = "multipart/alternative; boundary=";
 	FuzzProperty::require(contentType.compare(0, prefix.size(), prefix) == 0 && contentType.size() > prefix.size(),
 						  "the message is multipart/alternative with a boundary");
-	const std::string delimiter = "--" + contentType.substr(prefix.size());
+	FuzzProperty::require(bytes.compare(0, 1, ".") != 0 && bytes.find("\r\n.") == std::string::npos,
+						  "no line starts with a dot");
+	std::string boundary = contentType.substr(prefix.size());
+	if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
+		boundary = boundary.substr(1, boundary.size() - 2); // a quoted-string (RFC 2045 5.1)
+	const std::string delimiter = "--" + boundary;
 	const std::string body = bytes.substr(headerEnd + 4);
 	const std::vector<std::string> parts = partsOf(body, delimiter);
 	const std::string* const given[] = {&message.text, &message.html};

@@ -82,10 +82,13 @@ public:
 	void testNewHashEndsSessions()
 	{
 		start({{"users.maria.password_hash", hash("first password")}});
-		Poco::Data::Session session = _host->runtime().database().session();
-		session << "INSERT INTO sessions (id_sha256, user_name, created_at, last_seen_at, expires_at) VALUES "
-				   "('a', 'maria', 'x', 'x', 'x'), ('b', 'admin', 'x', 'x', 'x')",
-			now;
+		{
+			// Given back before the host (and its pool) goes.
+			Poco::Data::Session session = _host->runtime().database().session();
+			session << "INSERT INTO sessions (id_sha256, user_name, created_at, last_seen_at, expires_at) VALUES "
+					   "('a', 'maria', 'x', 'x', 'x'), ('b', 'admin', 'x', 'x', 'x')",
+				now;
+		}
 		start({{"users.maria.password_hash", hash("second password")}});
 		CPPUNIT_ASSERT_EQUAL(0, scalar("SELECT COUNT(*) FROM sessions WHERE user_name = 'maria'"));
 		CPPUNIT_ASSERT_EQUAL(1, scalar("SELECT COUNT(*) FROM sessions WHERE user_name = 'admin'"));
