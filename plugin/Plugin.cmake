@@ -61,6 +61,7 @@ add_library(reminders_impl STATIC
 	plugin/mail/ReminderComposer.cpp
 	plugin/mail/ReturnPath.cpp
 	plugin/mail/ReturnPathTransport.cpp
+	plugin/mail/SettingsSection.cpp
 	plugin/mail/SmtpSettings.cpp
 	plugin/mail/SmtpTransport.cpp
 	plugin/mail/SpoolTransport.cpp

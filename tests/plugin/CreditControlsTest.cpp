@@ -7,8 +7,8 @@
 //
 
 
-#include "PluginHost.h"
 #include "TestHost.h"
+#include "WeeklyRunFixture.h"
 #include "erp/Instant.h"
 #include "plugin/WeeklyRun.h"
 #include <algorithm>
@@ -68,7 +68,7 @@ const Poco::Timestamp MONDAY_10 = MONDAY_8 + 120 * MINUTE;
 } // namespace
 
 
-class CreditControlsTest: public CppUnit::TestFixture
+class CreditControlsTest: public tests::WeeklyRunFixture
 {
 	CPPUNIT_TEST_SUITE(CreditControlsTest);
 	CPPUNIT_TEST(testPauseInPreviewAndRun);
@@ -85,28 +85,10 @@ public:
 	{
 		// Batches of one: the re-check before a batch's sends then sees what
 		// changed while the previous customer's reminder went out.
-		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true, "",
-										   std::map<std::string, std::string>{{"reminders.batch.size", "1"}});
-		_host->runtime().services().clock.pin(SUNDAY_NOON);
-		_facade = std::make_unique<host::PluginHost>(
-			_host->runtime().services(),
-			host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		_templates = std::make_unique<TemplateSet>(TestHost::remindersPluginsDirectory() + "/reminders/templates");
-		_weekly = std::make_unique<WeeklyRun>(*_facade, _settingsStore, _planning, _runs, *_templates, [this] {
-			return std::make_unique<RecordingTransport>(_hook, _sent, _texts, _refused);
-		});
-		Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
-							   R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 0,
-								   "owner_email": "owner@example.com"})");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(on.body, 200, on.status);
-		_host->runtime().services().clock.pin(MONDAY_10);
-	}
-
-	void tearDown() override
-	{
-		_weekly.reset();
-		_facade.reset();
-		_host.reset();
+		openHost({{"reminders.batch.size", "1"}}, SUNDAY_NOON);
+		_weekly = weeklyRun([this] { return std::make_unique<RecordingTransport>(_hook, _sent, _texts, _refused); });
+		switchOn("owner@example.com");
+		pin(MONDAY_10);
 	}
 
 	void testPauseInPreviewAndRun()
@@ -411,22 +393,11 @@ private:
 
 	erp::TaskResult execute(const std::string& date)
 	{
-		erp::TaskRun run;
-		run.onDemand = true;
-		run.actor = "test";
-		run.today = date;
-		const erp::TaskResult result = _weekly->execute(run);
+		const erp::TaskResult result = WeeklyRunFixture::execute(date);
 		CPPUNIT_ASSERT_MESSAGE(result.summary, result.ok);
 		return result;
 	}
 
-	std::unique_ptr<TestHost> _host;
-	std::unique_ptr<host::PluginHost> _facade;
-	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{TestHost::dialect()};
-	PlanningStore _planning;
-	RunStore _runs{TestHost::dialect()};
-	std::unique_ptr<WeeklyRun> _weekly;
 	RecordingTransport::Hook _hook;
 	std::vector<std::string> _sent;
 	std::map<std::string, std::string> _texts; // the latest message's text and HTML per recipient

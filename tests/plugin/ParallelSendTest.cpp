@@ -10,8 +10,8 @@
 //
 
 
-#include "PluginHost.h"
 #include "TestHost.h"
+#include "WeeklyRunFixture.h"
 #include "erp/Instant.h"
 #include "plugin/WeeklyRun.h"
 #include <chrono>
@@ -153,7 +153,7 @@ Delivery accepted()
 } // namespace
 
 
-class ParallelSendTest: public CppUnit::TestFixture
+class ParallelSendTest: public tests::WeeklyRunFixture
 {
 	CPPUNIT_TEST_SUITE(ParallelSendTest);
 	CPPUNIT_TEST(testSendersWorkAtOnceOnDurableRowsOnly);
@@ -164,13 +164,6 @@ class ParallelSendTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE_END();
 
 public:
-	void tearDown() override
-	{
-		_weekly.reset();
-		_facade.reset();
-		_host.reset();
-	}
-
 	void testSendersWorkAtOnceOnDurableRowsOnly()
 	{
 		start(4);
@@ -300,24 +293,14 @@ public:
 private:
 	void start(int connections)
 	{
-		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true, "",
-										   std::map<std::string, std::string>{});
-		_host->runtime().services().clock.pin(SUNDAY_NOON);
-		_facade = std::make_unique<host::PluginHost>(
-			_host->runtime().services(),
-			host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		_templates = std::make_unique<TemplateSet>(TestHost::remindersPluginsDirectory() + "/reminders/templates");
-		_weekly = std::make_unique<WeeklyRun>(
-			*_facade, _settingsStore, _planning, _runs, *_templates,
+		openHost({}, SUNDAY_NOON);
+		_weekly = weeklyRun(
 			[this] {
 				return std::make_unique<PeerTransport>(_peer, [this](const std::string& to) { return stateOf(to); });
 			},
 			[connections] { return connections; });
-		Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
-							   R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 0,
-							   "owner_email": "owner@example.com"})");
-		CPPUNIT_ASSERT_EQUAL(200, on.status);
-		_host->runtime().services().clock.pin(MONDAY_10);
+		switchOn("owner@example.com");
+		pin(MONDAY_10);
 	}
 
 	std::vector<std::string> manyCustomers(int count)
@@ -369,22 +352,6 @@ private:
 		return _host->auditCount(action);
 	}
 
-	erp::TaskResult execute()
-	{
-		erp::TaskRun run;
-		run.onDemand = true;
-		run.actor = "test";
-		run.today = "2026-11-30";
-		return _weekly->execute(run);
-	}
-
-	std::unique_ptr<TestHost> _host;
-	std::unique_ptr<host::PluginHost> _facade;
-	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{TestHost::dialect()};
-	PlanningStore _planning;
-	RunStore _runs{TestHost::dialect()};
-	std::unique_ptr<WeeklyRun> _weekly;
 	Peer _peer;
 };
 

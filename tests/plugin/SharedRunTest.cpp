@@ -7,8 +7,8 @@
 //
 
 
-#include "PluginHost.h"
 #include "TestHost.h"
+#include "WeeklyRunFixture.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include "plugin/WeeklyRun.h"
@@ -77,7 +77,7 @@ private:
 } // namespace
 
 
-class SharedRunTest: public CppUnit::TestFixture
+class SharedRunTest: public tests::WeeklyRunFixture
 {
 	CPPUNIT_TEST_SUITE(SharedRunTest);
 	CPPUNIT_TEST(testTwoInstancesClaimDisjointBatches);
@@ -91,21 +91,11 @@ class SharedRunTest: public CppUnit::TestFixture
 public:
 	void setUp() override
 	{
-		_host = std::make_unique<TestHost>(
-			TestHost::remindersPluginsDirectory(), true, "",
-			std::map<std::string, std::string>{{"reminders.batch.size", "2"},
-											   {"reminders.lease.seconds", std::to_string(LEASE_SECONDS)}});
-		pin(SUNDAY_NOON);
-		_facade = std::make_unique<host::PluginHost>(
-			_host->runtime().services(),
-			host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		_templates = std::make_unique<TemplateSet>(TestHost::remindersPluginsDirectory() + "/reminders/templates");
+		openHost({{"reminders.batch.size", "2"}, {"reminders.lease.seconds", std::to_string(LEASE_SECONDS)}},
+				 SUNDAY_NOON);
 		_one = instance("one", _scriptOne);
 		_two = instance("two", _scriptTwo);
-		Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
-							   R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 0,
-								   "owner_email": "owner@example.com"})");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(on.body, 200, on.status);
+		switchOn("owner@example.com");
 		for (int i = 1; i <= 6; ++i)
 		{
 			const std::string name = "c" + std::to_string(i);
@@ -118,8 +108,7 @@ public:
 	{
 		_one.reset();
 		_two.reset();
-		_facade.reset();
-		_host.reset();
+		WeeklyRunFixture::tearDown();
 	}
 
 	void testTwoInstancesClaimDisjointBatches()
@@ -282,14 +271,7 @@ public:
 		// The planner writes its plan (and its lease ends).
 		{
 			erp::Transaction tx(session, TestHost::dialect());
-			const ReminderSettings settings = _settingsStore.load(session);
-			const ReminderPlanner planner(settings, *CalendarDate::parse("2026-11-30"));
-			std::vector<CustomerPlan> plans;
-			PlanningStore().forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
-											 [&](const CustomerContact& c, const std::vector<OpenInvoice>& i) {
-												 if (auto plan = planner.planCustomer(c, i)) plans.push_back(*plan);
-												 return true;
-											 });
+			const std::vector<CustomerPlan> plans = weekPlan(session);
 			CPPUNIT_ASSERT(_runs.holdsPlanning(session, 1, Fence{"planner", 1, 0}));
 			_runs.savePlan(session, 1, plans, at(MONDAY_10));
 			tx.commit();
@@ -376,9 +358,7 @@ public:
 private:
 	std::unique_ptr<WeeklyRun> instance(const std::string& name, InstanceTransport::Script& script)
 	{
-		return std::make_unique<WeeklyRun>(
-			*_facade, _settingsStore, _planning, _runs, *_templates,
-			[this, name, &script] { return std::make_unique<InstanceTransport>(name, script, _log); });
+		return weeklyRun([this, name, &script] { return std::make_unique<InstanceTransport>(name, script, _log); });
 	}
 
 	static Delivery accepted()
@@ -386,25 +366,11 @@ private:
 		return Delivery{Delivery::State::ACCEPTED, 250, "2.0.0 Ok"};
 	}
 
-	erp::TaskResult execute(WeeklyRun& weekly)
-	{
-		erp::TaskRun run;
-		run.onDemand = true;
-		run.actor = "test";
-		run.today = "2026-11-30";
-		return weekly.execute(run);
-	}
-
 	erp::TaskResult timer(WeeklyRun& weekly)
 	{
 		erp::TaskRun run;
 		run.actor = "scheduler";
 		return weekly.execute(run);
-	}
-
-	void pin(const Poco::Timestamp& instant)
-	{
-		_host->runtime().services().clock.pin(instant);
 	}
 
 	std::vector<std::string> sentBy(const std::string& instance) const
@@ -477,12 +443,6 @@ private:
 		return ids;
 	}
 
-	std::unique_ptr<TestHost> _host;
-	std::unique_ptr<host::PluginHost> _facade;
-	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{TestHost::dialect()};
-	PlanningStore _planning;
-	RunStore _runs{TestHost::dialect()};
 	InstanceTransport::Script _scriptOne;
 	InstanceTransport::Script _scriptTwo;
 	std::vector<std::pair<std::string, std::string>> _log;

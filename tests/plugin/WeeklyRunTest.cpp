@@ -5,9 +5,9 @@
 
 #include "plugin/WeeklyRun.h"
 #include "CountingChannel.h"
-#include "PluginHost.h"
 #include "RunWait.h"
 #include "TestHost.h"
+#include "WeeklyRunFixture.h"
 #include "erp/Instant.h"
 #include "erp/Transaction.h"
 #include "plugin/LeaseKeeper.h"
@@ -90,7 +90,7 @@ std::string at(const Poco::Timestamp& instant)
 } // namespace
 
 
-class WeeklyRunTest: public CppUnit::TestFixture
+class WeeklyRunTest: public tests::WeeklyRunFixture
 {
 	CPPUNIT_TEST_SUITE(WeeklyRunTest);
 	CPPUNIT_TEST(testEveryStateIsRecordedAndReported);
@@ -127,13 +127,6 @@ public:
 	void setUp() override
 	{
 		start({});
-	}
-
-	void tearDown() override
-	{
-		_weekly.reset();
-		_facade.reset();
-		_host.reset();
 	}
 
 	void testEveryStateIsRecordedAndReported()
@@ -226,14 +219,7 @@ public:
 			erp::Transaction tx(session, TestHost::dialect());
 			const auto claim = store.claim(session, "2026-W49", "2026-11-30", "dead-host:1", "2000-01-01T07:00:00.000Z",
 										   "2000-01-01T07:05:00.000Z", false, "scheduler");
-			ReminderSettings settings = SettingsStore(TestHost::dialect()).load(session);
-			const ReminderPlanner planner(settings, *CalendarDate::parse("2026-11-30"));
-			std::vector<CustomerPlan> plans;
-			PlanningStore().forEachCandidate(session, planner.earliestBasis(), planner.latestBasis(),
-											 [&](const CustomerContact& c, const std::vector<OpenInvoice>& i) {
-												 if (auto plan = planner.planCustomer(c, i)) plans.push_back(*plan);
-												 return true;
-											 });
+			const std::vector<CustomerPlan> plans = weekPlan(session);
 			store.savePlan(session, claim.run.id, plans, "2026-11-30T07:00:01.000Z");
 			session << "UPDATE reminder_messages SET state = 'sending', attempts = 1 WHERE recipient = 'b@example.com'",
 				now;
@@ -989,17 +975,9 @@ public:
 private:
 	void start(const std::map<std::string, std::string>& extra, const Poco::Timestamp& switchedOnAt = SUNDAY_NOON)
 	{
-		_host = std::make_unique<TestHost>(TestHost::remindersPluginsDirectory(), true, "", extra);
-		pin(switchedOnAt);
-		_facade = std::make_unique<host::PluginHost>(
-			_host->runtime().services(),
-			host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
-		_templates = std::make_unique<TemplateSet>(TestHost::remindersPluginsDirectory() + "/reminders/templates");
-		_weekly = std::make_unique<WeeklyRun>(*_facade, _settingsStore, _planning, _runs, *_templates,
-											  [this] { return std::make_unique<ScriptedTransport>(_script, _sent); });
-		Reply on = _host->call("PUT", "/api/plugins/reminders/settings",
-							   R"({"enabled": true, "from_address": "billing@example.com", "days_after_due": 0})");
-		CPPUNIT_ASSERT_EQUAL(200, on.status);
+		openHost(extra, switchedOnAt);
+		_weekly = weeklyRun([this] { return std::make_unique<ScriptedTransport>(_script, _sent); });
+		switchOn();
 		pin(std::max(switchedOnAt, MONDAY_10)); // tests start on Monday, after the week's moment
 	}
 
@@ -1007,16 +985,6 @@ private:
 	{
 		tearDown();
 		start(extra, switchedOnAt);
-	}
-
-	host::HostClock& clock()
-	{
-		return _host->runtime().services().clock;
-	}
-
-	void pin(const Poco::Timestamp& instant)
-	{
-		clock().pin(instant);
 	}
 
 	void unpin()
@@ -1048,15 +1016,6 @@ private:
 		_host->call("PUT", "/api/plugins/reminders/settings", R"({"owner_email": "owner@example.com"})");
 	}
 
-	erp::TaskResult execute(const std::string& date)
-	{
-		erp::TaskRun run;
-		run.onDemand = true;
-		run.actor = "test";
-		run.today = date;
-		return _weekly->execute(run);
-	}
-
 	// a, b, c with an address and one invoice each; d without an address.
 	std::vector<std::pair<Poco::Int64, Poco::Int64>> fourCustomers()
 	{
@@ -1080,13 +1039,6 @@ private:
 		return files;
 	}
 
-	std::unique_ptr<TestHost> _host;
-	std::unique_ptr<host::PluginHost> _facade;
-	std::unique_ptr<TemplateSet> _templates;
-	SettingsStore _settingsStore{TestHost::dialect()};
-	PlanningStore _planning;
-	RunStore _runs{TestHost::dialect()};
-	std::unique_ptr<WeeklyRun> _weekly;
 	ScriptedTransport::Script _script;
 	std::vector<std::string> _sent;
 };
