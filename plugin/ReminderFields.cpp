@@ -247,8 +247,8 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const
 {
 	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
-	// One statement: every invoice the API answers (each one created
-	// too) reads it.
+	// One statement, the dispute included: every invoice the API answers
+	// (each one created too) reads it.
 	const std::optional<InvoiceView> view = _store.invoiceView(session, id);
 	if (!view)
 	{
@@ -270,7 +270,7 @@ Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& sess
 	const InvoiceFlagRule::Effect effect =
 		InvoiceFlagRule::effect(settings.enabled, invoice->withReminder, view->customerEnabled, invoice->status,
 								invoice->totalMinor - invoice->paidMinor, ended);
-	const InvoiceDispute dispute = _store.dispute(session, id);
+	const InvoiceDispute& dispute = view->dispute;
 	// A disputed invoice stays out while the dispute lasts, whatever else holds.
 	const bool effective = effect.effective && !dispute.disputed;
 	const std::string because = effect.effective && dispute.disputed ? "disputed" : effect.because;

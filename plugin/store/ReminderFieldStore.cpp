@@ -63,8 +63,9 @@ void ReminderFieldStore::saveCustomer(Poco::Data::Session& session, Poco::Int64 
 CreationFacts ReminderFieldStore::creationFacts(Poco::Data::Session& session, Poco::Int64 invoiceId,
 												Poco::Int64 customerId) const
 {
-	// One round trip instead of four: invoice creation with the plugin
-	// loaded runs at the rate without it (docs/performance.md, hooks).
+	// One round trip instead of four: each statement costs invoice creation
+	// more than its SQL does (Poco's SQLite connector prepares it anew on
+	// every execute; bench/hooks.sh measures the rate).
 	std::vector<Poco::Tuple<Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>>> rows;
 	session << "SELECT s.enabled, c.enabled, c.default_on, i.with_reminder FROM (SELECT 1 AS one) k "
 			   "LEFT JOIN reminder_settings s ON s.id = 1 "
@@ -87,11 +88,12 @@ std::optional<InvoiceView> ReminderFieldStore::invoiceView(Poco::Data::Session& 
 	using Maybe = Poco::Nullable<int>;
 	std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, std::string, std::string, Poco::Nullable<std::string>,
 							std::string, Poco::Int64, Poco::Int64, std::string, int, Maybe, Maybe, Maybe,
-							Poco::Nullable<std::string>, Maybe>>
+							Poco::Nullable<std::string>, Maybe, int, Poco::Nullable<std::string>>>
 		rows;
 	session << "SELECT i.id, i.customer_id, i.number, i.issue_date, i.due_date, i.currency, i.total_minor, "
 			   "i.paid_minor, i.status, COALESCE(r.with_reminder, 0), s.enabled, s.days_after_due, "
-			   "s.stop_after_months, s.time_zone, c.enabled FROM invoices i "
+			   "s.stop_after_months, s.time_zone, c.enabled, COALESCE(r.disputed, 0), r.dispute_note "
+			   "FROM invoices i "
 			   "LEFT JOIN reminder_invoices r ON r.invoice_id = i.id "
 			   "LEFT JOIN reminder_settings s ON s.id = 1 "
 			   "LEFT JOIN reminder_customers c ON c.customer_id = i.customer_id WHERE i.id = ?",
@@ -116,6 +118,9 @@ std::optional<InvoiceView> ReminderFieldStore::invoiceView(Poco::Data::Session& 
 	view.stopAfterMonths = row.get<12>().isNull() ? 0 : row.get<12>().value();
 	view.timeZone = row.get<13>().isNull() ? std::string() : row.get<13>().value();
 	view.customerEnabled = row.get<14>().isNull() || row.get<14>().value() != 0;
+	view.dispute.disputed = row.get<15>() != 0;
+	if (!row.get<16>().isNull()) view.dispute.note = row.get<16>().value();
+	invoice.disputed = view.dispute.disputed;
 	return view;
 }
 

@@ -63,6 +63,7 @@ struct InvoiceView
 	int stopAfterMonths = 0;
 	std::string timeZone; /// empty: the host's
 	bool customerEnabled = true;
+	InvoiceDispute dispute; /// the invoice's dispute (not disputed when never saved)
 };
 
 
@@ -95,9 +96,10 @@ public:
 	/// nothing for another instance's settings change to invalidate).
 
 	std::optional<InvoiceView> invoiceView(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
-	/// openInvoice() with the switch, the window's settings and the
-	/// customer's switch, in one query (each invoice the API answers reads
-	/// it); nullopt when there is no such invoice.
+	/// openInvoice() with the switch, the window's settings, the
+	/// customer's switch and the invoice's dispute, in one query (each
+	/// invoice the API answers reads it); nullopt when there is no such
+	/// invoice.
 
 	std::optional<InvoiceFacts> invoice(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
 	/// Reads the host's invoice row; nullopt when there is none.
