@@ -26,6 +26,7 @@
 #include <Poco/RandomStream.h>
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -53,6 +54,17 @@ struct WeeklyRun::Job
 {
 	MessageRecord message;
 	CustomerPlan plan; /// as re-checked right before the batch's sends
+};
+
+
+struct WeeklyRun::Prepared
+/// A claimed batch made ready to send.
+{
+	std::optional<BatchRecord> batch;    /// none: nothing was left to claim
+	std::vector<MessageRecord> messages; /// its rows to send, read when it was claimed
+	std::vector<Job> jobs;               /// those still due at the re-check
+	bool leaseLost = false;              /// its lease was lost while writing what is no longer due
+	std::exception_ptr error;            /// a database error while claiming or preparing it
 };
 
 
@@ -525,56 +537,131 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 							   std::to_string(run.id), std::string(exc.what()));
 	}
 	Senders senders(_host.database(), _runs, connections); // their sessions, kept across this instance's batches
-	for (;;)
+	// The next batch is claimed, and its rows read, while the senders send
+	// the current one; it is re-checked only right before its own sends
+	// (prepareBatch()), after the current batch's. What this pass deferred
+	// is retried by a later one, never at once; the current batch's
+	// deferred rows stay in it until it is closed, so no claim can take
+	// them meanwhile.
+	auto claimAhead = [this, &run, &owner, &senders, &counts]() {
+		Prepared prepared;
+		try
+		{
+			std::vector<Poco::Int64> deferred;
+			{
+				std::lock_guard<std::mutex> lock(senders.mutex);
+				deferred.assign(counts.deferredHere.begin(), counts.deferredHere.end());
+			}
+			prepared.batch = claimBatch(run.id, owner, deferred);
+			if (prepared.batch)
+			{
+				Poco::Data::Session session = _host.database().session();
+				prepared.messages = _runs.batchMessages(session, prepared.batch->fence, now(), _retry.maxAttempts);
+			}
+		}
+		catch (...)
+		{
+			prepared.error = std::current_exception();
+		}
+		return prepared;
+	};
+	// A batch claimed ahead and not sent (the pass stopped): its rows go back.
+	auto release = [this, &run](const Prepared& prepared) {
+		if (!prepared.batch || prepared.leaseLost || prepared.error) return;
+		try
+		{
+			Poco::Data::Session session = _host.database().session();
+			ConflictRetry::run([&] {
+				erp::Transaction tx(session, _host.database().dialect());
+				_runs.closeBatch(session, prepared.batch->fence, now());
+				tx.commit();
+				return true;
+			});
+		}
+		catch (std::exception& exc)
+		{
+			// Its lease ends; then the rows are claimed again (by any instance).
+			_host.logger().warning("run %s: batch %s claimed ahead could not be given back (%s)",
+								   std::to_string(run.id), std::to_string(prepared.batch->id), std::string(exc.what()));
+		}
+	};
+	Prepared current = claimAhead();
+	Poco::Timestamp reported;
+	while (current.batch)
 	{
-		// What this pass deferred is retried by a later one, never at once.
-		const std::vector<Poco::Int64> deferred(counts.deferredHere.begin(), counts.deferredHere.end());
-		std::optional<BatchRecord> batch = claimBatch(run.id, owner, deferred);
-		if (!batch) break;
-		if (batch->takenOver)
+		if (current.error) std::rethrow_exception(current.error);
+		const BatchRecord& batch = *current.batch;
+		prepareBatch(run, current, settings, senders, counts);
+		if (current.leaseLost)
+		{
+			counts.leaseLost = true;
+			break;
+		}
+		if (batch.takenOver)
 		{
 			++counts.takenOver;
 			_host.logger().warning("run %s: batch %s taken over from an instance whose lease ended; %d message(s) "
 								   "interrupted while sending marked unknown, not re-sent",
-								   std::to_string(run.id), std::to_string(batch->id), batch->interrupted);
+								   std::to_string(run.id), std::to_string(batch.id), batch.interrupted);
 		}
-		sendBatch(run, *batch, settings, actor, senders, counts);
-		if (counts.leaseLost) break;
+		std::future<Prepared> ahead = std::async(std::launch::async, claimAhead);
+		try
+		{
+			sendBatch(run, current, settings, actor, senders, counts);
+		}
+		catch (...)
+		{
+			release(ahead.get());
+			throw;
+		}
+		Prepared next = ahead.get();
+		if (counts.leaseLost)
+		{
+			release(next);
+			break;
+		}
 		if (!counts.credentialsRefused.empty())
 		{
+			release(next);
 			const Delivery refusal{Delivery::State::REJECTED, counts.refusalCode, counts.credentialsRefused};
-			failOpenMessages(run, batch->fence, refusal, actor, counts);
+			failOpenMessages(run, batch.fence, refusal, actor, counts);
 			if (counts.leaseLost) break;
 		}
 		Poco::Data::Session session = _host.database().session();
 		const bool closed = ConflictRetry::run([&] {
 			erp::Transaction tx(session, _host.database().dialect());
-			if (!_runs.closeBatch(session, batch->fence, now())) return false;
+			if (!_runs.closeBatch(session, batch.fence, now())) return false;
 			tx.commit();
 			return true;
 		});
 		if (!closed)
 		{
 			counts.leaseLost = true; // rolled back: another instance has the batch
+			release(next);
 			break;
 		}
 		if (!counts.credentialsRefused.empty()) break;
-		progress(task, run.id, "sending");
+		// The progress (a count over the run's rows) at most twice a second, and at the end.
+		if (!next.batch || reported.isElapsed(Poco::Timestamp::resolution() / 2))
+		{
+			progress(task, run.id, "sending");
+			reported.update();
+		}
+		current = std::move(next);
 	}
 	for (std::unique_ptr<Transport>& transport: senders.transports)
 		if (transport) transport->close();
 }
 
 
-void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
-						  const std::string& actor, Senders& senders, Counts& counts)
+void WeeklyRun::prepareBatch(const RunRecord& run, Prepared& prepared, const ReminderSettings& settings,
+							 Senders& senders, Counts& counts)
 {
-	Poco::Data::Session session = _host.database().session();
-	const Fence& fence = batch.fence;
-	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
-	LeaseKeeper lease(_host.database(), _runs, _host.clock(), batch.id, fence, _leaseSeconds);
-	std::vector<MessageRecord> messages = _runs.batchMessages(session, fence, now(), _retry.maxAttempts);
+	std::vector<MessageRecord>& messages = prepared.messages;
 	if (messages.empty()) return;
+	Poco::Data::Session session = _host.database().session();
+	const Fence& fence = prepared.batch->fence;
+	const ReminderPlanner planner(settings, *CalendarDate::parse(run.businessDate));
 	// Right before the sends, in one query for the batch: what is owed now
 	// (payments made since the plan count), and is there still anything to
 	// remind of?
@@ -583,7 +670,6 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 		customers.push_back(message.customerId);
 	const PlanningStore::Candidates current =
 		_planning.candidatesOf(session, customers, planner.earliestBasis(), planner.latestBasis());
-	std::vector<Job> jobs;
 	std::vector<MessageRecord> cancelled;
 	for (MessageRecord& message: messages)
 	{
@@ -593,7 +679,7 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 											   : planner.planCustomer(found->second.first, found->second.second);
 		if (plan && plan->outcome == CustomerPlan::Outcome::SEND)
 		{
-			jobs.push_back(Job{message, std::move(*plan)});
+			prepared.jobs.push_back(Job{message, std::move(*plan)});
 			continue;
 		}
 		message.state = "cancelled";
@@ -616,12 +702,23 @@ void WeeklyRun::sendBatch(const RunRecord& run, const BatchRecord& batch, const 
 		if (result == GroupCommit::Result::FAILED) std::rethrow_exception(error);
 		if (result == GroupCommit::Result::LEASE_LOST)
 		{
-			counts.leaseLost = true; // rolled back: another instance has the batch
+			prepared.leaseLost = true; // rolled back: another instance has the batch
+			prepared.jobs.clear();
 			return;
 		}
+		std::lock_guard<std::mutex> lock(senders.mutex);
 		counts.states["cancelled"] += static_cast<int>(cancelled.size());
 	}
-	sendJobs(run, batch, settings, actor, jobs, lease, senders, counts);
+}
+
+
+void WeeklyRun::sendBatch(const RunRecord& run, Prepared& prepared, const ReminderSettings& settings,
+						  const std::string& actor, Senders& senders, Counts& counts)
+{
+	if (prepared.jobs.empty()) return;
+	const BatchRecord& batch = *prepared.batch;
+	LeaseKeeper lease(_host.database(), _runs, _host.clock(), batch.id, batch.fence, _leaseSeconds);
+	sendJobs(run, batch, settings, actor, prepared.jobs, lease, senders, counts);
 }
 
 

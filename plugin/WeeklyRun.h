@@ -107,12 +107,16 @@ private:
 	void deliver(const RunRecord& run, const std::string& owner, const ReminderSettings& settings,
 				 const erp::TaskRun& task, const std::string& actor, Counts& counts);
 	/// Claims batches and sends them until nothing is left to claim.
-	void sendBatch(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
-				   const std::string& actor, Senders& senders, Counts& counts);
-	/// Re-checks the batch's customers in one query, writes what is no
-	/// longer due, then sends the rest over the senders' connections in
-	/// parallel; every sender's "sending" row is committed (GroupCommit)
-	/// before its message is handed to SMTP.
+	struct Prepared;
+	void prepareBatch(const RunRecord& run, Prepared& prepared, const ReminderSettings& settings, Senders& senders,
+					  Counts& counts);
+	/// Right before the batch's sends: re-checks its customers in one query
+	/// and writes what is no longer due; the rest are its jobs.
+	void sendBatch(const RunRecord& run, Prepared& prepared, const ReminderSettings& settings, const std::string& actor,
+				   Senders& senders, Counts& counts);
+	/// Sends the batch's jobs over the senders' connections in parallel;
+	/// every sender's "sending" row is committed (GroupCommit) before its
+	/// message is handed to SMTP.
 	void sendJobs(const RunRecord& run, const BatchRecord& batch, const ReminderSettings& settings,
 				  const std::string& actor, std::vector<Job>& jobs, LeaseKeeper& lease, Senders& senders,
 				  Counts& counts);
