@@ -31,6 +31,10 @@ const char* const RUN_COLUMNS = "SELECT id, iso_week, sequence, business_date, s
 								"started_by, started_at, finished_at, planned_at, report_state, report_reply, "
 								"lease_generation FROM reminder_runs ";
 
+// A batch's messages through the index reminder_messages_batch (run_id,
+// batch_id, state): the run's id is the batch's, bound as the batch's id.
+const char* const IN_BATCH = "m.run_id = (SELECT b.run_id FROM reminder_batches b WHERE b.id = ?) AND m.batch_id = ?";
+
 // The condition every fenced write adds: the message's batch is still held by the fence.
 const char* const FENCED = " AND batch_id = ? AND EXISTS (SELECT 1 FROM reminder_batches f WHERE f.id = ? "
 						   "AND f.lease_owner = ? AND f.lease_generation = ? AND f.state = 'open')";
@@ -389,8 +393,8 @@ std::optional<BatchRecord> RunStore::claimBatch(Poco::Data::Session& transaction
 			use(o), use(until), use(generation), use(id), now;
 		Poco::Data::Statement interrupted(transaction);
 		interrupted << "UPDATE reminder_messages SET state = 'unknown', reply_text = 'interrupted while sending; not "
-					   "re-sent', updated_at = ? WHERE batch_id = ? AND state = 'sending'",
-			use(at), use(id);
+					   "re-sent', updated_at = ? WHERE run_id = ? AND batch_id = ? AND state = 'sending'",
+			use(at), use(runId), use(id);
 		batch.interrupted = static_cast<int>(interrupted.execute());
 		return batch;
 	}
@@ -449,10 +453,10 @@ std::vector<MessageRecord> RunStore::batchMessages(Poco::Data::Session& session,
 	std::vector<MessageRow> rows;
 	std::string at = nowText;
 	Poco::Int64 batch = fence.batch;
-	session << std::string(MESSAGE_COLUMNS) +
-				   "WHERE m.batch_id = ? AND (m.state = 'pending' OR (m.state = 'deferred' AND m.next_attempt_at <= ? "
+	session << std::string(MESSAGE_COLUMNS) + "WHERE " + IN_BATCH +
+				   " AND (m.state = 'pending' OR (m.state = 'deferred' AND m.next_attempt_at <= ? "
 				   "AND m.attempts < ?)) ORDER BY m.id",
-		use(batch), use(at), use(maxAttempts), into(rows), now;
+		use(batch), use(batch), use(at), use(maxAttempts), into(rows), now;
 	std::vector<MessageRecord> result;
 	for (const MessageRow& row: rows)
 		result.push_back(messageOf(row));
@@ -464,9 +468,9 @@ std::vector<MessageRecord> RunStore::openMessages(Poco::Data::Session& session, 
 {
 	std::vector<MessageRow> rows;
 	Poco::Int64 batch = fence.batch;
-	session << std::string(MESSAGE_COLUMNS) +
-				   "WHERE m.batch_id = ? AND m.state IN ('pending', 'deferred') ORDER BY m.id",
-		use(batch), into(rows), now;
+	session << std::string(MESSAGE_COLUMNS) + "WHERE " + IN_BATCH +
+				   " AND m.state IN ('pending', 'deferred') ORDER BY m.id",
+		use(batch), use(batch), into(rows), now;
 	std::vector<MessageRecord> result;
 	for (const MessageRow& row: rows)
 		result.push_back(messageOf(row));
@@ -483,9 +487,9 @@ bool RunStore::closeBatch(Poco::Data::Session& transaction, const Fence& fence, 
 			 "AND lease_generation = ? AND state = 'open'",
 		use(at), use(batch), use(o), use(generation);
 	if (close.execute() != 1) return false;
-	transaction
-		<< "UPDATE reminder_messages SET batch_id = NULL WHERE batch_id = ? AND state IN ('pending', 'deferred')",
-		use(batch), now;
+	transaction << "UPDATE reminder_messages SET batch_id = NULL WHERE run_id = (SELECT b.run_id FROM "
+				   "reminder_batches b WHERE b.id = ?) AND batch_id = ? AND state IN ('pending', 'deferred')",
+		use(batch), use(batch), now;
 	return true;
 }
 
