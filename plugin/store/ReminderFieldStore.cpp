@@ -67,7 +67,8 @@ CreationFacts ReminderFieldStore::creationFacts(Poco::Data::Session& session, Po
 	// more than its SQL does (Poco's SQLite connector prepares it anew on
 	// every execute; bench/hooks.sh measures the rate).
 	std::vector<Poco::Tuple<Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>>> rows;
-	session << "SELECT s.enabled, c.enabled, c.default_on, i.with_reminder FROM (SELECT 1 AS one) k "
+	session << "SELECT s.enabled, c.enabled, c.default_on, CASE WHEN i.flag_chosen = 1 THEN i.with_reminder END "
+			   "FROM (SELECT 1 AS one) k "
 			   "LEFT JOIN reminder_settings s ON s.id = 1 "
 			   "LEFT JOIN reminder_customers c ON c.customer_id = ? "
 			   "LEFT JOIN reminder_invoices i ON i.invoice_id = ?",
@@ -141,12 +142,12 @@ void ReminderFieldStore::saveInvoiceFlag(Poco::Data::Session& session, Poco::Int
 	std::string at = erp::Instant::now();
 	const std::string sql =
 		_dialect == "mysql"
-			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-			  "ON DUPLICATE KEY UPDATE with_reminder = VALUES(with_reminder), updated_at = VALUES(updated_at), "
-			  "updated_by = VALUES(updated_by)"
-			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-			  "ON CONFLICT (invoice_id) DO UPDATE SET with_reminder = excluded.with_reminder, "
-			  "updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, flag_chosen, updated_at, updated_by) "
+			  "VALUES (?, ?, 1, ?, ?) ON DUPLICATE KEY UPDATE with_reminder = VALUES(with_reminder), flag_chosen = 1, "
+			  "updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)"
+			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, flag_chosen, updated_at, updated_by) "
+			  "VALUES (?, ?, 1, ?, ?) ON CONFLICT (invoice_id) DO UPDATE SET with_reminder = excluded.with_reminder, "
+			  "flag_chosen = 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by";
 	session << sql, use(invoiceId), use(flag), use(at), useRef(actor), now;
 }
 
@@ -175,13 +176,13 @@ void ReminderFieldStore::saveDispute(Poco::Data::Session& session, Poco::Int64 i
 	std::string at = erp::Instant::now();
 	const std::string sql =
 		_dialect == "mysql"
-			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, disputed, dispute_note, updated_at, "
-			  "updated_by) "
-			  "VALUES (?, 0, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE disputed = VALUES(disputed), "
+			? "INSERT INTO reminder_invoices (invoice_id, with_reminder, flag_chosen, disputed, dispute_note, "
+			  "updated_at, updated_by) "
+			  "VALUES (?, 0, 0, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE disputed = VALUES(disputed), "
 			  "dispute_note = VALUES(dispute_note), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)"
-			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, disputed, dispute_note, updated_at, "
-			  "updated_by) "
-			  "VALUES (?, 0, ?, ?, ?, ?) ON CONFLICT (invoice_id) DO UPDATE SET disputed = excluded.disputed, "
+			: "INSERT INTO reminder_invoices (invoice_id, with_reminder, flag_chosen, disputed, dispute_note, "
+			  "updated_at, updated_by) "
+			  "VALUES (?, 0, 0, ?, ?, ?, ?) ON CONFLICT (invoice_id) DO UPDATE SET disputed = excluded.disputed, "
 			  "dispute_note = excluded.dispute_note, updated_at = excluded.updated_at, updated_by = "
 			  "excluded.updated_by";
 	session << sql, use(invoiceId), use(disputed), use(note), use(at), useRef(actor), now;

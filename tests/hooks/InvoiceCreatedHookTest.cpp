@@ -35,6 +35,12 @@ public:
 			{R"("reminders": {"enabled": false})", "", false}, // customer off
 			{"", R"("paid": true)", false},                    // paid at issue: never
 			{R"("reminders": {"default": false})", R"("reminders": {"with_reminder": true})", true}, // explicit wins
+			// A dispute given at creation is not a choice of the flag: the
+			// customer's default still decides it (the dispute keeps the
+			// invoice out of the reminders while it lasts).
+			{"", R"("reminders": {"disputed": true})", true},
+			{R"("reminders": {"default": false})", R"("reminders": {"disputed": true, "dispute_note": "x"})", false},
+			{"", R"("reminders": {"disputed": true, "with_reminder": false})", false}, // explicit still wins
 		};
 		int n = 0;
 		for (const auto& c: cases)
