@@ -278,26 +278,14 @@ void RunStore::savePlanRows(Poco::Data::Session& transaction, Poco::Int64 runId,
 	std::map<Poco::Int64, Poco::Int64> messageOf;
 	for (std::size_t i = 0; i < ids.size(); ++i)
 		messageOf[ofCustomers[i]] = ids[i];
-	std::vector<Poco::Int64> messages, invoices, totals, paids, outstandings;
-	std::vector<std::string> currencies;
-	std::vector<int> days, finals;
+	std::vector<Poco::Int64> messages;
+	std::vector<std::vector<DueInvoice>> listed;
 	for (const CustomerPlan& plan: plans)
-		for (const DueInvoice& line: plan.invoices)
-		{
-			messages.push_back(messageOf.at(plan.customer.id));
-			invoices.push_back(line.invoice.id);
-			currencies.push_back(line.invoice.currency);
-			totals.push_back(line.invoice.totalMinor);
-			paids.push_back(line.invoice.paidMinor);
-			outstandings.push_back(line.outstandingMinor);
-			days.push_back(static_cast<int>(line.daysOverdue));
-			finals.push_back(line.finalReminder ? 1 : 0);
-		}
-	if (!messages.empty())
-		transaction << "INSERT INTO reminder_message_invoices (message_id, invoice_id, currency, total_minor, "
-					   "paid_minor, outstanding_minor, days_overdue, final_reminder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			use(messages), use(invoices), use(currencies), use(totals), use(paids), use(outstandings), use(days),
-			use(finals), now;
+	{
+		messages.push_back(messageOf.at(plan.customer.id));
+		listed.push_back(plan.invoices);
+	}
+	insertListedInvoices(transaction, messages, listed);
 }
 
 
@@ -322,6 +310,14 @@ void RunStore::replaceListedInvoices(Poco::Data::Session& transaction, const std
 	if (messageIds.empty()) return;
 	std::vector<Poco::Int64> deleted = messageIds;
 	transaction << "DELETE FROM reminder_message_invoices WHERE message_id = ?", use(deleted), now;
+	insertListedInvoices(transaction, messageIds, invoices);
+}
+
+
+void RunStore::insertListedInvoices(Poco::Data::Session& transaction, const std::vector<Poco::Int64>& messageIds,
+									const std::vector<std::vector<DueInvoice>>& invoices) const
+{
+	// One statement for every line, prepared once (Poco binds the vectors row by row).
 	std::vector<Poco::Int64> messages, ids, totals, paids, outstandings;
 	std::vector<std::string> currencies;
 	std::vector<int> days, finals;

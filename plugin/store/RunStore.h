@@ -325,6 +325,8 @@ public:
 	/// Every weekly reminder that listed the invoice, newest first.
 
 private:
+	void insertListedInvoices(Poco::Data::Session& transaction, const std::vector<Poco::Int64>& messageIds,
+							  const std::vector<std::vector<DueInvoice>>& invoices) const;
 	std::string _dialect;
 };
 

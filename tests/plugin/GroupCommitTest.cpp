@@ -50,15 +50,7 @@ public:
 	void testWritesHandedOverDuringACommitGoTogether()
 	{
 		GroupCommit writer(database());
-		std::vector<GroupCommit::Result> results(2);
-		std::vector<std::thread> threads;
-		holdWhile(writer, [&] {
-			threads.emplace_back([&] { results[0] = writer.commit(inserting(2)); });
-			threads.emplace_back([&] { results[1] = writer.commit(inserting(3)); });
-			waitFor([&] { return writer.waiting() == 2; });
-		});
-		for (std::thread& thread: threads)
-			thread.join();
+		const std::vector<GroupCommit::Result> results = twoDuringAHeldCommit(writer, inserting(2), inserting(3));
 		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::COMMITTED);
 		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::COMMITTED);
 		CPPUNIT_ASSERT_EQUAL(3, rows());
@@ -135,15 +127,8 @@ public:
 		// in the group's transaction: one begin and one flush for the group.
 		ProbeBatch batch;
 		GroupCommit writer(database(), &batch);
-		std::vector<GroupCommit::Result> results(2);
-		std::vector<std::thread> threads;
-		holdWhile(writer, [&] {
-			threads.emplace_back([&] { results[0] = writer.commit(handing(batch, 2)); });
-			threads.emplace_back([&] { results[1] = writer.commit(handing(batch, 3)); });
-			waitFor([&] { return writer.waiting() == 2; });
-		});
-		for (std::thread& thread: threads)
-			thread.join();
+		const std::vector<GroupCommit::Result> results =
+			twoDuringAHeldCommit(writer, handing(batch, 2), handing(batch, 3));
 		CPPUNIT_ASSERT(results[0] == GroupCommit::Result::COMMITTED);
 		CPPUNIT_ASSERT(results[1] == GroupCommit::Result::COMMITTED);
 		CPPUNIT_ASSERT_EQUAL(3, rows());
@@ -243,6 +228,22 @@ private:
 			CPPUNIT_ASSERT_MESSAGE("the condition never held", std::chrono::steady_clock::now() < deadline);
 			std::this_thread::yield();
 		}
+	}
+
+	std::vector<GroupCommit::Result> twoDuringAHeldCommit(GroupCommit& writer, const GroupCommit::Write& first,
+														  const GroupCommit::Write& second)
+	/// Two writes handed over while a first one holds its commit open.
+	{
+		std::vector<GroupCommit::Result> results(2);
+		std::vector<std::thread> threads;
+		holdWhile(writer, [&] {
+			threads.emplace_back([&] { results[0] = writer.commit(first); });
+			threads.emplace_back([&] { results[1] = writer.commit(second); });
+			waitFor([&] { return writer.waiting() == 2; });
+		});
+		for (std::thread& thread: threads)
+			thread.join();
+		return results;
 	}
 
 	void holdWhile(GroupCommit& writer, const std::function<void()>& meanwhile)
