@@ -185,7 +185,7 @@ public:
 		// One stalls while c1 is with the server, past its batch's lease; two
 		// takes the batch over (c1, left "sending", becomes "unknown", never
 		// re-sent; so does c2, whose row one made "sending" while c1 was on
-		// the wire) and sends the rest. One wakes up: its lease has ended, its
+		// the wire), and the batch one had claimed ahead, and sends the rest. One wakes up: its lease has ended, its
 		// write of c1's outcome is refused by the fence, and it sends nothing
 		// more.
 		Poco::Timestamp stalled;
@@ -193,6 +193,9 @@ public:
 			if (m.to == "c1@example.com")
 			{
 				waitFor([&] { return stateOf("c2@example.com") == "sending"; });
+				// One claims its next batch (c3 and c4) while this one sends;
+				// that claim is made before the stall, so its lease ends too.
+				waitFor([&] { return count("SELECT COUNT(*) FROM reminder_batches") == 2; });
 				stalled = MONDAY_10 + LEASE_SECONDS * SECOND;
 				pin(stalled); // the batch's lease has ended
 				CPPUNIT_ASSERT_EQUAL(std::string("sending"), stateOf("c1@example.com"));
