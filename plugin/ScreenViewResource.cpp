@@ -157,10 +157,14 @@ erp::HttpResponse ScreenViewResource::disputes(const erp::HttpRequest& request)
 		const bool settled = invoice->status == "paid" || invoice->status == "void";
 		state->set("available", dispute.disputed || !settled);
 		if (dispute.disputed)
+		{
+			// Beside the invoice's status in the list, whoever looks.
+			state->set("badge", words("Αμφισβητούμενο", "Disputed"));
 			state->set(
 				"title",
 				words("Αμφισβητούμενο: εκτός υπενθυμίσεων" + (dispute.note.empty() ? "" : " · " + dispute.note),
 					  "Disputed: left out of the reminders" + (dispute.note.empty() ? "" : " · " + dispute.note)));
+		}
 		else if (settled)
 			state->set("title", words("Εξοφλημένο: τίποτα προς αμφισβήτηση", "Paid: nothing to dispute"));
 		else
@@ -191,6 +195,13 @@ erp::HttpResponse ScreenViewResource::flags(const erp::HttpRequest& request)
 		{
 			state->set("available", false);
 			state->set("title", words("Εξοφλημένο: δεν χρειάζεται υπενθύμιση", "Paid: no reminder needed"));
+		}
+		else if (on && _store.dispute(session, id).disputed)
+		{
+			// The mark stays (it takes effect again when the dispute ends).
+			state->set("available", true);
+			state->set("title", words("Με υπενθύμιση, αλλά αμφισβητείται: εκτός υπενθυμίσεων όσο αμφισβητείται",
+									  "With reminder, but disputed: left out while the dispute lasts"));
 		}
 		else if (!customerOn)
 		{

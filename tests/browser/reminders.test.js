@@ -546,13 +546,13 @@ async function shelf(browser, language, made) {
 const CONTROL_WORDS = {
 	el: {
 		minAmounts: 'Ελάχιστο ποσό ανά νόμισμα', pauseUntil: 'Παύση υπενθυμίσεων έως', save: 'Αποθήκευση',
-		notDisputed: 'Δεν αμφισβητείται', disputed: 'Αμφισβητούμενο: εκτός υπενθυμίσεων',
+		notDisputed: 'Δεν αμφισβητείται', disputed: 'Αμφισβητούμενο: εκτός υπενθυμίσεων', disputedBadge: 'Αμφισβητούμενο',
 		paused: 'σε παύση έως και 31/12/2030', allDisputed: 'όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται',
 		below: 'η οφειλή είναι κάτω από το ελάχιστο ποσό του νομίσματος', held: 'Σε αναμονή',
 	},
 	en: {
 		minAmounts: 'Minimum amount per currency', pauseUntil: 'Pause reminders until', save: 'Save',
-		notDisputed: 'Not disputed', disputed: 'Disputed: left out of the reminders',
+		notDisputed: 'Not disputed', disputed: 'Disputed: left out of the reminders', disputedBadge: 'Disputed',
 		paused: 'paused until 31 Dec 2030', allDisputed: 'every overdue invoice is disputed',
 		below: "what is owed is below the currency's minimum", held: 'Held back',
 	},
@@ -621,6 +621,13 @@ async function creditControls(browser, language) {
 		await until(async () => (await toggle().getAttribute('aria-pressed')) === 'true');
 		check(`${tag}: one click disputes the invoice`, (await toggle().getAttribute('aria-pressed')) === 'true' &&
 			(await toggle().getAttribute('title')).startsWith(w.disputed), await toggle().getAttribute('title'));
+		// The row, swapped in place, says so beside the invoice's status, and the toggle keeps the focus.
+		const badge = page.locator(`#row-${made.q.invoice} .status-badge`);
+		check(`${tag}: the row shows «${w.disputedBadge}» beside the status without a reload`,
+			(await badge.count()) === 1 && (await badge.innerText()).trim() === w.disputedBadge,
+			(await badge.count()) ? await badge.innerText() : 'no badge');
+		check(`${tag}: the dispute toggle keeps the focus after the swap`,
+			await toggle().evaluate((button) => button === document.activeElement));
 		const q = await (await reader.get(`/api/invoices/${made.q.invoice}`)).json();
 		check(`${tag}: the dispute is stored, and the invoice's mark no longer takes effect`,
 			q.reminders && q.reminders.disputed === true && q.reminders.effective === false &&

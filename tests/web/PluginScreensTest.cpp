@@ -34,6 +34,7 @@ class PluginScreensTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCustomerFormFields);
 	CPPUNIT_TEST(testNewInvoiceFieldFollowsTheForm);
 	CPPUNIT_TEST(testListToggleAndHistory);
+	CPPUNIT_TEST(testADisputeShowsBesideTheStatus);
 	CPPUNIT_TEST(testSecondPluginRendersToo);
 	CPPUNIT_TEST_SUITE_END();
 
@@ -345,6 +346,46 @@ public:
 		CPPUNIT_ASSERT(history.has("No reminder has been sent for this invoice."));
 		CPPUNIT_ASSERT(history.has("whether it was read is not known"));
 		CPPUNIT_ASSERT_EQUAL(404, _web->get("/invoices/999999/views/reminders/0", _maria).status);
+	}
+
+	void testADisputeShowsBesideTheStatus()
+	{
+		// A disputed invoice says so in its row's Status cell, in the page's
+		// language, beside its own status; its reminder mark, kept, says
+		// why it does not take effect. One click swaps the whole row, so
+		// the status cell follows the toggle.
+		switchOn();
+		const auto alpha = _web->host().createCustomer("Alpha", "alpha@example.com");
+		const auto invoice =
+			_web->host().createInvoice(alpha, "A-1", "10.00", R"("reminders": {"with_reminder": true})");
+		const std::string id = std::to_string(invoice);
+		const std::string badgeEn = R"(<span class="status status-badge">Disputed</span>)";
+		WebPage list = _web->get("/invoices", _maria, "en");
+		CPPUNIT_ASSERT(!list.has("status-badge"));
+		CPPUNIT_ASSERT(list.has(R"(<tr id="row-)" + id + "\""));
+		CPPUNIT_ASSERT(list.has(R"(hx-target="#row-)" + id + R"(" hx-select="#row-)" + id + "\""));
+		CPPUNIT_ASSERT(
+			list.has(R"(<button id="act-reminders-1-)" + id + R"(-button" type="submit" class="icon-button")"));
+
+		const std::string dispute = "/invoices/" + id + "/actions/reminders/1";
+		CPPUNIT_ASSERT_EQUAL(303, _web->post(dispute, "csrf=" + list.csrf() + "&was=0", _maria).status);
+		list = _web->get("/invoices", _maria, "en");
+		const std::size_t row = list.body.find(R"(<tr id="row-)" + id + "\"");
+		const std::size_t badge = list.body.find(badgeEn);
+		CPPUNIT_ASSERT_MESSAGE(list.body, row != std::string::npos && badge != std::string::npos && badge > row);
+		CPPUNIT_ASSERT(badge < list.body.find("</tr>", row));
+		CPPUNIT_ASSERT(
+			list.has(R"(class="icon-button on" aria-pressed="true" title="Disputed: left out of the reminders")"));
+		CPPUNIT_ASSERT(
+			list.has(R"(aria-pressed="true" title="With reminder, but disputed: left out while the dispute lasts")"));
+		WebPage greek = _web->get("/invoices", _maria, "el");
+		CPPUNIT_ASSERT(greek.has(R"(<span class="status status-badge">Αμφισβητούμενο</span>)"));
+		CPPUNIT_ASSERT(!greek.has(badgeEn));
+
+		CPPUNIT_ASSERT_EQUAL(303, _web->post(dispute, "csrf=" + list.csrf() + "&was=1", _maria).status);
+		list = _web->get("/invoices", _maria, "en");
+		CPPUNIT_ASSERT(!list.has("status-badge"));
+		CPPUNIT_ASSERT(list.has(R"(aria-pressed="true" title="Included in the weekly reminder")"));
 	}
 
 	void testSecondPluginRendersToo()

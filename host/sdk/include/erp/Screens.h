@@ -77,7 +77,8 @@ struct ListAction
 	std::string entity;      /// "invoice"
 	Texts label;             /// what the toggle does, e.g. "Payment reminder"
 	std::string stateRoute;  /// GET with ?ids=1,2,3 -> {"states": {"<id>": {"on": bool, "available": bool,
-							 /// "title": {"el": "...", "en": "..."}}}}: available false shows the title and no toggle
+							 /// "title": {"el": "...", "en": "..."}, "badge": {...}}}}: available false shows the title
+							 /// and no toggle; the optional badge is shown beside the record's status
 	std::string toggleRoute; /// PUT, "{id}" replaced by the record's id, body {toggleField: !on}
 	std::string toggleField; /// e.g. "with_reminder"
 	std::string icon;        /// one of the host's icons: bell, star, check, mail, note, list

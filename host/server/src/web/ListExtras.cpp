@@ -119,6 +119,15 @@ void ListExtras::fillRow(ctemplate::TemplateDictionary& row, const std::string& 
 			title = texts->optValue<std::string>(who.language, texts->optValue<std::string>("en", ""));
 		}
 		control->SetValue("TITLE", title);
+		// What the state means for the record, beside its status (a
+		// dispute, say), whether or not the toggle can be used.
+		if (state->has("badge") && state->isObject("badge"))
+		{
+			Poco::JSON::Object::Ptr texts = state->getObject("badge");
+			const std::string badge =
+				texts->optValue<std::string>(who.language, texts->optValue<std::string>("en", ""));
+			if (!badge.empty()) row.AddSectionDictionary("BADGE")->SetValue("TEXT", badge);
+		}
 		if (on) control->ShowSection("ON");
 		if (!available)
 		{
