@@ -109,8 +109,8 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	Poco::JSON::Array::Ptr messages = new Poco::JSON::Array;
 	Poco::JSON::Array::Ptr skipped = new Poco::JSON::Array;
 	std::set<Poco::Int64> planned;
-	std::map<std::string, Poco::Int64> totals;
-	int toSend = 0, withoutEmail = 0, switchedOff = 0, heldBack = 0, invoices = 0, onPage = 0;
+	std::map<std::string, Poco::Int64> totals, remindedTotals; // the reminded and reported; the reminded only
+	int toSend = 0, withoutEmail = 0, switchedOff = 0, heldBack = 0, invoices = 0, remindedInvoices = 0, onPage = 0;
 	Poco::Int64 lastOnPage = 0;
 	bool more = false;
 	_planning.forEachCandidate(
@@ -122,7 +122,12 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 							  plan->outcome == CustomerPlan::Outcome::DISPUTED ||
 							  plan->outcome == CustomerPlan::Outcome::BELOW_MINIMUM;
 			if (plan->outcome == CustomerPlan::Outcome::SEND)
+			{
 				++toSend;
+				remindedInvoices += static_cast<int>(plan->invoices.size());
+				for (const auto& [currency, minor]: plan->totals)
+					remindedTotals[currency] = erp::Money::add(remindedTotals[currency], minor);
+			}
 			else if (plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF)
 				++switchedOff;
 			else if (held)
@@ -176,10 +181,13 @@ erp::HttpResponse PreviewResource::preview(const erp::HttpRequest& request)
 	summary->set("customers_held", heldBack);
 	summary->set("invoices", invoices);
 	summary->set("totals", PlanJson::totals(totals));
+	summary->set("reminded_invoices", remindedInvoices);
+	summary->set("reminded_totals", PlanJson::totals(remindedTotals));
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 	body->set("date", day.toString());
 	body->set("week", day.isoWeek());
 	body->set("enabled", enabled);
+	body->set("owner_email_set", !settings.ownerEmail.empty()); // without it, no weekly report
 	std::string note;
 	if (!enabled) note = "reminders are turned off: nothing is sent until the master switch is on";
 	if (weekRun)

@@ -108,6 +108,7 @@ RunReport RunReport::load(Poco::Data::Session& session, const RunStore& store, P
 	report._listed = store.listedInvoices(session, runId);
 	report._reports = store.reports(session, runId);
 	report.loadBounces(session);
+	report._pauses = store.heldPauses(session, runId);
 	return report;
 }
 
@@ -202,6 +203,8 @@ Poco::JSON::Object::Ptr RunReport::toJson() const
 			item->set("reason", message.state == "skipped" ? message.skipReason : message.replyText);
 			if (message.state == "skipped" && message.skipReason == "invalid_email")
 				item->set("email", message.customerEmail);
+			if (message.state == "skipped" && message.skipReason == "paused" && _pauses.count(message.customerId))
+				item->set("paused_until", _pauses.at(message.customerId));
 			if (message.state == "skipped" && message.skipReason == "address_bounced")
 			{
 				item->set("email", message.customerEmail);
@@ -330,6 +333,8 @@ ComposedMessage RunReport::email(const TemplateSet& templates, const ReminderSet
 			row = notSent->AddSectionDictionary("NOT_SENT");
 			row->SetValue("REASON", message.state == "skipped" && message.skipReason == "address_bounced"
 										? bouncedReason(message, language)
+									: message.state == "skipped" && message.skipReason == "paused"
+										? pausedReason(message, language)
 										: notSentReason(message, language));
 		}
 		row->SetValue("CUSTOMER_NAME", HeaderEncoding::sanitize(message.customerName));
@@ -375,6 +380,19 @@ void RunReport::loadBounces(Poco::Data::Session& session)
 		if (message.state == "skipped" && message.skipReason == "address_bounced" && !message.customerEmail.empty())
 			if (std::optional<BounceRecord> bounce = bounces.suppressing(session, message.customerEmail))
 				_suppressing[Poco::toLower(message.customerEmail)] = *bounce;
+}
+
+
+std::string RunReport::pausedReason(const MessageRecord& message, const std::string& language) const
+{
+	const auto found = _pauses.find(message.customerId);
+	const std::optional<CalendarDate> until =
+		found == _pauses.end() ? std::nullopt : CalendarDate::parse(found->second);
+	// The pause as it is now: lifted since the plan, the plain reason.
+	if (!until) return StateWords::label("paused", language);
+	const std::string day = LocaleFormat::date(*until, language);
+	return language == "el" ? "σε παύση έως και " + day + " (υπόσχεση πληρωμής)"
+							: "paused until " + day + " inclusive (a promise to pay)";
 }
 
 

@@ -63,6 +63,8 @@ private:
 
 	std::string bouncedReason(const MessageRecord& message, const std::string& language) const;
 	/// "address_bounced" as the owner reads it: the address, the day and why.
+	std::string pausedReason(const MessageRecord& message, const std::string& language) const;
+	/// "paused" as the owner reads it: until which day (the pause as it is now).
 
 	struct Band
 	/// One age band of the invoices the run reminded of.
@@ -84,6 +86,7 @@ private:
 	std::vector<ReportRecord> _reports;
 	std::vector<ListedBounce> _bounces;
 	std::map<std::string, BounceRecord> _suppressing; /// by the lower-case address
+	std::map<Poco::Int64, std::string> _pauses;       /// held by a pause: by customer id, the date as it is now
 };
 
 

@@ -242,6 +242,12 @@ erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request
 		Poco::JSON::Array::Ptr invoices = customer->getArray("invoices");
 		std::map<std::string, Poco::Int64> totals;
 		const bool defaultOn = customer->getObject("reminders")->getValue<bool>("default");
+		// A customer whose reminders are off: nothing of theirs can be
+		// marked here (the action refuses it); the page says where to
+		// switch them on instead of ticking what would be refused.
+		const bool customerOn = customer->getObject("reminders")->getValue<bool>("enabled");
+		customer->set("off", !customerOn);
+		customer->set("all_ticked", customerOn && defaultOn);
 		for (std::size_t j = 0; j < invoices->size(); ++j)
 		{
 			Poco::JSON::Object::Ptr invoice = invoices->getObject(static_cast<unsigned>(j));
@@ -251,7 +257,8 @@ erp::HttpResponse ScreenViewResource::bulkEnable(const erp::HttpRequest& request
 			// parameters), the others as the customer's default suggests.
 			const bool marked = invoice->optValue<bool>("with_reminder", false);
 			invoice->set("marked", marked);
-			invoice->set("ticked", marked || defaultOn);
+			invoice->set("ticked", customerOn && (marked || defaultOn));
+			invoice->set("blocked", !customerOn);
 			invoice->set("customer_id", customer->get("id"));
 			const std::string currency = text(*invoice, "currency");
 			const Poco::Int64 minor = erp::Money::parse(text(*invoice, "outstanding"), currency).value_or(0);
@@ -353,8 +360,13 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 		preview = parse(_preview.preview(inner));
 	}
 	preview->set("date_text", dateText(text(*preview, "date"), lang));
+	// Reminders on, nobody to report to: say so before the Monday.
+	preview->set("owner_missing",
+				 preview->getValue<bool>("enabled") && !preview->optValue<bool>("owner_email_set", true));
 	Poco::JSON::Object::Ptr summary = preview->getObject("summary");
-	summary->set("totals_text", totalsText(*summary->getObject("totals"), lang));
+	// Beside "customers to remind": what their reminders list (the API's
+	// invoices and totals count those reported without an address too).
+	summary->set("totals_text", totalsText(*summary->getObject("reminded_totals"), lang));
 	for (const char* list: {"messages", "skipped"})
 	{
 		Poco::JSON::Array::Ptr items = preview->getArray(list);

@@ -466,7 +466,9 @@ bool WeeklyRun::plan(Poco::Int64 runId, const Fence& fence, const ReminderSettin
 	std::vector<CustomerPlan> plans;
 	_planning.forEachCandidate(reader, planner.earliestBasis(), planner.latestBasis(),
 							   [&](const CustomerContact& customer, const std::vector<OpenInvoice>& invoices) {
-								   if (std::optional<CustomerPlan> plan = planner.planCustomer(customer, invoices))
+								   // Those held back (paused, disputed, below the
+								   // minimum) are written as skipped, with their reason.
+								   if (std::optional<CustomerPlan> plan = planner.planWithHolds(customer, invoices))
 									   plans.push_back(std::move(*plan));
 								   if (plans.size() >= PLAN_CHUNK)
 								   {

@@ -107,6 +107,15 @@ std::optional<CustomerPlan> ReminderPlanner::planExplained(const CustomerContact
 }
 
 
+std::optional<CustomerPlan> ReminderPlanner::planWithHolds(const CustomerContact& customer,
+														   const std::vector<OpenInvoice>& invoices) const
+{
+	std::optional<CustomerPlan> plan = planExplained(customer, invoices);
+	if (plan && plan->outcome == CustomerPlan::Outcome::CUSTOMER_OFF) return std::nullopt;
+	return plan;
+}
+
+
 std::optional<CustomerPlan> ReminderPlanner::collect(const CustomerContact& customer,
 													 const std::vector<OpenInvoice>& invoices, bool honourDisputes,
 													 bool honourMinimums) const

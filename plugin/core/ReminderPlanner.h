@@ -53,7 +53,14 @@ public:
 	/// something flagged is overdue: the plan the customer would have without
 	/// the switch or hold that keeps it back, with the outcome CUSTOMER_OFF,
 	/// PAUSED, DISPUTED or BELOW_MINIMUM, in that order (the preview lists it
-	/// as skipped). The weekly run never asks for it.
+	/// as skipped).
+
+	std::optional<CustomerPlan> planWithHolds(const CustomerContact& customer,
+											  const std::vector<OpenInvoice>& invoices) const;
+	/// The weekly run's plan: as planExplained, except that a customer whose
+	/// reminders are off is not listed (a choice, not this week's news); a
+	/// customer held back by a pause, a dispute or a minimum is, so that the
+	/// owner's report says who was not reminded and why.
 
 	std::vector<CustomerPlan> plan(const std::vector<CustomerContact>& customers,
 								   const std::vector<OpenInvoice>& invoices) const;

@@ -581,6 +581,21 @@ std::vector<MessageRecord> RunStore::messages(Poco::Data::Session& session, Poco
 }
 
 
+std::map<Poco::Int64, std::string> RunStore::heldPauses(Poco::Data::Session& session, Poco::Int64 runId) const
+{
+	std::vector<Poco::Int64> customers;
+	std::vector<std::string> dates;
+	session << "SELECT rc.customer_id, rc.paused_until FROM reminder_messages m JOIN reminder_customers rc ON "
+			   "rc.customer_id = m.customer_id WHERE m.run_id = ? AND m.state = 'skipped' AND m.skip_reason = 'paused' "
+			   "AND rc.paused_until IS NOT NULL",
+		use(runId), into(customers), into(dates), now;
+	std::map<Poco::Int64, std::string> pauses;
+	for (std::size_t i = 0; i < customers.size(); ++i)
+		pauses[customers[i]] = dates[i];
+	return pauses;
+}
+
+
 std::vector<ListedInvoice> RunStore::listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const
 {
 	std::vector<ListedRow> rows;

@@ -242,6 +242,9 @@ public:
 
 	std::vector<MessageRecord> messages(Poco::Data::Session& session, Poco::Int64 runId) const;
 	std::vector<ListedInvoice> listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const;
+	std::map<Poco::Int64, std::string> heldPauses(Poco::Data::Session& session, Poco::Int64 runId) const;
+	/// By customer id, the pause date (YYYY-MM-DD) as it is now of each of
+	/// the run's customers held back by a pause.
 
 	bool updateMessage(Poco::Data::Session& session, const MessageRecord& message, const Fence& fence) const;
 	/// Fenced by the message's batch: false, and nothing changed, when

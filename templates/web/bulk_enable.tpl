@@ -8,9 +8,10 @@
 <input type="hidden" name="action" value="enable">
 {{#CUSTOMERS}}<fieldset class="customer-group">
 <legend>{{NAME}} · {{INVOICE_COUNT_TEXT}} · {{TOTAL_TEXT}}</legend>
-<div class="check all-of-customer"><input type="checkbox" id="all-{{ID}}" data-check-group="c{{ID}}"{{#REMINDERS}}{{#DEFAULT}} checked{{/DEFAULT}}{{/REMINDERS}}><label for="all-{{ID}}">{{T_bulk_all_of_customer}}</label></div>
+{{#OFF}}<p class="hint" id="off-{{ID}}">{{T_bulk_customer_off}} <a href="/customers/{{ID}}">{{T_bulk_customer_off_link}}</a></p>
+{{/OFF}}<div class="check all-of-customer"><input type="checkbox" id="all-{{ID}}" data-check-group="c{{ID}}"{{#ALL_TICKED}} checked{{/ALL_TICKED}}{{#OFF}} disabled aria-describedby="off-{{ID}}"{{/OFF}}><label for="all-{{ID}}">{{T_bulk_all_of_customer}}</label></div>
 <ul class="plain">
-{{#INVOICES}}<li class="check"><input type="checkbox" id="i{{ID}}" name="invoice_ids" value="{{ID}}" data-group="c{{CUSTOMER_ID}}"{{#TICKED}} checked{{/TICKED}}><label for="i{{ID}}">{{NUMBER}} · {{#HAS_DUE_DATE}}{{T_bulk_due}} {{DUE_DATE_TEXT}}{{/HAS_DUE_DATE}}{{#NO_DUE_DATE}}{{T_bulk_issued}} {{ISSUE_DATE_TEXT}}{{/NO_DUE_DATE}} · {{OUTSTANDING_TEXT}}{{#MARKED}} · <span class="marked">{{T_bulk_marked}}</span>{{/MARKED}}</label></li>
+{{#INVOICES}}<li class="check"><input type="checkbox" id="i{{ID}}" name="invoice_ids" value="{{ID}}" data-group="c{{CUSTOMER_ID}}"{{#TICKED}} checked{{/TICKED}}{{#BLOCKED}} disabled aria-describedby="off-{{CUSTOMER_ID}}"{{/BLOCKED}}><label for="i{{ID}}">{{NUMBER}} · {{#HAS_DUE_DATE}}{{T_bulk_due}} {{DUE_DATE_TEXT}}{{/HAS_DUE_DATE}}{{#NO_DUE_DATE}}{{T_bulk_issued}} {{ISSUE_DATE_TEXT}}{{/NO_DUE_DATE}} · {{OUTSTANDING_TEXT}}{{#MARKED}} · <span class="marked">{{T_bulk_marked}}</span>{{/MARKED}}</label></li>
 {{/INVOICES}}</ul>
 </fieldset>
 {{/CUSTOMERS}}{{#HAS_CUSTOMERS}}<p class="total">{{T_bulk_page_total}}: <strong>{{PAGE_TOTAL_TEXT}}</strong></p>

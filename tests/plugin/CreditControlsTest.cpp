@@ -78,6 +78,7 @@ class CreditControlsTest: public tests::WeeklyRunFixture
 	CPPUNIT_TEST(testMinimumAmountsSetting);
 	CPPUNIT_TEST(testReminderNumberCountsDeliveredReminders);
 	CPPUNIT_TEST(testOwnersReportHasAgeBands);
+	CPPUNIT_TEST(testHeldCustomersAreInTheOwnersReport);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -319,6 +320,61 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(owner, contains(owner, "* 31–60 ημέρες: 2 τιμολόγια, υπόλοιπο 20,00 €, 5,00 $"));
 		CPPUNIT_ASSERT_MESSAGE(owner, contains(owner, "* πάνω από 90 ημέρες: 1 τιμολόγιο, υπόλοιπο 4,00 €"));
 		CPPUNIT_ASSERT_MESSAGE(owner, contains(owner, "<td>61–90 ημέρες</td><td align=\"right\">2</td>"));
+	}
+
+	void testHeldCustomersAreInTheOwnersReport()
+	{
+		// The owner learns who owes but was not reminded this week, and why:
+		// a pause (with its date), a dispute, a minimum. A customer whose
+		// reminders are off is a standing choice, not this week's news.
+		customer("promised", R"("reminders": {"paused_until": "2026-12-15"})");
+		customer("quarrel");
+		dispute(invoiceOf("W-quarrel"), true, "Wrong goods");
+		customer("small", "", "9.99");
+		const auto off = customer("quiet");
+		Reply quiet = _host->call("PATCH", "/api/customers/" + std::to_string(off),
+								  R"({"reminders": {"enabled": false}})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(quiet.body, 200, quiet.status);
+		customer("plain");
+		Reply set =
+			_host->call("PUT", "/api/plugins/reminders/settings", R"({"min_amounts": "EUR 10"})", TestHost::ACCOUNTANT);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(set.body, 200, set.status);
+
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(std::string("plain@example.com,owner@example.com"), sent());
+		auto report = _host->call("GET", "/api/plugins/reminders/runs/1").object();
+		auto notReminded = report->getArray("not_reminded");
+		std::map<std::string, Poco::JSON::Object::Ptr> byName;
+		for (std::size_t i = 0; i < notReminded->size(); ++i)
+		{
+			auto item = notReminded->getObject(static_cast<unsigned>(i));
+			byName[item->getValue<std::string>("customer")] = item;
+		}
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), byName.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("paused"), byName.at("promised")->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(std::string("2026-12-15"), byName.at("promised")->getValue<std::string>("paused_until"));
+		CPPUNIT_ASSERT_EQUAL(std::string("disputed"), byName.at("quarrel")->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(std::string("below_minimum"), byName.at("small")->getValue<std::string>("reason"));
+		CPPUNIT_ASSERT_EQUAL(1, report->getObject("counts")->getValue<int>("accepted"));
+		CPPUNIT_ASSERT_EQUAL(3, report->getObject("counts")->getValue<int>("skipped"));
+		// Nothing held counts as reminded: the report's totals are plain's alone.
+		const std::string owner = _texts["owner@example.com"];
+		CPPUNIT_ASSERT_MESSAGE(
+			owner, contains(owner, "* promised: σε παύση έως και 15/12/2026 (υπόσχεση πληρωμής)· υπόλοιπο: 100,00 €"));
+		CPPUNIT_ASSERT_MESSAGE(owner, contains(owner, "* quarrel: όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται"));
+		CPPUNIT_ASSERT_MESSAGE(
+			owner,
+			contains(owner, "* small: η οφειλή είναι κάτω από το ελάχιστο ποσό του νομίσματος· υπόλοιπο: 9,99 €"));
+		CPPUNIT_ASSERT_MESSAGE(owner, !contains(owner, "quiet"));
+		CPPUNIT_ASSERT_MESSAGE(owner, contains(owner, "Τιμολόγια στις υπενθυμίσεις: 1"));
+
+		// Held rows count as no reminder: next week, the pause over, promised's
+		// invoice is its reminder no. 1.
+		_sent.clear();
+		_host->runtime().services().clock.pin(MONDAY_10 + 21 * 24 * 60 * MINUTE);
+		execute("2026-12-21");
+		CPPUNIT_ASSERT_MESSAGE(_texts["promised@example.com"],
+							   contains(_texts["promised@example.com"], "υπενθύμιση αρ. 1"));
 	}
 
 private:

@@ -29,6 +29,8 @@ class PluginScreensTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testSwitchOnSendsToTheBulkEnablePage);
 	CPPUNIT_TEST(testFieldErrorBesideTheField);
 	CPPUNIT_TEST(testBulkEnableFlagsTheTickedInvoices);
+	CPPUNIT_TEST(testBulkEnableTicksNothingOfACustomerWhoseRemindersAreOff);
+	CPPUNIT_TEST(testRemindersPageWarnsWithoutAnOwnerAddress);
 	CPPUNIT_TEST(testRunNowIsForAdministrators);
 	CPPUNIT_TEST(testHiddenWhileSwitchedOff);
 	CPPUNIT_TEST(testCustomerFormFields);
@@ -167,6 +169,57 @@ public:
 		// An action the page does not declare: no call.
 		CPPUNIT_ASSERT_EQUAL(
 			400, _web->post("/p/reminders/bulk-enable", "csrf=" + page.csrf() + "&action=run", _maria).status);
+	}
+
+	void testBulkEnableTicksNothingOfACustomerWhoseRemindersAreOff()
+	{
+		// Off, though its default is on: the page as it loads must not tick
+		// what the action refuses; it says where to switch them on.
+		switchOn();
+		const auto off = _web->host().createCustomer("Acme Hellas", "acme@example.com",
+													 R"("reminders": {"enabled": false, "default": true})");
+		const auto on =
+			_web->host().createCustomer("Beta Ltd", "beta@example.com", R"("reminders": {"default": true})");
+		const auto a1 = _web->host().createInvoice(off, "A-1", "50.00");
+		const auto b1 = _web->host().createInvoice(on, "B-1", "99.00", R"("reminders": {"with_reminder": false})");
+		WebPage page = _web->get("/p/reminders/bulk-enable", _maria, "en");
+		CPPUNIT_ASSERT_EQUAL(200, page.status);
+		const std::string a = std::to_string(a1), b = std::to_string(b1), c = std::to_string(off);
+		CPPUNIT_ASSERT_MESSAGE(page.body, page.has(R"(name="invoice_ids" value=")" + a + R"(" data-group="c)" + c +
+												   R"(" disabled aria-describedby="off-)" + c + "\">"));
+		CPPUNIT_ASSERT(page.has(R"(data-check-group="c)" + c + R"(" disabled aria-describedby="off-)" + c + "\">"));
+		CPPUNIT_ASSERT(page.has(R"(<p class="hint" id="off-)" + c +
+								R"(">This customer&#39;s reminders are off, so these invoices cannot be marked here. )"
+								R"(<a href="/customers/)" +
+								c + "\">"));
+		CPPUNIT_ASSERT(page.has(R"(name="invoice_ids" value=")" + b + R"(" data-group="c)" + std::to_string(on) +
+								R"(" checked>)"));
+		// What a browser sends as the page stands (disabled boxes are not sent): done, nothing refused.
+		WebPage done =
+			_web->post("/p/reminders/bulk-enable", "csrf=" + page.csrf() + "&action=enable&invoice_ids=" + b, _maria);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(done.body, 303, done.status);
+		CPPUNIT_ASSERT(flagged(b1));
+		CPPUNIT_ASSERT(!flagged(a1));
+		CPPUNIT_ASSERT(_web->get("/p/reminders/bulk-enable", _maria, "el")
+						   .has("Οι υπενθυμίσεις αυτού του πελάτη είναι απενεργοποιημένες"));
+	}
+
+	void testRemindersPageWarnsWithoutAnOwnerAddress()
+	{
+		switchOn();
+		const std::string warning = "No business address is set for the weekly report";
+		CPPUNIT_ASSERT_EQUAL(
+			200, _web->host()
+					 .call("PUT", "/api/plugins/reminders/settings", R"({"owner_email": "owner@example.com"})")
+					 .status);
+		CPPUNIT_ASSERT(!_web->get("/p/reminders/reminders", _maria, "en").has(warning));
+		CPPUNIT_ASSERT_EQUAL(
+			200, _web->host().call("PUT", "/api/plugins/reminders/settings", R"({"owner_email": null})").status);
+		WebPage page = _web->get("/p/reminders/reminders", _maria, "en");
+		CPPUNIT_ASSERT_MESSAGE(page.body, page.has(warning));
+		CPPUNIT_ASSERT(page.has(R"(<a href="/settings/reminders/email">)"));
+		CPPUNIT_ASSERT(
+			_web->get("/p/reminders/reminders", _maria, "el").has("Δεν έχει οριστεί διεύθυνση της επιχείρησης"));
 	}
 
 	void testRunNowIsForAdministrators()
