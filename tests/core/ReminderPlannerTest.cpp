@@ -74,6 +74,7 @@ class ReminderPlannerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCustomerOffOutcome);
 	CPPUNIT_TEST(testTotalsNeverWrapAround);
 	CPPUNIT_TEST(testPausedCustomer);
+	CPPUNIT_TEST(testTheRunsPlanListsHoldsNotSwitchedOffCustomers);
 	CPPUNIT_TEST(testDisputedInvoices);
 	CPPUNIT_TEST(testMinimumAmounts);
 	CPPUNIT_TEST(testHoldsInOrder);
@@ -389,6 +390,27 @@ public:
 		// The plan of all customers leaves the paused one out.
 		const auto plans = ReminderPlanner(settings(0, 6), day("2026-12-07")).plan({paused}, invoices);
 		CPPUNIT_ASSERT(plans.empty());
+	}
+
+	void testTheRunsPlanListsHoldsNotSwitchedOffCustomers()
+	{
+		// The weekly run writes a held customer as skipped (the owner's
+		// report lists it); one whose reminders are off, not at all.
+		const std::vector<OpenInvoice> invoices = {invoice(1, "2026-10-01", "2026-10-31")};
+		const ReminderPlanner planner(settings(0, 6), day("2026-12-07"));
+		CustomerContact paused = customer();
+		paused.pausedUntil = day("2026-12-14");
+		CustomerContact off = customer();
+		off.remindersEnabled = false;
+		CustomerContact pausedAndOff = paused;
+		pausedAndOff.remindersEnabled = false;
+		CPPUNIT_ASSERT_EQUAL(std::string("paused"),
+							 CustomerPlan::reason(planner.planWithHolds(paused, invoices)->outcome));
+		CPPUNIT_ASSERT(!planner.planWithHolds(off, invoices));
+		CPPUNIT_ASSERT(!planner.planWithHolds(pausedAndOff, invoices));
+		CPPUNIT_ASSERT_EQUAL(std::string("send"),
+							 CustomerPlan::reason(planner.planWithHolds(customer(), invoices)->outcome));
+		CPPUNIT_ASSERT(!ReminderPlanner(settings(0, 6), day("2026-10-15")).planWithHolds(paused, invoices));
 	}
 
 	void testDisputedInvoices()
