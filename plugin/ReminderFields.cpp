@@ -235,6 +235,7 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
 	if (entity == "customer")
 	{
+		dropHandOver(session);
 		const CustomerFields fields = _store.customer(session, id);
 		section->set("enabled", fields.enabled);
 		section->set("default", fields.defaultOn);
@@ -247,9 +248,10 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 		// the creating transaction, right after the invoice.created hook
 		// handed over what it read and decided in it. Nothing on the
 		// plugin's tables can change in between (the host writes none of
-		// them; SQLite's write lock, MySQL's snapshot keep other
-		// connections' commits out), so it is what invoiceView() would
-		// read: taken once, for the same invoice on the same connection.
+		// them; SQLite's write lock, MySQL's REPEATABLE READ snapshot keep
+		// other connections' commits out), so it is what invoiceView()
+		// would read: taken once, for the same invoice on the same
+		// connection.
 		std::optional<InvoiceView> view = takeHandOver(session);
 		if (view && view->invoice.id == id) return wordSection(*view);
 		section = invoiceSection(session, id);
