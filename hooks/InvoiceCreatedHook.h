@@ -28,7 +28,8 @@ class InvoiceCreatedHook
 /// The switch, the customer's fields and that choice are read in one
 /// statement in the host's transaction (ReminderFieldStore::creationFacts):
 /// no cache, so a switch turned off on any instance holds for the very
-/// next invoice.
+/// next invoice. It hands what it read and decided over to the answer's
+/// section in the same transaction (ReminderFields::handOver).
 {
 public:
 	InvoiceCreatedHook(const ReminderFieldStore& store, ReminderFields& fields, Poco::Logger& logger);
@@ -37,6 +38,11 @@ public:
 	/// Runs in the host's transaction. It throws only on a defect (e.g. a
 	/// database error); the host then rolls this hook's writes back to its
 	/// savepoint, logs and audits the failure, and the invoice stands.
+
+	static InvoiceView view(const erp::InvoiceCreated& event, const CreationFacts& facts, bool withReminder);
+	/// What the created invoice's section is worded from: the host's
+	/// figures from the event, the rest from the facts the hook read, with
+	/// the flag as it now stands.
 
 private:
 	const ReminderFieldStore& _store;

@@ -149,6 +149,7 @@ void ReminderFields::validate(Poco::Data::Session& transaction, const std::strin
 void ReminderFields::write(Poco::Data::Session& transaction, const std::string& entity, Poco::Int64 id,
 						   const Poco::JSON::Object& values, const std::string& actor)
 {
+	dropHandOver(transaction);
 	if (entity == "customer")
 	{
 		const CustomerFields before = _store.customer(transaction, id);
@@ -184,6 +185,7 @@ void ReminderFields::write(Poco::Data::Session& transaction, const std::string& 
 void ReminderFields::setDispute(Poco::Data::Session& transaction, const InvoiceFacts& invoice,
 								const Poco::JSON::Object& values, const std::string& actor)
 {
+	dropHandOver(transaction);
 	const InvoiceDispute before = _store.dispute(transaction, invoice.id);
 	InvoiceDispute after = before;
 	if (values.has("disputed")) after.disputed = flag(values, "disputed");
@@ -214,6 +216,7 @@ void ReminderFields::setInvoiceFlag(Poco::Data::Session& transaction, const Invo
 									const std::string& actor, const std::string& source, const CustomerFields& customer,
 									std::optional<bool> before)
 {
+	dropHandOver(transaction);
 	refuse(InvoiceFlagRule::check(withReminder, customer.enabled, invoice.status));
 	if (before && *before == withReminder) return;
 	_store.saveInvoiceFlag(transaction, invoice.id, withReminder, actor);
@@ -232,6 +235,7 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
 	if (entity == "customer")
 	{
+		dropHandOver(session);
 		const CustomerFields fields = _store.customer(session, id);
 		section->set("enabled", fields.enabled);
 		section->set("default", fields.defaultOn);
@@ -239,7 +243,19 @@ Poco::JSON::Object::Ptr ReminderFields::read(Poco::Data::Session& session, const
 					 fields.pausedUntil.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(fields.pausedUntil));
 	}
 	else
+	{
+		// The answer to POST /api/invoices: the host reads the section in
+		// the creating transaction, right after the invoice.created hook
+		// handed over what it read and decided in it. Nothing on the
+		// plugin's tables can change in between (the host writes none of
+		// them; SQLite's write lock, MySQL's REPEATABLE READ snapshot keep
+		// other connections' commits out), so it is what invoiceView()
+		// would read: taken once, for the same invoice on the same
+		// connection.
+		std::optional<InvoiceView> view = takeHandOver(session);
+		if (view && view->invoice.id == id) return wordSection(*view);
 		section = invoiceSection(session, id);
+	}
 	return section;
 }
 
@@ -256,6 +272,14 @@ Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& sess
 		section->set("disputed", false);
 		return section;
 	}
+	return wordSection(*view);
+}
+
+
+Poco::JSON::Object::Ptr ReminderFields::wordSection(const InvoiceView& found) const
+{
+	Poco::JSON::Object::Ptr section = new Poco::JSON::Object;
+	const InvoiceView* view = &found;
 	const OpenInvoice* invoice = &view->invoice;
 	ReminderSettings settings; // the defaults, as SettingsStore::load() answers before the first save
 	if (view->settingsSaved)
@@ -280,6 +304,32 @@ Poco::JSON::Object::Ptr ReminderFields::invoiceSection(Poco::Data::Session& sess
 	section->set("disputed", dispute.disputed);
 	section->set("dispute_note", dispute.note.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(dispute.note));
 	return section;
+}
+
+
+void ReminderFields::handOver(Poco::Data::Session& transaction, const InvoiceView& view)
+{
+	std::lock_guard<std::mutex> lock(_handOverMutex);
+	_handedOver[transaction.impl()] = view;
+}
+
+
+std::optional<InvoiceView> ReminderFields::takeHandOver(Poco::Data::Session& session)
+{
+	std::lock_guard<std::mutex> lock(_handOverMutex);
+	if (_handedOver.empty()) return std::nullopt;
+	auto it = _handedOver.find(session.impl());
+	if (it == _handedOver.end()) return std::nullopt;
+	std::optional<InvoiceView> view(std::move(it->second));
+	_handedOver.erase(it);
+	return view;
+}
+
+
+void ReminderFields::dropHandOver(Poco::Data::Session& session)
+{
+	std::lock_guard<std::mutex> lock(_handOverMutex);
+	if (!_handedOver.empty()) _handedOver.erase(session.impl());
 }
 
 

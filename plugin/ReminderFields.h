@@ -12,6 +12,9 @@
 #include "erp/Records.h"
 #include "plugin/store/ReminderFieldStore.h"
 #include "plugin/store/SettingsStore.h"
+#include <map>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 
@@ -64,13 +67,36 @@ public:
 	Poco::JSON::Object::Ptr invoiceSection(Poco::Data::Session& session, Poco::Int64 id) const;
 	/// {"with_reminder", "effective", "because", "disputed", "dispute_note"} for an invoice as it is now.
 
+	void handOver(Poco::Data::Session& transaction, const InvoiceView& view);
+	/// The invoice.created hook, as its last act in the creating
+	/// transaction, hands over what the created invoice's section is
+	/// worded from (what it just read and decided), so that the host's
+	/// answer to POST /api/invoices, which reads the section in that same
+	/// transaction, need not read it again. Not a cache: the next read()
+	/// on the same connection takes it, and uses it only for the same
+	/// invoice; any read() or write through these fields on the
+	/// connection drops it. See read().
+
+	void dropHandOver(Poco::Data::Session& session);
+	/// Forgets what handOver() left for this connection (the hook calls it
+	/// first, so that nothing of an earlier transaction can outlive a
+	/// failure of its own).
+
 	static constexpr std::size_t NOTE_LENGTH = 500;
 
 private:
+	Poco::JSON::Object::Ptr wordSection(const InvoiceView& view) const;
+	std::optional<InvoiceView> takeHandOver(Poco::Data::Session& session);
+
 	const ReminderFieldStore& _store;
 	const SettingsStore& _settings;
 	erp::AuditLog& _audit;
 	const erp::Clock& _clock;
+
+	// What handOver() left, by connection (at most one per connection, and
+	// only from the hook to the answer of the same transaction).
+	std::mutex _handOverMutex;
+	std::map<const void*, InvoiceView> _handedOver;
 };
 
 

@@ -65,9 +65,18 @@ CreationFacts ReminderFieldStore::creationFacts(Poco::Data::Session& session, Po
 {
 	// One round trip instead of four: each statement costs invoice creation
 	// more than its SQL does (Poco's SQLite connector prepares it anew on
-	// every execute; bench/hooks.sh measures the rate).
-	std::vector<Poco::Tuple<Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>>> rows;
-	session << "SELECT s.enabled, c.enabled, c.default_on, CASE WHEN i.flag_chosen = 1 THEN i.with_reminder END "
+	// every execute; bench/hooks.sh measures the rate). It also reads what
+	// the created invoice's section is worded from (the window's settings,
+	// the flag and dispute as stored), so that the answer need not read it
+	// again (ReminderFields::handOver). Keep it short: SQLite's parse of the
+	// text is most of its cost (a version packing the yes/no columns into
+	// one with CASE expressions cost more, not less; docs/performance.md).
+	using Maybe = Poco::Nullable<int>;
+	std::vector<Poco::Tuple<Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Poco::Nullable<std::string>, Maybe,
+							Poco::Nullable<std::string>>>
+		rows;
+	session << "SELECT s.enabled, c.enabled, c.default_on, CASE WHEN i.flag_chosen = 1 THEN i.with_reminder END, "
+			   "i.with_reminder, s.days_after_due, s.stop_after_months, s.time_zone, i.disputed, i.dispute_note "
 			   "FROM (SELECT 1 AS one) k "
 			   "LEFT JOIN reminder_settings s ON s.id = 1 "
 			   "LEFT JOIN reminder_customers c ON c.customer_id = ? "
@@ -80,6 +89,13 @@ CreationFacts ReminderFieldStore::creationFacts(Poco::Data::Session& session, Po
 	if (!row.get<1>().isNull()) facts.customer.enabled = row.get<1>().value() != 0;
 	if (!row.get<2>().isNull()) facts.customer.defaultOn = row.get<2>().value() != 0;
 	if (!row.get<3>().isNull()) facts.invoiceFlag = row.get<3>().value() != 0;
+	facts.storedFlag = !row.get<4>().isNull() && row.get<4>().value() != 0;
+	facts.settingsSaved = !row.get<5>().isNull();
+	facts.daysAfterDue = row.get<5>().isNull() ? 0 : row.get<5>().value();
+	facts.stopAfterMonths = row.get<6>().isNull() ? 0 : row.get<6>().value();
+	facts.timeZone = row.get<7>().isNull() ? std::string() : row.get<7>().value();
+	facts.dispute.disputed = !row.get<8>().isNull() && row.get<8>().value() != 0;
+	if (!row.get<9>().isNull()) facts.dispute.note = row.get<9>().value();
 	return facts;
 }
 

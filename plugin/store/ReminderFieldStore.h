@@ -45,11 +45,19 @@ struct InvoiceFacts
 
 
 struct CreationFacts
-/// What the invoice.created hook decides on, read in one statement.
+/// What the invoice.created hook decides on, and what the created
+/// invoice's "reminders" section is worded from besides the host's
+/// figures, read in one statement.
 {
 	bool switchOn = false;           /// the master switch (reminder_settings.enabled)
 	CustomerFields customer;         /// the invoice's customer's fields (defaults when never saved)
 	std::optional<bool> invoiceFlag; /// a flag already stored (an explicit choice in the request)
+	bool storedFlag = false;         /// reminder_invoices.with_reminder as stored (false: no row)
+	bool settingsSaved = false;      /// false: the settings below are the defaults (no row yet)
+	int daysAfterDue = 0;
+	int stopAfterMonths = 0;
+	std::string timeZone;   /// empty: the host's
+	InvoiceDispute dispute; /// a dispute given in the request (not disputed when none)
 };
 
 
@@ -91,9 +99,10 @@ public:
 	/// Creates the invoice's row unflagged when it has none.
 
 	CreationFacts creationFacts(Poco::Data::Session& session, Poco::Int64 invoiceId, Poco::Int64 customerId) const;
-	/// The switch, the customer's fields and the invoice's flag in one
-	/// query, read in the caller's transaction: never stale, no cache (so
-	/// nothing for another instance's settings change to invalidate).
+	/// The switch and the window's settings, the customer's fields, the
+	/// invoice's flag and dispute in one query, read in the caller's
+	/// transaction: never stale, no cache (so nothing for another
+	/// instance's settings change to invalidate).
 
 	std::optional<InvoiceView> invoiceView(Poco::Data::Session& session, Poco::Int64 invoiceId) const;
 	/// openInvoice() with the switch, the window's settings, the

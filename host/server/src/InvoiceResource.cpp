@@ -200,7 +200,8 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 	if (dueDate) due = *dueDate;
 
 	Poco::Data::Session session = _services.database.session();
-	const Poco::Int64 id = SqlConflict::retry([&] {
+	Poco::JSON::Object::Ptr created;
+	SqlConflict::retry([&] {
 		erp::Transaction tx(session, _services.database.dialect());
 		if (!CustomerResource::load(session, customerId))
 			throw erp::ApiError::invalid("customer_id", "no customer with id " + std::to_string(customerId));
@@ -261,10 +262,17 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 			payment.transaction = &session;
 			_services.events.publish(payment);
 		}
+		// The answer is the invoice as this transaction commits it, read
+		// before the commit: the plugins' sections come from the same
+		// transaction as their hooks (the reminders plugin takes its
+		// section from what its invoice.created hook just decided instead
+		// of reading it again), never from a later state of another
+		// request's making.
+		created = record(session, id, true);
 		tx.commit();
 		return id;
 	});
-	return erp::HttpResponse::json(201, record(session, id, true));
+	return erp::HttpResponse::json(201, created);
 }
 
 
