@@ -13,12 +13,12 @@ PACKAGES=(
 	valgrind curl jq openssl clang-format sqlite3 ccache clang libclang-rt-14-dev
 	libsodium-dev chromium mariadb-server
 	python3-prometheus-client libsqlite3-dev mariadb-client
-	dpkg-dev file lintian
+	dpkg-dev file lintian devscripts
 )
 
 # dpkg-dev (dpkg-shlibdeps) and file: CPack's DEB generator computes the
 # packages' library dependencies with them; lintian checks the packages
-# (tests/packages).
+# (tests/packages), and devscripts' hardening-check their hardening.
 # python3-prometheus-client: the tests read GET /metrics with its text
 # parser. libsqlite3-dev: SQLite's backup API (erp-host --backup) and the
 # health check's own read-only open. mariadb-client: mariadb-dump and

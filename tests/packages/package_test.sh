@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# The Debian packages as an administrator meets them (issue 13, items 1-2):
+# The Debian packages as an administrator meets them (issue 13):
 # cpack builds erp-host, erp-plugin-reminders and erp-sdk-dev from the build;
 # lintian checks them (errors and warnings fail, unless overridden in the
 # package with a reason); their control data says what dpkg will do (the
 # configuration a conffile, the ABI dependency, no state shipped); the
+# packaged host and plugin carry Debian's hardening (hardening-check); the
 # maintainer scripts run against stub commands (first install, upgrade,
-# remove, purge); then the packages are extracted with dpkg-deb into a
-# throwaway root (never installed into this system) and the extracted host
-# runs with the packaged configuration, its paths and port moved into that
-# root: the plugin loads, /api/health answers 200, the demo's flow works;
-# and examples/hello-plugin is built against the extracted SDK alone and
-# loaded by the extracted host.
+# remove, purge); then install_test.sh installs them for real with dpkg into
+# a throwaway root (an overlay over / in a mount namespace of its own, as
+# root; skipped where that is not possible): first install, the host started
+# as its unit starts it, data through the API, the configuration edited, an
+# upgrade to a second build of the packages with a later Debian revision,
+# remove, install again, purge; then the packages are extracted with dpkg-deb
+# into another throwaway root and the extracted host runs with the packaged
+# configuration, its paths and port moved into that root: the plugin loads,
+# /api/health answers 200, the demo's flow works; and examples/hello-plugin
+# is built against the extracted SDK alone and loaded by the extracted host.
 #   package_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
 BUILD=$(cd "$1" && pwd)
@@ -71,6 +76,8 @@ if command -v lintian >/dev/null; then
 	sed 's/^/     lintian: /' "$WORK/lintian.txt"
 	check "lintian ran" test $code -eq 0
 	check "lintian finds no error or unoverridden warning" test "$(grep -c '^[EW]: ' "$WORK/lintian.txt")" = 0
+	check "lintian finds no hardening-* tag (not even as information)" \
+		test "$(grep -c ' hardening-' "$WORK/lintian.txt")" = 0
 	for package in erp-host erp-plugin-reminders erp-sdk-dev; do
 		# Each has at least its one override, so lintian names each.
 		check "lintian checked $package" grep -q "^O: $package: " "$WORK/lintian.txt"
@@ -109,6 +116,44 @@ check "erp-host ships the systemd unit" grep -q '\./lib/systemd/system/erp-host.
 dpkg-deb -c "$PLUGIN_DEB" >"$WORK/plugin-files.txt"
 check "reminders.so is in the host's plugin folder, not executable" \
 	grep -q '^-rw-r--r-- .*\./usr/lib/erp-host/plugins/reminders/reminders.so$' "$WORK/plugin-files.txt"
+
+# 3b. Debian's hardening (what dpkg-buildflags gives a package build:
+# _FORTIFY_SOURCE=2, -fstack-protector-strong, relro and now, a PIE) in
+# the packaged host and plugin (CMakeLists.txt, ERP_HARDENING).
+mkdir -p "$WORK/hardening"
+dpkg-deb -x "$HOST_DEB" "$WORK/hardening"
+dpkg-deb -x "$PLUGIN_DEB" "$WORK/hardening"
+# readelf's view, which needs nothing beyond binutils: the dynamic symbols
+# of the fortified calls and the stack protector, the GNU_RELRO segment,
+# BIND_NOW, and for the executable a position-independent ELF (DYN, PIE).
+elf_hardened() { # elf_hardened FILE exe|lib
+	local dynamic symbols
+	dynamic=$(readelf -dW "$1") && symbols=$(readelf --dyn-syms -W "$1") || return 1
+	grep -q ' __stack_chk_fail' <<<"$symbols" || { echo "     $1: no stack protector"; return 1; }
+	grep -Eq ' __[a-z0-9_]+_chk(@|$)' <<<"$(grep -v __stack_chk_fail <<<"$symbols")" ||
+		{ echo "     $1: no fortified call"; return 1; }
+	readelf -lW "$1" | grep -q GNU_RELRO || { echo "     $1: no relro"; return 1; }
+	grep -Eq 'BIND_NOW|\(FLAGS(_1)?\).* NOW' <<<"$dynamic" || { echo "     $1: no bindnow"; return 1; }
+	if [ "$2" = exe ]; then
+		readelf -hW "$1" | grep -q 'Type: *DYN' && grep -Eq '\(FLAGS_1\).* PIE' <<<"$dynamic" ||
+			{ echo "     $1: not a PIE"; return 1; }
+	fi
+}
+check "the packaged erp-host has the stack protector, fortified calls, relro, bindnow, PIE (readelf)" \
+	elf_hardened "$WORK/hardening/usr/bin/erp-host" exe
+check "the packaged reminders.so has the stack protector, fortified calls, relro, bindnow (readelf)" \
+	elf_hardened "$WORK/hardening/usr/lib/erp-host/plugins/reminders/reminders.so" lib
+if command -v hardening-check >/dev/null; then
+	# devscripts' own verdict; control-flow protection (-fcf-protection) is
+	# not among Debian 12's default flags, hence not asked for.
+	hardening-check --nocfprotection "$WORK/hardening/usr/bin/erp-host" \
+		"$WORK/hardening/usr/lib/erp-host/plugins/reminders/reminders.so" >"$WORK/hardening.txt" 2>&1
+	code=$?
+	sed -e "s#$WORK/hardening##" -e 's/^/     hardening-check: /' "$WORK/hardening.txt"
+	check "hardening-check passes erp-host and reminders.so" test $code -eq 0
+else
+	echo "SKIP hardening-check (devscripts) is not installed: readelf's checks above only"
+fi
 
 # 4. The maintainer scripts, with every command they call replaced by a
 # stub that logs it (PATH holds the stubs alone: a command without a stub
@@ -149,7 +194,30 @@ calls=$(maint postrm purge)
 check "postrm purge removes /var/lib/erp-host" grep -q "^rm -rf /var/lib/erp-host$" <<<"$calls"
 check "postrm purge removes /etc/erp-host" grep -q "^rm -rf /etc/erp-host$" <<<"$calls"
 
-# 5. Extract into the throwaway root; do what postinst does there.
+# 5. A real install, upgrade, remove and purge with dpkg in a throwaway
+# root (install_test.sh): the upgrade goes to the same build packed again
+# by cpack with the next Debian revision.
+next_release=$(($(sed -n 's/^set(CPACK_DEBIAN_PACKAGE_RELEASE "\(.*\)")$/\1/p' "$BUILD/CPackConfig.cmake") + 1))
+if (cd "$BUILD" && cpack -G DEB --config "$BUILD/CPackConfig.cmake" -B "$WORK/debs-next" \
+	-D CPACK_DEBIAN_PACKAGE_RELEASE="$next_release") >"$WORK/cpack-next.txt" 2>&1; then
+	mkdir -p "$WORK/install/old" "$WORK/install/new"
+	cp "$HOST_DEB" "$PLUGIN_DEB" "$SDK_DEB" "$WORK/install/old/"
+	cp "$WORK"/debs-next/*.deb "$WORK/install/new/"
+	"$SOURCE/tests/packages/install_test.sh" "$WORK/install" "$SOURCE" "$WORK/install/old" "$WORK/install/new" \
+		>"$WORK/install.txt" 2>&1
+	code=$?
+	cat "$WORK/install.txt"
+	passes=$((passes + $(grep -c '^ok ' "$WORK/install.txt")))
+	failures=$((failures + $(grep -c '^FAIL ' "$WORK/install.txt")))
+	if [ $code -ne 0 ] && [ $code -ne 77 ] && ! grep -q '^FAIL ' "$WORK/install.txt"; then
+		check "install_test.sh ends well (exit $code)" false
+	fi
+else
+	cat "$WORK/cpack-next.txt"
+	check "cpack builds the packages again with Debian revision $next_release" false
+fi
+
+# 6. Extract into the throwaway root; do what postinst does there.
 mkdir -p "$ROOT"
 for deb in "$HOST_DEB" "$PLUGIN_DEB" "$SDK_DEB"; do dpkg-deb -x "$deb" "$ROOT"; done
 mkdir -p "$ROOT/var/lib/erp-host/spool"
@@ -233,7 +301,7 @@ check "the run is in GET /api/plugins/reminders/runs" \
 	test "$(curl -s "$BASE/api/plugins/reminders/runs" "${MARIA[@]}" | jq '.items | length')" = 1
 halt
 
-# 6. The example plugin, built against the extracted SDK alone.
+# 7. The example plugin, built against the extracted SDK alone.
 cmake -S "$SOURCE/examples/hello-plugin" -B "$WORK/hello" -DCMAKE_PREFIX_PATH="$ROOT/usr" \
 	-DCMAKE_BUILD_TYPE=Release >"$WORK/hello-cmake.txt" 2>&1
 check "examples/hello-plugin configures with find_package(ErpSdk)" test $? -eq 0

@@ -61,7 +61,8 @@ Pop3Peer::~Pop3Peer()
 	}
 	catch (...)
 	{}
-	std::system(("rm -rf '" + _folder + "' '" + _folder + ".out'").c_str());
+	// Best effort in a destructor (see SmtpPeer's).
+	[[maybe_unused]] const int status = std::system(("rm -rf '" + _folder + "' '" + _folder + ".out'").c_str());
 }
 
 
