@@ -5,6 +5,7 @@
 
 #include "HostApplication.h"
 #include "DatabaseCopy.h"
+#include "HostClock.h"
 #include "HostRuntime.h"
 #include "PasswordPrompt.h"
 #include "ProgressLine.h"
@@ -167,6 +168,21 @@ int HostApplication::main(const std::vector<std::string>&)
 	try
 	{
 		if (!_copyTo.empty()) return copyDatabase();
+		if (!_task.empty() && !_today.empty())
+		{
+			// A task acts for a day that has begun: a later --today would send
+			// that day's reminders now, with days overdue counted from a date
+			// not yet reached, and use up its week's run. The preview answers
+			// "what would go out" for a later day.
+			const std::string zone = config().getString("business.timezone", "UTC");
+			const std::string realToday = HostClock(zone).today();
+			if (HostClock::isDate(_today) && _today > realToday)
+			{
+				std::cerr << "erp-host: --today=" << _today << " has not begun (today is " << realToday << " in "
+						  << zone << "); a task acts only for today or an earlier day; nothing was done" << std::endl;
+				return Application::EXIT_SOFTWARE;
+			}
+		}
 		HostRuntime::Options options;
 		options.fixedToday = _today;
 		options.http = _task.empty();
