@@ -21,6 +21,7 @@ check() { # check DESCRIPTION CONDITION...
 "$HOST" --help >"$WORK/help.txt" 2>&1
 check "--help exits 0" test $? -eq 0
 check "--help lists --run-task" grep -q -- "--run-task" "$WORK/help.txt"
+check "--help gives a failed task's status, 70" grep -q -- "status 70 if it failed" "$WORK/help.txt"
 
 "$HOST" >"$WORK/noconfig.txt" 2>&1
 code=$?
@@ -141,8 +142,11 @@ check "--copy-database with an unknown connector exits non-zero" test $? -ne 0
 check "--copy-database with an unknown connector names it" grep -q "oracle" "$WORK/copy-bad.txt"
 check "--copy-database with an unknown connector creates nothing" test ! -e "$WORK/other.db"
 "$HOST" --config="$WORK/host.properties" --run-task=no.such.task >"$WORK/unknown.txt" 2>&1
-check "--run-task of an unknown task exits non-zero" test $? -ne 0
+code=$?
+check "--run-task of an unknown task exits non-zero" test $code -ne 0
+check "--run-task of an unknown task exits 70" test $code -eq 70
 check "--run-task of an unknown task names it" grep -q "no.such.task" "$WORK/unknown.txt"
+check "--run-task of an unknown task says so once" test "$(grep -c "no.such.task" "$WORK/unknown.txt")" = "1"
 
 kill -TERM $PID
 stopped=1

@@ -14,6 +14,8 @@
 #include "ops/LogSetup.h"
 #include "ops/ReopenableFileChannel.h"
 #include "ops/SqliteBackup.h"
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -32,7 +34,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 						  .required(false)
 						  .repeatable(false)
 						  .argument("FILE"));
-	options.addOption(Poco::Util::Option("run-task", "t", "run the named task once, then exit (status 1 if it failed)")
+	options.addOption(Poco::Util::Option("run-task", "t", "run the named task once, then exit (status 70 if it failed)")
 						  .required(false)
 						  .repeatable(false)
 						  .argument("NAME"));
@@ -208,16 +210,26 @@ int HostApplication::main(const std::vector<std::string>&)
 	}
 	catch (Poco::Exception& exc)
 	{
-		logger().fatal(exc.displayText());
+		// Once on the terminal: the log line only where the log goes elsewhere.
+		if (!logsToConsole()) logger().fatal(exc.displayText());
 		std::cerr << "erp-host: " << exc.displayText() << std::endl;
 		return Application::EXIT_SOFTWARE;
 	}
 	catch (std::exception& exc)
 	{
-		logger().fatal(exc.what());
+		if (!logsToConsole()) logger().fatal(exc.what());
 		std::cerr << "erp-host: " << exc.what() << std::endl;
 		return Application::EXIT_SOFTWARE;
 	}
+}
+
+
+bool HostApplication::logsToConsole()
+{
+	Poco::Channel* channel = logger().getChannel();
+	if (auto* formatting = dynamic_cast<Poco::FormattingChannel*>(channel)) channel = formatting->getChannel();
+	return !channel || dynamic_cast<Poco::ConsoleChannel*>(channel) ||
+		   dynamic_cast<Poco::ColorConsoleChannel*>(channel);
 }
 
 
