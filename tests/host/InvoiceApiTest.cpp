@@ -117,7 +117,7 @@ public:
 		// answer says so with the limit, whether or not it fits 64 bits.
 		const std::string base =
 			R"({"number": "N1", "customer_id": )" + std::to_string(_customer) + R"(, "issue_date": "2026-10-01", )";
-		for (const std::string total: {"99999999999999999999999.00", "100000000000.01"})
+		for (const char* total: {"99999999999999999999999.00", "100000000000.01"})
 		{
 			Reply reply =
 				_host->call("POST", "/api/invoices", base + R"("currency": "EUR", "total": ")" + total + "\"}");
