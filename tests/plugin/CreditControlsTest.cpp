@@ -138,7 +138,7 @@ public:
 		{
 			Reply reply = pause(refused);
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(refused) + " " + reply.body, 400, reply.status);
-			CPPUNIT_ASSERT_EQUAL(std::string("paused_until"), reply.errorField());
+			CPPUNIT_ASSERT_EQUAL(std::string("reminders.paused_until"), reply.errorField());
 		}
 		CPPUNIT_ASSERT_MESSAGE(pause(R"("2020-01-01")").body,
 							   pause(R"("2020-01-01")").body.find("before today (2026-11-30)") != std::string::npos);
