@@ -14,6 +14,7 @@ add_library(reminders_core STATIC
 	plugin/core/InvoiceFlagRule.cpp
 	plugin/core/LocaleFormat.cpp
 	plugin/core/MinimumAmounts.cpp
+	plugin/core/PauseDateRule.cpp
 	plugin/core/ReminderHolds.cpp
 	plugin/core/ReminderPlanner.cpp
 	plugin/core/RetryPolicy.cpp

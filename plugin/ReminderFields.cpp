@@ -8,6 +8,7 @@
 #include "erp/JsonBody.h"
 #include "plugin/ZonedClock.h"
 #include "plugin/core/InvoiceFlagRule.h"
+#include "plugin/core/PauseDateRule.h"
 #include "plugin/core/ReminderPlanner.h"
 #include <sstream>
 
@@ -118,7 +119,20 @@ void ReminderFields::validate(Poco::Data::Session& transaction, const std::strin
 		onlyKeys(values, {"enabled", "default", "paused_until"});
 		if (values.has("enabled")) flag(values, "enabled");
 		if (values.has("default")) flag(values, "default");
-		if (values.has("paused_until")) pauseDate(values);
+		if (values.has("paused_until"))
+		{
+			// A new pause ends from today to two years ahead (PauseDateRule);
+			// the date the customer already has may be sent back unchanged (a
+			// form saved for another field), and null or "" lifts the pause.
+			const std::string until = pauseDate(values);
+			if (!until.empty() && until != _store.customer(transaction, id).pausedUntil)
+			{
+				const CalendarDate today = ZonedClock::today(_settings.load(transaction), _clock);
+				const PauseDateRule::Verdict verdict = PauseDateRule::check(*CalendarDate::parse(until), today);
+				if (verdict != PauseDateRule::Verdict::ALLOWED)
+					throw erp::ApiError::invalid("paused_until", PauseDateRule::explain(verdict, today));
+			}
+		}
 		return;
 	}
 	onlyKeys(values, {"with_reminder", "disputed", "dispute_note"});

@@ -93,7 +93,9 @@ public:
 	std::optional<Poco::Timestamp> nextRun(const Poco::Timestamp& now);
 	/// When the timer should call next: TimerDecision's answer over the
 	/// schedule, the week's run, its retries and the reports to send; at
-	/// most an hour ahead.
+	/// most an hour ahead. The host asks again at least once a minute, so
+	/// work another process wrote (a command line run's retries) is seen
+	/// within a minute.
 
 private:
 	struct Counts;

@@ -106,16 +106,17 @@ curl -sS "$BASE/api/invoices?limit=100" -H "Authorization: Bearer $ACCOUNTANT_TO
 	jq -r '.items[] | select(.status != "paid") | "\(.number)\t\(.issue_date)\t due \(.due_date // "-")\t\(.outstanding) \(.currency) of \(.total)\t\(.status)\t with_reminder=\(.reminders.with_reminder)"'
 echo
 MONDAY=$(date -d "next monday" +%F)
+THIS_MONDAY=$(date -d "$(($(date +%u) - 1)) days ago" +%F)
 echo "== Preview of Monday $MONDAY: one email per customer"
 curl -sS "$BASE/api/plugins/reminders/preview?date=$MONDAY" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" |
 	jq -r '(.messages[] | "to \(.recipient) (\(.language)): " + ([.invoices[] | "\(.number) \(.outstanding) \(.currency), \(.days_overdue) days"] | join("; "))),
 		(.skipped[] | "NOT SENT to \(.customer.name): \(.reason), owes " + ([.totals | to_entries[] | "\(.value) \(.key)"] | join(", "))),
 		"summary: \(.summary.customers_to_remind) to remind, \(.summary.customers_without_valid_email) without a valid address, \(.summary.invoices) invoices"'
 echo
-echo "== Monday $MONDAY: the weekly run (into the spool folder)"
-# The API runs only weeks that have begun (a later week is what the preview
-# is for); an operator's command line may act for a given day, as here.
-"$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" --run-task=reminders.weekly --today="$MONDAY" 2>&1 |
+echo "== Monday $THIS_MONDAY: the weekly run (into the spool folder)"
+# Only a day that has begun is run (a later one is what the preview is
+# for): the command line acts for this week's Monday.
+"$ROOT/build/bin/erp-host" --config="$DEMO/host.properties" --run-task=reminders.weekly --today="$THIS_MONDAY" 2>&1 |
 	tail -n 1
 RUN_ID=$(curl -sS "$BASE/api/plugins/reminders/runs?limit=1" -H "Authorization: Bearer $ACCOUNTANT_TOKEN" | jq -r '.items[0].id')
 echo

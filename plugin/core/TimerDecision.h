@@ -64,7 +64,9 @@ struct TimerDecision
 
 	static constexpr std::chrono::hours LONGEST_SLEEP{1};
 	/// The longest the answer is trusted: settings may change without a
-	/// reschedule (another instance, a direct database edit).
+	/// reschedule (another instance, a direct database edit). The host's
+	/// scheduler asks again sooner anyway (once a minute, quietly), which
+	/// is what notices another process's work.
 
 	static TimerDecision decide(const Facts& facts);
 };

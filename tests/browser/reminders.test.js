@@ -543,17 +543,20 @@ async function shelf(browser, language, made) {
 // the field), «Παύση υπενθυμίσεων έως» on the customer form, the invoice
 // list's «Αμφισβητούμενο» toggle, and the preview on the reminders page
 // listing each held-back customer with its reason (the pause with its date).
+// A pause ends at most two years ahead: 31 December of next year always is.
+const PAUSE_YEAR = new Date().getFullYear() + 1;
+const PAUSE = `${PAUSE_YEAR}-12-31`;
 const CONTROL_WORDS = {
 	el: {
 		minAmounts: 'Ελάχιστο ποσό ανά νόμισμα', pauseUntil: 'Παύση υπενθυμίσεων έως', save: 'Αποθήκευση',
 		notDisputed: 'Δεν αμφισβητείται', disputed: 'Αμφισβητούμενο: εκτός υπενθυμίσεων', disputedBadge: 'Αμφισβητούμενο',
-		paused: 'σε παύση έως και 31/12/2030', allDisputed: 'όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται',
+		paused: `σε παύση έως και 31/12/${PAUSE_YEAR}`, allDisputed: 'όλα τα ληξιπρόθεσμα τιμολόγια αμφισβητούνται',
 		below: 'η οφειλή είναι κάτω από το ελάχιστο ποσό του νομίσματος', held: 'Σε αναμονή',
 	},
 	en: {
 		minAmounts: 'Minimum amount per currency', pauseUntil: 'Pause reminders until', save: 'Save',
 		notDisputed: 'Not disputed', disputed: 'Disputed: left out of the reminders', disputedBadge: 'Disputed',
-		paused: 'paused until 31 Dec 2030', allDisputed: 'every overdue invoice is disputed',
+		paused: `paused until 31 Dec ${PAUSE_YEAR}`, allDisputed: 'every overdue invoice is disputed',
 		below: "what is owed is below the currency's minimum", held: 'Held back',
 	},
 };
@@ -592,25 +595,26 @@ async function creditControls(browser, language) {
 		await shot(page, `settings-min-amounts.${language}`);
 		await accessible(page, `${tag} Settings › Email with the minimum`);
 
-		// The customer form: a date written the wrong way is refused; 2030-12-31 is saved.
+		// The customer form: a date written the wrong way is refused; 31
+		// December of next year (within the two years a pause may last) is saved.
 		await page.goto(`${BASE}/customers/${made.p.id}`);
 		const pause = page.getByLabel(w.pauseUntil, { exact: true });
 		check(`${tag}: the customer form shows «${w.pauseUntil}»`, await pause.isVisible());
-		await pause.fill('31/12/2030');
+		await pause.fill(`31/12/${PAUSE_YEAR}`);
 		await go(page, page.getByRole('button', { name: w.save }));
 		check(`${tag}: a date not written YYYY-MM-DD is refused beside the field`,
 			(await page.getByLabel(w.pauseUntil, { exact: true }).getAttribute('aria-invalid')) === 'true',
 			await page.locator('main').textContent());
-		await page.getByLabel(w.pauseUntil, { exact: true }).fill('2030-12-31');
+		await page.getByLabel(w.pauseUntil, { exact: true }).fill(PAUSE);
 		await go(page, page.getByRole('button', { name: w.save }));
 		await page.goto(`${BASE}/customers/${made.p.id}`);
 		check(`${tag}: the form shows the saved pause`,
-			(await page.getByLabel(w.pauseUntil, { exact: true }).inputValue()) === '2030-12-31');
+			(await page.getByLabel(w.pauseUntil, { exact: true }).inputValue()) === PAUSE);
 		await shot(page, `customer-pause.${language}`);
 		await accessible(page, `${tag} customer form with the pause`);
 		const reader = await api(USERS.maria.token);
 		const p = await (await reader.get(`/api/customers/${made.p.id}`)).json();
-		check(`${tag}: the pause is saved`, p.reminders && p.reminders.paused_until === '2030-12-31', JSON.stringify(p.reminders));
+		check(`${tag}: the pause is saved`, p.reminders && p.reminders.paused_until === PAUSE, JSON.stringify(p.reminders));
 
 		// The invoice list: Q's invoice disputed with one click.
 		await page.goto(`${BASE}/invoices?customer=${encodeURIComponent(made.q.name)}`);

@@ -16,6 +16,7 @@ class InvoiceApiTest: public tests::HostFixture
 	CPPUNIT_TEST_SUITE(InvoiceApiTest);
 	CPPUNIT_TEST(testCreateAndRead);
 	CPPUNIT_TEST(testCreateValidation);
+	CPPUNIT_TEST(testTooLargeTotalSaysSo);
 	CPPUNIT_TEST(testPartialPayments);
 	CPPUNIT_TEST(testOverpaymentRefused);
 	CPPUNIT_TEST(testPaymentRefusals);
@@ -108,6 +109,32 @@ public:
 		Reply list = _host->call("GET", "/api/invoices");
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), list.object()->getArray("items")->size());
 		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("invoice.create"));
+	}
+
+	void testTooLargeTotalSaysSo()
+	{
+		// Two decimals, as EUR allows: the size is what is wrong, and the
+		// answer says so with the limit, whether or not it fits 64 bits.
+		const std::string base =
+			R"({"number": "N1", "customer_id": )" + std::to_string(_customer) + R"(, "issue_date": "2026-10-01", )";
+		for (const char* total: {"99999999999999999999999.00", "100000000000.01"})
+		{
+			Reply reply =
+				_host->call("POST", "/api/invoices", base + R"("currency": "EUR", "total": ")" + total + "\"}");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(reply.body, 400, reply.status);
+			CPPUNIT_ASSERT_EQUAL(std::string("total"), reply.errorField());
+			CPPUNIT_ASSERT_MESSAGE(reply.body, reply.body.find("total is too large: it must be at most "
+															   "100000000000.00 EUR") != std::string::npos);
+		}
+		Reply yen =
+			_host->call("POST", "/api/invoices", base + R"("currency": "JPY", "total": "99999999999999999999999"})");
+		CPPUNIT_ASSERT_MESSAGE(yen.body, yen.body.find("at most 10000000000000 JPY") != std::string::npos);
+		// A negative one is refused for its sign, a badly written one for its form.
+		Reply negative =
+			_host->call("POST", "/api/invoices", base + R"("currency": "EUR", "total": "-99999999999999999999999"})");
+		CPPUNIT_ASSERT_MESSAGE(negative.body, negative.body.find("must be above zero") != std::string::npos);
+		Reply form = _host->call("POST", "/api/invoices", base + R"("currency": "EUR", "total": "12.345"})");
+		CPPUNIT_ASSERT_MESSAGE(form.body, form.body.find("at most 2 decimals for EUR") != std::string::npos);
 	}
 
 	void testPartialPayments()

@@ -59,6 +59,7 @@ class TaskSchedulerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testBrokenNextRunIsAskedAgainWithBackoff);
 	CPPUNIT_TEST(testRescheduleTakesEffectAtOnce);
 	CPPUNIT_TEST(testATaskThatThrowsIsRetriedWithBackoff);
+	CPPUNIT_TEST(testWorkWrittenByAnotherProcessIsNoticedWithinAMinute);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -257,11 +258,14 @@ public:
 		CPPUNIT_ASSERT(askedAt == expected);
 		CPPUNIT_ASSERT_EQUAL(7, channel->lines.load()); // one line per pause
 		CPPUNIT_ASSERT_EQUAL(0, runs);
-		// The database comes back: the task is scheduled again, not dropped.
+		// The database comes back: the task is scheduled again, not dropped,
+		// and (quietly) asked again once a minute from then on.
 		databaseDown = false;
 		simulate(scheduler, clock, 300 * SECOND);
 		CPPUNIT_ASSERT(scheduler.tasks().front().nextRun.has_value());
-		CPPUNIT_ASSERT_EQUAL(std::size_t(8), askedAt.size());
+		const std::vector<Poco::Timestamp::TimeDiff> later{0, 5, 15, 35, 75, 155, 315, 615, 675, 735, 795, 855};
+		CPPUNIT_ASSERT(askedAt == later);
+		CPPUNIT_ASSERT_EQUAL(8, channel->lines.load()); // and "known again", once
 	}
 
 	void testRescheduleTakesEffectAtOnce()
@@ -298,16 +302,20 @@ public:
 		host::TaskScheduler scheduler(clock, logger);
 		bool databaseDown = true;
 		bool weekDone = false;
+		Poco::Timestamp doneAt;
 		std::vector<Poco::Timestamp::TimeDiff> startedAt;
 		scheduler.registerTask(
 			"o", "o.weekly",
 			[&](const Poco::Timestamp& now) -> std::optional<Poco::Timestamp> {
-				return weekDone ? now + 7 * 24 * 3600 * SECOND : now;
+				// Next week's moment, as the weekly task answers: fixed, however
+				// often it is asked (the timer asks again once a minute).
+				return weekDone ? doneAt + 7 * 24 * 3600 * SECOND : now;
 			},
 			[&](const erp::TaskRun&) -> erp::TaskResult {
 				startedAt.push_back((clock.now() - start) / SECOND);
 				if (databaseDown) throw Poco::Data::DataException("MySQL server has gone away (2006)");
 				weekDone = true;
+				doneAt = clock.now();
 				return erp::TaskResult{true, "sent"};
 			});
 		simulate(scheduler, clock, 600 * SECOND);
@@ -335,6 +343,45 @@ public:
 		simulate(scheduler, clock, 6 * SECOND);
 		CPPUNIT_ASSERT_EQUAL(std::size_t(10), startedAt.size());
 		CPPUNIT_ASSERT_EQUAL(startedAt[8] + 5, startedAt[9]);
+	}
+
+	void testWorkWrittenByAnotherProcessIsNoticedWithinAMinute()
+	{
+		// The serving host's weekly task answered "in an hour" (nothing to do
+		// before then). A command line run, another process against the same
+		// database, then leaves a retry due in ten minutes. Nobody calls
+		// reschedule() in this process: the timer must still notice within
+		// ASK_AGAIN, and run the task near the retry's time, not an hour on.
+		host::HostClock clock("UTC");
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
+		clock.pin(start);
+		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
+		Poco::Logger& logger = Poco::Logger::get("test.another");
+		logger.setChannel(channel);
+		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		host::TaskScheduler scheduler(clock, logger);
+		std::optional<Poco::Timestamp> retryAt; // the database's earliest retry
+		std::vector<Poco::Timestamp::TimeDiff> startedAt;
+		scheduler.registerTask(
+			"o", "o.weekly",
+			[&](const Poco::Timestamp& now) -> std::optional<Poco::Timestamp> {
+				if (retryAt) return std::max(*retryAt, now);
+				return now + 3600 * SECOND;
+			},
+			[&](const erp::TaskRun&) -> erp::TaskResult {
+				startedAt.push_back((clock.now() - start) / SECOND);
+				retryAt.reset();
+				return erp::TaskResult{true, "retried"};
+			});
+		simulate(scheduler, clock, 30 * SECOND);
+		retryAt = start + 630 * SECOND; // written by the other process at 0:30
+		simulate(scheduler, clock, 60 * SECOND);
+		// Noticed at the next ask, at most a minute after the last one.
+		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 630 * SECOND);
+		simulate(scheduler, clock, 600 * SECOND);
+		CPPUNIT_ASSERT(startedAt == std::vector<Poco::Timestamp::TimeDiff>{630});
+		// An idle host does not spam its log: the asks are quiet, only the run says a line.
+		CPPUNIT_ASSERT_EQUAL(1, channel->lines.load());
 	}
 };
 

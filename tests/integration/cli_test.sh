@@ -21,6 +21,7 @@ check() { # check DESCRIPTION CONDITION...
 "$HOST" --help >"$WORK/help.txt" 2>&1
 check "--help exits 0" test $? -eq 0
 check "--help lists --run-task" grep -q -- "--run-task" "$WORK/help.txt"
+check "--help gives a failed task's status, 70" grep -q -- "status 70 if it failed" "$WORK/help.txt"
 
 "$HOST" >"$WORK/noconfig.txt" 2>&1
 code=$?
@@ -81,7 +82,18 @@ check "a POST without a body is answered at once (400: no name)" \
 check "bob (admin) reads the audit log" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/audit" -H "Authorization: Bearer cli-bob-token-00000000000")" = "200"
 
-MONDAY=$(date -d "next monday" +%F)
+# A day that has not begun is refused: nothing is sent, no run is written.
+runs() { curl -s "$BASE/api/plugins/reminders/runs" -H "Authorization: Bearer cli-maria-token-000000000" | jq '.items | length'; }
+"$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$(date -d "+30 days" +%F)" \
+	>"$WORK/future.txt" 2>&1
+code=$?
+check "--run-task with a later --today exits 70" test $code -eq 70
+check "--run-task with a later --today says the day has not begun" grep -q "has not begun" "$WORK/future.txt"
+check "--run-task with a later --today writes no run" test "$(runs)" = "0"
+check "--run-task with a later --today sends nothing" test "$(find "$WORK/spool" -name "*.eml" 2>/dev/null | wc -l)" = "0"
+
+# This week's Monday: a day that has begun (today, or up to 6 days ago).
+MONDAY=$(date -d "$(($(date +%u) - 1)) days ago" +%F)
 "$HOST" --config="$WORK/host.properties" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/task.txt" 2>&1
 check "--run-task of the weekly run exits 0" test $? -eq 0
 check "--run-task reports what it sent" grep -q "3 spooled" "$WORK/task.txt"
@@ -130,8 +142,11 @@ check "--copy-database with an unknown connector exits non-zero" test $? -ne 0
 check "--copy-database with an unknown connector names it" grep -q "oracle" "$WORK/copy-bad.txt"
 check "--copy-database with an unknown connector creates nothing" test ! -e "$WORK/other.db"
 "$HOST" --config="$WORK/host.properties" --run-task=no.such.task >"$WORK/unknown.txt" 2>&1
-check "--run-task of an unknown task exits non-zero" test $? -ne 0
+code=$?
+check "--run-task of an unknown task exits non-zero" test $code -ne 0
+check "--run-task of an unknown task exits 70" test $code -eq 70
 check "--run-task of an unknown task names it" grep -q "no.such.task" "$WORK/unknown.txt"
+check "--run-task of an unknown task says so once" test "$(grep -c "no.such.task" "$WORK/unknown.txt")" = "1"
 
 kill -TERM $PID
 stopped=1

@@ -289,9 +289,9 @@ check "the database is in the packaged state folder" test -s "$ROOT/var/lib/erp-
 "$SOURCE/scripts/seed-demo.sh" "$BASE" "$ADMIN_TOKEN" "$MARIA_TOKEN" >"$WORK/seed.txt" 2>&1
 check "the demo's customers and invoices go in through the API" test $? -eq 0
 check "8 invoices stored" test "$(curl -s "$BASE/api/invoices" "${MARIA[@]}" | jq '.items | length')" = 8
-MONDAY=$(date -d "next monday" +%F)
+MONDAY=$(date -d "$(($(date +%u) - 1)) days ago" +%F) # this week's: a later day is refused
 preview=$(curl -s "$BASE/api/plugins/reminders/preview?date=$MONDAY" "${MARIA[@]}")
-check "the preview of next Monday has 3 reminders" test "$(jq '.messages | length' <<<"$preview")" = 3
+check "the preview of this week's Monday has 3 reminders" test "$(jq '.messages | length' <<<"$preview")" = 3
 "$HOST" --config="$CONFIG" --run-task=reminders.weekly --today="$MONDAY" >"$WORK/task.txt" 2>&1
 check "--run-task=reminders.weekly exits 0" test $? -eq 0
 check "--run-task reports 3 spooled" grep -q "3 spooled" "$WORK/task.txt"
@@ -340,9 +340,9 @@ check "anonymous GET /api/plugins/hello/greeting gets 401" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/plugins/hello/greeting")" = 401
 check "the data survived the restart (8 invoices)" \
 	test "$(curl -s "$BASE/api/invoices" "${MARIA[@]}" | jq '.items | length')" = 8
-"$HOST" --config="$CONFIG" --run-task=hello.greet --today=2026-12-07 >"$WORK/hello-task.txt" 2>&1
+"$HOST" --config="$CONFIG" --run-task=hello.greet --today=2026-11-30 >"$WORK/hello-task.txt" 2>&1
 check "--run-task=hello.greet exits 0" test $? -eq 0
-check "--run-task=hello.greet says hello for the day" grep -q "ok: hello, business day 2026-12-07" "$WORK/hello-task.txt"
+check "--run-task=hello.greet says hello for the day" grep -q "ok: hello, business day 2026-11-30" "$WORK/hello-task.txt"
 halt
 check "the host stopped and unloaded the hello plugin" grep -q "plugin hello stopped and unloaded" "$WORK/host2.log"
 

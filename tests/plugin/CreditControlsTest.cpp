@@ -72,6 +72,7 @@ class CreditControlsTest: public tests::WeeklyRunFixture
 {
 	CPPUNIT_TEST_SUITE(CreditControlsTest);
 	CPPUNIT_TEST(testPauseInPreviewAndRun);
+	CPPUNIT_TEST(testPauseDateBounds);
 	CPPUNIT_TEST(testDisputedInvoicesInPreviewAndRun);
 	CPPUNIT_TEST(testMinimumAmountsInPreviewAndRun);
 	CPPUNIT_TEST(testReCheckHonoursAPauseAndADispute);
@@ -95,8 +96,11 @@ public:
 	void testPauseInPreviewAndRun()
 	{
 		// a promised to pay by today (paused through today), b by yesterday, c made no promise.
+		// (b's pause was set yesterday: a pause ending before today is refused.)
+		pin(SUNDAY_NOON);
 		const auto a = customer("a", R"("reminders": {"paused_until": "2026-11-30"})");
 		const auto b = customer("b", R"("reminders": {"paused_until": "2026-11-29"})");
+		pin(MONDAY_10);
 		customer("c");
 		auto preview = previewOf("2026-11-30");
 		CPPUNIT_ASSERT_EQUAL(std::string("b@example.com,c@example.com"), recipients(*preview->getArray("messages")));
@@ -119,6 +123,40 @@ public:
 		execute("2026-12-07");
 		CPPUNIT_ASSERT(std::find(_sent.begin(), _sent.end(), "a@example.com") != _sent.end());
 		(void)b;
+	}
+
+	void testPauseDateBounds()
+	{
+		// Today is Monday 30 November 2026 in the business's zone: a pause
+		// ends from today to two years ahead (PauseDateRule); null lifts it.
+		const auto a = customer("a");
+		const std::string path = "/api/customers/" + std::to_string(a);
+		auto pause = [&](const std::string& until) {
+			return _host->call("PATCH", path, R"({"reminders": {"paused_until": )" + until + "}}");
+		};
+		const int audited = _host->auditCount("reminders.customer.update");
+		for (const char* refused: {R"("2020-01-01")", R"("2026-11-29")", R"("2028-12-01")", R"("2126-01-01")"})
+		{
+			Reply reply = pause(refused);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(refused) + " " + reply.body, 400, reply.status);
+			CPPUNIT_ASSERT_EQUAL(std::string("reminders.paused_until"), reply.errorField());
+		}
+		CPPUNIT_ASSERT_MESSAGE(pause(R"("2020-01-01")").body,
+							   pause(R"("2020-01-01")").body.find("before today (2026-11-30)") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(pause(R"("2126-01-01")").body,
+							   pause(R"("2126-01-01")").body.find("at most 2028-11-30") != std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(audited, _host->auditCount("reminders.customer.update")); // nothing written
+		for (const char* allowed: {R"("2026-11-30")", R"("2028-11-30")", "null", R"("")", R"("2026-12-15")"})
+		{
+			Reply reply = pause(allowed);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(allowed) + " " + reply.body, 200, reply.status);
+		}
+		// A week on, the pause has ended; the customer's form sent back with
+		// the date it has (another field changed) is not refused for it.
+		pin(MONDAY_10 + 21 * 24 * 60 * MINUTE);
+		Reply kept = _host->call("PATCH", path, R"({"reminders": {"paused_until": "2026-12-15", "default": true}})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(kept.body, 200, kept.status);
+		CPPUNIT_ASSERT_EQUAL(400, pause(R"("2026-12-14")").status);
 	}
 
 	void testDisputedInvoicesInPreviewAndRun()

@@ -118,6 +118,7 @@ class WeeklyRunTest: public tests::WeeklyRunFixture
 	CPPUNIT_TEST(testAnswerNamesTheWeeksRun);
 	CPPUNIT_TEST(testHistoryShowsNoServerPathNewestFirst);
 	CPPUNIT_TEST(testTimerNeverSpins);
+	CPPUNIT_TEST(testRetryLeftByAnotherProcessIsSentWithinAMinute);
 	CPPUNIT_TEST(testSavedScheduleReArmsTheTimer);
 	CPPUNIT_TEST(testRefusedCredentialsStopTheRun);
 	CPPUNIT_TEST(testRefusedCredentialsFailTheReportToo);
@@ -866,6 +867,46 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(channel->lines), channel->lines >= 3 && channel->lines <= 8);
 		session << "ALTER TABLE reminder_settings_away RENAME TO reminder_settings", now;
 		Poco::Logger::root().setChannel(nullptr);
+	}
+
+	void testRetryLeftByAnotherProcessIsSentWithinAMinute()
+	{
+		// The serving host's timer looks again at most an hour ahead. Another
+		// process (erp-host --run-task, another instance: here the fixture's
+		// own WeeklyRun) runs the week meanwhile and leaves a retry due in
+		// five minutes; nobody re-arms this host's timer. It must still send
+		// the retry within about a minute of its time, not at its next look.
+		restart({});
+		fourCustomers();
+		script([](const ComposedMessage& m) {
+			return m.to == "b@example.com" ? reply(Delivery::State::DEFERRED, 451, "4.3.0 Try again later")
+										   : accepted(m);
+		});
+		host::TaskScheduler& scheduler = _host->runtime().scheduler();
+		pin(MONDAY_8 - 120 * MINUTE); // 06:00, three hours before the 09:00 moment
+		scheduler.reschedule("reminders", "reminders.weekly");
+		auto nextRun = [&] {
+			for (const auto& task: scheduler.tasks())
+				if (task.name == "reminders.weekly") return *task.nextRun;
+			CPPUNIT_FAIL("no reminders.weekly task");
+			return Poco::Timestamp();
+		};
+		CPPUNIT_ASSERT_EQUAL(at(MONDAY_8 - 60 * MINUTE), at(nextRun())); // armed for 07:00
+		execute("2026-11-30");                                           // the other process
+		CPPUNIT_ASSERT_EQUAL(std::string("deferred"), stateOf("b@example.com"));
+		Poco::Data::Session session = _host->runtime().database().session();
+		session << "UPDATE reminder_messages SET next_attempt_at = ? WHERE state = 'deferred'",
+			bind(at(MONDAY_8 - 115 * MINUTE)), now; // 06:05
+		// The timer, its clock moved by hand, until 06:07.
+		const Poco::Timestamp end = MONDAY_8 - 113 * MINUTE;
+		for (int passes = 0; clock().now() < end && passes < 100000; ++passes)
+		{
+			const std::optional<Poco::Timestamp> next = scheduler.runDue();
+			Poco::Timestamp to = clock().now() + MINUTE;
+			if (next) to = *next > clock().now() ? *next : clock().now() + 1000;
+			pin(std::min(to, end));
+		}
+		CPPUNIT_ASSERT_EQUAL(std::string("spooled"), stateOf("b@example.com")); // the real plugin spools
 	}
 
 	void testRefusedCredentialsStopTheRun()

@@ -12,6 +12,7 @@ class MoneyTest: public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(MoneyTest);
 	CPPUNIT_TEST(testParse);
+	CPPUNIT_TEST(testIsDecimal);
 	CPPUNIT_TEST(testFormat);
 	CPPUNIT_TEST(testRoundTrip);
 	CPPUNIT_TEST_SUITE_END();
@@ -55,6 +56,39 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(what, c.ok, parsed.has_value());
 			if (c.ok) CPPUNIT_ASSERT_EQUAL_MESSAGE(what, c.minor, *parsed);
 		}
+	}
+
+	void testIsDecimal()
+	{
+		// The form parse() takes, whatever the size: a value too large for 64
+		// bits is still a decimal (the API says "too large", not "not a decimal").
+		const struct
+		{
+			const char* text;
+			const char* currency;
+			bool decimal;
+		} cases[] = {
+			{"99999999999999999999999.00", "EUR", true},
+			{"99999999999999999999999", "EUR", true},
+			{"-99999999999999999999999.5", "EUR", true},
+			{"1234.56", "EUR", true},
+			{"0.01", "EUR", true},
+			{"100", "JPY", true},
+			{"1.234", "KWD", true},
+			{"12.345", "EUR", false},
+			{"100.5", "JPY", false},
+			{"1.", "EUR", false},
+			{".5", "EUR", false},
+			{"", "EUR", false},
+			{"-", "EUR", false},
+			{"1e5", "EUR", false},
+			{"1,000.00", "EUR", false},
+			{" 1", "EUR", false},
+			{"+1", "EUR", false},
+		};
+		for (const auto& c: cases)
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(c.text) + " " + c.currency, c.decimal,
+										 erp::Money::isDecimal(c.text, c.currency));
 	}
 
 	void testFormat()

@@ -112,14 +112,14 @@ public:
 			_web->host().createInvoice(_alpha, "P-" + std::to_string(100 + i), "1");
 		const std::string cookie = _web->signIn("maria");
 		WebPage page = _web->get("/invoices?status=issued", cookie);
-		CPPUNIT_ASSERT_EQUAL(20, page.count("<tr id=\"row-"));
+		CPPUNIT_ASSERT_EQUAL(20, page.count(R"(<tr id="row-)"));
 		// Newest first: what was just issued is on the first page.
 		CPPUNIT_ASSERT(page.has(">P-123<"));
 		CPPUNIT_ASSERT(page.body.find(">P-123<") < page.body.find(">P-104<"));
 		CPPUNIT_ASSERT(!page.has(">P-103<"));
 		CPPUNIT_ASSERT(page.has(R"(href="/invoices?page=2&amp;status=issued" rel="next")"));
 		page = _web->get("/invoices?page=2&status=issued", cookie);
-		CPPUNIT_ASSERT_EQUAL(3, page.count("<tr id=\"row-"));
+		CPPUNIT_ASSERT_EQUAL(3, page.count(R"(<tr id="row-)"));
 		CPPUNIT_ASSERT(page.has(">P-101<"));
 		CPPUNIT_ASSERT(page.has(R"(rel="prev")"));
 		CPPUNIT_ASSERT(!page.has(R"(rel="next")"));

@@ -5,6 +5,7 @@
 
 #include "HostApplication.h"
 #include "DatabaseCopy.h"
+#include "HostClock.h"
 #include "HostRuntime.h"
 #include "PasswordPrompt.h"
 #include "ProgressLine.h"
@@ -13,6 +14,8 @@
 #include "ops/LogSetup.h"
 #include "ops/ReopenableFileChannel.h"
 #include "ops/SqliteBackup.h"
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -31,7 +34,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 						  .required(false)
 						  .repeatable(false)
 						  .argument("FILE"));
-	options.addOption(Poco::Util::Option("run-task", "t", "run the named task once, then exit (status 1 if it failed)")
+	options.addOption(Poco::Util::Option("run-task", "t", "run the named task once, then exit (status 70 if it failed)")
 						  .required(false)
 						  .repeatable(false)
 						  .argument("NAME"));
@@ -167,6 +170,21 @@ int HostApplication::main(const std::vector<std::string>&)
 	try
 	{
 		if (!_copyTo.empty()) return copyDatabase();
+		if (!_task.empty() && !_today.empty())
+		{
+			// A task acts for a day that has begun: a later --today would send
+			// that day's reminders now, with days overdue counted from a date
+			// not yet reached, and use up its week's run. The preview answers
+			// "what would go out" for a later day.
+			const std::string zone = config().getString("business.timezone", "UTC");
+			const std::string realToday = HostClock(zone).today();
+			if (HostClock::isDate(_today) && _today > realToday)
+			{
+				std::cerr << "erp-host: --today=" << _today << " has not begun (today is " << realToday << " in "
+						  << zone << "); a task acts only for today or an earlier day; nothing was done" << std::endl;
+				return Application::EXIT_SOFTWARE;
+			}
+		}
 		HostRuntime::Options options;
 		options.fixedToday = _today;
 		options.http = _task.empty();
@@ -192,16 +210,26 @@ int HostApplication::main(const std::vector<std::string>&)
 	}
 	catch (Poco::Exception& exc)
 	{
-		logger().fatal(exc.displayText());
+		// Once on the terminal: the log line only where the log goes elsewhere.
+		if (!logsToConsole()) logger().fatal(exc.displayText());
 		std::cerr << "erp-host: " << exc.displayText() << std::endl;
 		return Application::EXIT_SOFTWARE;
 	}
 	catch (std::exception& exc)
 	{
-		logger().fatal(exc.what());
+		if (!logsToConsole()) logger().fatal(exc.what());
 		std::cerr << "erp-host: " << exc.what() << std::endl;
 		return Application::EXIT_SOFTWARE;
 	}
+}
+
+
+bool HostApplication::logsToConsole()
+{
+	Poco::Channel* channel = logger().getChannel();
+	if (auto* formatting = dynamic_cast<Poco::FormattingChannel*>(channel)) channel = formatting->getChannel();
+	return !channel || dynamic_cast<Poco::ConsoleChannel*>(channel) ||
+		   dynamic_cast<Poco::ColorConsoleChannel*>(channel);
 }
 
 

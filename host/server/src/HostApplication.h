@@ -29,6 +29,8 @@ protected:
 private:
 	void help();
 	int checkConfiguration();
+	bool logsToConsole();
+	/// Whether the log goes to the terminal (then an error is printed once, not logged too).
 	int backup();
 	int copyDatabase();
 	/// --copy-database: the configured database into the named one (DatabaseCopy).

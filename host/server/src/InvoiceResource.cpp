@@ -78,6 +78,13 @@ Poco::Int64 amount(const erp::JsonBody& input, const std::string& field, const s
 {
 	std::optional<std::string> text = input.text(field, true, 32);
 	std::optional<Poco::Int64> minor = erp::Money::parse(*text, currency);
+	// A well-written decimal that parse() refuses overflows 64 bits: say
+	// what is wrong with it (its size, or its sign), not how to write one.
+	if (!minor && erp::Money::isDecimal(*text, currency))
+		throw erp::ApiError::invalid(
+			field, text->front() == '-' ? field + " must be above zero"
+										: field + " is too large: it must be at most " +
+											  erp::Money::format(erp::Money::MAX_AMOUNT, currency) + " " + currency);
 	if (!minor)
 		throw erp::ApiError::invalid(field, field + " must be a decimal string with at most " +
 												std::to_string(erp::Money::exponent(currency)) + " decimals for " +
@@ -85,7 +92,7 @@ Poco::Int64 amount(const erp::JsonBody& input, const std::string& field, const s
 	if (*minor <= 0) throw erp::ApiError::invalid(field, field + " must be above zero");
 	// The bound that keeps every sum of amounts inside 64 bits (Money.h).
 	if (*minor > erp::Money::MAX_AMOUNT)
-		throw erp::ApiError::invalid(field, field + " must be at most " +
+		throw erp::ApiError::invalid(field, field + " is too large: it must be at most " +
 												erp::Money::format(erp::Money::MAX_AMOUNT, currency) + " " + currency);
 	return *minor;
 }

@@ -39,6 +39,7 @@ void TaskScheduler::computeNext(const std::string& name, Task& task)
 	// REQUIRES: _mutex is held.
 	const Poco::Timestamp now = _clock.now();
 	task.askAgain.reset();
+	task.askedAt = now;
 	try
 	{
 		task.due = task.nextRun ? task.nextRun(now) : std::nullopt;
@@ -241,7 +242,15 @@ std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex
 	// REQUIRES: lock holds _mutex.
 	const Poco::Timestamp now = _clock.now();
 	for (auto& [name, task]: _tasks)
-		if (task.askAgain && *task.askAgain <= now && !task.running && !task.retiring) computeNext(name, task);
+	{
+		if (task.running || task.retiring) continue;
+		if (task.askAgain && *task.askAgain <= now)
+			computeNext(name, task);
+		else if (!task.askAgain && task.askedAt && *task.askedAt + ASK_AGAIN <= now)
+			// Another process may have changed the task's work (a command
+			// line run left retries): ask again, quietly.
+			computeNext(name, task);
+	}
 	std::vector<std::string> due;
 	for (auto& [name, task]: _tasks)
 		if (task.due && *task.due <= now && !task.running && !task.retiring) due.push_back(name);
@@ -261,7 +270,9 @@ std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex
 	for (const auto& [name, task]: _tasks)
 	{
 		if (task.running || task.retiring) continue;
-		for (const std::optional<Poco::Timestamp>& at: {task.due, task.askAgain})
+		std::optional<Poco::Timestamp> reask;
+		if (!task.askAgain && task.askedAt) reask = *task.askedAt + ASK_AGAIN;
+		for (const std::optional<Poco::Timestamp>& at: {task.due, task.askAgain, reask})
 			if (at && (!earliest || *at < *earliest)) earliest = at;
 	}
 	return earliest;

@@ -36,6 +36,11 @@ class TaskScheduler
 /// back-off has passed since the failure; a body that returns, failed or
 /// not, ends the back-off.
 ///
+/// NextRun is asked again at least every ASK_AGAIN (without running the
+/// body), so that work another process wrote to the database (a command
+/// line run, another instance) is noticed within that bound even when the
+/// last answer lay hours ahead. The re-ask logs nothing.
+///
 /// Thread-safe.
 {
 public:
@@ -53,6 +58,7 @@ public:
 	static constexpr Poco::Timestamp::TimeDiff MIN_INTERVAL = 1000 * 1000;        /// 1 s
 	static constexpr Poco::Timestamp::TimeDiff FIRST_BACKOFF = 5 * 1000 * 1000;   /// 5 s
 	static constexpr Poco::Timestamp::TimeDiff MAX_BACKOFF = 300LL * 1000 * 1000; /// 5 min
+	static constexpr Poco::Timestamp::TimeDiff ASK_AGAIN = 60LL * 1000 * 1000;    /// 1 min
 
 	TaskScheduler(erp::Clock& clock, Poco::Logger& logger);
 	~TaskScheduler();
@@ -98,6 +104,7 @@ private:
 		erp::Scheduler::Body body;
 		std::optional<Poco::Timestamp> due;       /// when to run the body
 		std::optional<Poco::Timestamp> askAgain;  /// when to call NextRun again after it threw
+		std::optional<Poco::Timestamp> askedAt;   /// when NextRun last answered
 		std::optional<Poco::Timestamp> lastStart; /// the timer's last start of the body
 		int failures = 0;                         /// NextRun's consecutive failures
 		int bodyFailures = 0;                     /// the body's consecutive exceptions

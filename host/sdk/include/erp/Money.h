@@ -105,6 +105,27 @@ public:
 		return negative ? -units : units;
 	}
 
+	static bool isDecimal(const std::string& text, const std::string& currency)
+	/// Whether `text` is written as parse() accepts ("1234.50": an optional
+	/// leading '-', digits, at most the currency's number of decimals),
+	/// whatever its size: parse() may still refuse it for overflowing 64
+	/// bits. Tells "too large" from "not a decimal" in an error message.
+	{
+		const int digitsAllowed = exponent(currency);
+		std::size_t pos = text.size() && text[0] == '-' ? 1 : 0;
+		const std::size_t whole = pos;
+		while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+			++pos;
+		if (pos == whole) return false;
+		if (pos == text.size()) return true;
+		if (text[pos] != '.') return false;
+		const std::size_t fraction = ++pos;
+		while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+			++pos;
+		const std::size_t decimals = pos - fraction;
+		return pos == text.size() && decimals > 0 && decimals <= static_cast<std::size_t>(digitsAllowed);
+	}
+
 	static std::string format(Poco::Int64 minor, const std::string& currency)
 	/// The API's decimal string: 123450 EUR -> "1234.50", 500 JPY -> "500".
 	{

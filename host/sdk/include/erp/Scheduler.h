@@ -67,6 +67,11 @@ class ERP_API Scheduler
 /// error, say) does not drop the task: the host asks again after a growing
 /// pause (5 s, doubling, at most 5 minutes) and logs once per pause.
 ///
+/// The host asks `nextRun` again at least once a minute (without running
+/// the task, and without a log line), so that work another process wrote
+/// to the database is noticed within a minute of its time even when the
+/// task's last answer lay further ahead.
+///
 /// Thread-safe. Tasks run on the host's scheduler thread or on the thread
 /// of the operator's request.
 {
