@@ -58,8 +58,12 @@ erp::SettingsTab emailTab()
 	tab.fields.push_back(
 		optional(field("reply_to", "email", words("Απάντηση προς", "Reply to"),
 					   words("Οι απαντήσεις των πελατών πηγαίνουν εδώ.", "Customers' replies go here."))));
-	erp::ScreenField fallback = field("fallback_language", "choice", words("Γλώσσα", "Language"),
-									  words("Για πελάτες χωρίς γλώσσα.", "For customers without a language."));
+	erp::ScreenField fallback =
+		field("fallback_language", "choice", words("Γλώσσα αναφοράς", "Report language"),
+			  words("Η γλώσσα της εβδομαδιαίας αναφοράς προς την επιχείρηση (κάθε πελάτης λαμβάνει "
+					"τη δική του γλώσσα).",
+					"The language of the weekly report to the business (each customer gets "
+					"their own language)."));
 	fallback.choices = {{"el", words("Ελληνικά", "Greek")}, {"en", words("Αγγλικά", "English")}};
 	tab.fields.push_back(fallback);
 	tab.fields.push_back(
