@@ -142,12 +142,12 @@ async function administratorSender(browser, language) {
 	if (DELIVERY === 'smtp') {
 		await page.getByLabel(w.delivery).selectOption('smtp');
 		await page.getByLabel(w.smtpServer).fill('127.0.0.1');
-		await page.getByLabel(w.port).fill(process.env.SMTP_PORT);
+		await page.locator('#f-smtp_port').fill(process.env.SMTP_PORT);
 		await page.getByLabel(w.encryption).selectOption('none');
 		await go(page, page.getByRole('button', { name: w.save }));
 		check(`${tag}: the SMTP server is saved`,
 			(await page.locator('.notice').count()) === 1 && (await page.getByLabel(w.delivery).inputValue()) === 'smtp' &&
-			(await page.getByLabel(w.port).inputValue()) === process.env.SMTP_PORT,
+			(await page.locator('#f-smtp_port').inputValue()) === process.env.SMTP_PORT,
 			await page.locator('main').textContent());
 	} else {
 		check(`${tag}: the delivery is the configuration's spool folder`,

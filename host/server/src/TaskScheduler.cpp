@@ -246,9 +246,11 @@ std::optional<Poco::Timestamp> TaskScheduler::runDue(std::unique_lock<std::mutex
 		if (task.running || task.retiring) continue;
 		if (task.askAgain && *task.askAgain <= now)
 			computeNext(name, task);
-		else if (!task.askAgain && task.askedAt && *task.askedAt + ASK_AGAIN <= now)
+		else if (!task.askAgain && task.askedAt && *task.askedAt + ASK_AGAIN <= now && !(task.due && *task.due <= now))
 			// Another process may have changed the task's work (a command
-			// line run left retries): ask again, quietly.
+			// line run left retries): ask again, quietly. A task already
+			// due runs instead (an answer now could only be sooner, and an
+			// ask that fails must not cost it its turn).
 			computeNext(name, task);
 	}
 	std::vector<std::string> due;
