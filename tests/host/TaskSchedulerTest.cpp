@@ -60,6 +60,7 @@ class TaskSchedulerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testRescheduleTakesEffectAtOnce);
 	CPPUNIT_TEST(testATaskThatThrowsIsRetriedWithBackoff);
 	CPPUNIT_TEST(testWorkWrittenByAnotherProcessIsNoticedWithinAMinute);
+	CPPUNIT_TEST(testADueTaskRunsThoughItsNextAskWouldFail);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -382,6 +383,37 @@ public:
 		CPPUNIT_ASSERT(startedAt == std::vector<Poco::Timestamp::TimeDiff>{630});
 		// An idle host does not spam its log: the asks are quiet, only the run says a line.
 		CPPUNIT_ASSERT_EQUAL(1, channel->lines.load());
+	}
+
+	void testADueTaskRunsThoughItsNextAskWouldFail()
+	{
+		// Armed for the Monday an hour ahead; the host next wakes past that
+		// moment (a suspended machine, a long outage) and the database is
+		// away, so asking the task again would fail. The task is due: it
+		// runs (and meets the outage itself) instead of losing its turn to
+		// a failed ask.
+		host::HostClock clock("UTC");
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
+		clock.pin(start);
+		host::TaskScheduler scheduler(clock, Poco::Logger::get("test.due"));
+		bool databaseAway = false;
+		int runs = 0;
+		scheduler.registerTask(
+			"o", "o.weekly",
+			[&](const Poco::Timestamp&) -> std::optional<Poco::Timestamp> {
+				if (databaseAway) throw Poco::IOException("database away");
+				return start + 3600 * SECOND;
+			},
+			[&](const erp::TaskRun&) -> erp::TaskResult {
+				++runs;
+				return erp::TaskResult{false, "database away"};
+			});
+		CPPUNIT_ASSERT(*scheduler.tasks().front().nextRun == start + 3600 * SECOND);
+		databaseAway = true;
+		clock.pin(start + 3660 * SECOND);
+		scheduler.runDue();
+		CPPUNIT_ASSERT_EQUAL(1, runs);
+		CPPUNIT_ASSERT_EQUAL(1UL, scheduler.tasks().front().starts);
 	}
 };
 
