@@ -18,6 +18,8 @@
 # them); exits 77 after a "SKIP ..." line when it cannot run here (not
 # root, no mount namespace or overlay), 1 when a check failed.
 set -uo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 WORK="$1"
 SOURCE="$2"
 OLD_DEBS="$3"
@@ -158,13 +160,7 @@ start() { # start LOG: the unit's ExecStart as its user; wait for an answer
 		setpriv --reuid="$UNIT_USER" --regid="$UNIT_GROUP" --init-groups "${no_new_privs[@]}" \
 		sh -c "cd '$UNIT_DIR' && exec $EXEC_START" >"$1" 2>&1 &
 	PID=$!
-	for _ in $(seq 1 100); do
-		curl -s -o /dev/null "$BASE/api/health" && return 0
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.2
-	done
-	cat "$1"
-	return 1
+	wait_for_health "$PID" "$1"
 }
 stop() { # as systemctl stop: SIGTERM, then wait
 	[ -n "$PID" ] || return 0

@@ -18,6 +18,8 @@
 # is built against the extracted SDK alone and loaded by the extracted host.
 #   package_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BUILD=$(cd "$1" && pwd)
 SOURCE=$(cd "$2" && pwd)
 # Packages come from the plain build; scripts/test.sh's second pass under
@@ -263,13 +265,7 @@ BASE="http://127.0.0.1:$PORT"
 serve() { # serve LOG: start the extracted host and wait until it answers
 	"$HOST" --config="$CONFIG" >"$1" 2>&1 &
 	PID=$!
-	for _ in $(seq 1 100); do
-		curl -s -o /dev/null "$BASE/api/health" && return 0
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.2
-	done
-	cat "$1"
-	return 1
+	wait_for_health "$PID" "$1"
 }
 halt() {
 	kill -TERM "$PID"
