@@ -65,17 +65,7 @@ mount -t proc proc "$R/proc" && mount --bind /dev "$R/dev" && mount -t tmpfs tmp
 	exit 77
 }
 
-failures=0
-check() { # check DESCRIPTION CONDITION...
-	local what="$1"
-	shift
-	if "$@"; then
-		echo "ok   install: $what"
-	else
-		echo "FAIL install: $what"
-		failures=$((failures + 1))
-	fi
-}
+CHECK_PREFIX="install: "
 # What the real system looks like now: none of it may change.
 real_state() { sha256sum /etc/passwd /etc/group /etc/shadow /var/lib/dpkg/status 2>/dev/null; ls -d /etc/erp-host /var/lib/erp-host 2>/dev/null; }
 real_state >"$WORK/real-before.txt"

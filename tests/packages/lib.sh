@@ -1,4 +1,19 @@
-# Shared by the packages tests (sourced): what both do with a started host.
+# Shared by the packages tests (sourced): their checks, and what both do
+# with a started host.
+
+failures=0
+passes=0
+check() { # check DESCRIPTION CONDITION...: a line "ok   " or "FAIL ", then $CHECK_PREFIX and DESCRIPTION
+	local what="$1"
+	shift
+	if "$@"; then
+		echo "ok   ${CHECK_PREFIX:-}$what"
+		passes=$((passes + 1))
+	else
+		echo "FAIL ${CHECK_PREFIX:-}$what"
+		failures=$((failures + 1))
+	fi
+}
 
 wait_for_health() { # wait_for_health PID LOG: until $BASE/api/health answers (0), or PID ends or 20 s pass (1, LOG shown)
 	for _ in $(seq 1 100); do

@@ -32,19 +32,6 @@ WORK=$(mktemp -d)
 ROOT="$WORK/root"
 PID=
 trap '[ -n "$PID" ] && kill -KILL "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
-failures=0
-passes=0
-check() { # check DESCRIPTION CONDITION...
-	local what="$1"
-	shift
-	if "$@"; then
-		echo "ok   $what"
-		passes=$((passes + 1))
-	else
-		echo "FAIL $what"
-		failures=$((failures + 1))
-	fi
-}
 finish() {
 	echo "$passes passed, $failures failed"
 	exit $((failures > 0))
