@@ -104,8 +104,11 @@ std::vector<erp::FieldSpec> ReminderFields::specs()
 		 "string",
 		 "",
 		 {{"el", "Παύση υπενθυμίσεων έως"}, {"en", "Pause reminders until"}},
-		 {{"el", "Υπόσχεση πληρωμής: καμία υπενθύμιση έως και αυτή την ημερομηνία (ΕΕΕΕ-ΜΜ-ΗΗ). Κενό: χωρίς παύση."},
-		  {"en", "A promise to pay: no reminder up to and including this date (YYYY-MM-DD). Empty: no pause."}},
+		 {{"el",
+		   "Υπόσχεση πληρωμής: καμία υπενθύμιση έως και αυτή την ημερομηνία (ΕΕΕΕ-ΜΜ-ΗΗ), από σήμερα έως δύο χρόνια "
+		   "μπροστά. Κενό: χωρίς παύση."},
+		  {"en", "A promise to pay: no reminder up to and including this date (YYYY-MM-DD), from today to two years "
+				 "ahead. Empty: no pause."}},
 		 ""});
 	return fields;
 }
