@@ -72,8 +72,8 @@ struct WeeklyRun::Senders
 /// One pass's senders: each has its own transport (connection), kept across
 /// the pass's batches, and they share one GroupCommit for the outbox.
 {
-	Senders(erp::Database& database, const RunStore& runs, int count):
-		outbox(runs),
+	Senders(erp::Database& database, const RunStore& runs, erp::AuditLog& audit, int count):
+		outbox(runs, audit),
 		writer(database, &outbox),
 		transports(static_cast<std::size_t>(count)),
 		allowed(count)
@@ -88,7 +88,7 @@ struct WeeklyRun::Senders
 		return false;
 	}
 
-	OutboxBatch outbox; /// the writer's: message rows and listed invoices, a statement a group
+	OutboxBatch outbox; /// the writer's: message rows, listed invoices and audit entries, a statement a group
 	GroupCommit writer;
 	std::vector<std::unique_ptr<Transport>> transports;
 	std::atomic<int> allowed; /// senders in use
@@ -538,7 +538,8 @@ void WeeklyRun::deliver(const RunRecord& run, const std::string& owner, const Re
 		_host.logger().warning("run %s: the number of connections could not be read (%s); sending over one",
 							   std::to_string(run.id), std::string(exc.what()));
 	}
-	Senders senders(_host.database(), _runs, connections); // their sessions, kept across this instance's batches
+	Senders senders(_host.database(), _runs, _host.audit(),
+					connections); // their sessions, kept across this instance's batches
 	// The next batch is claimed, and its rows read, while the senders send
 	// the current one; it is re-checked only right before its own sends
 	// (prepareBatch()), after the current batch's. What this pass deferred
@@ -753,7 +754,7 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 		for (const DueInvoice& line: plan.invoices)
 			numbers->add(line.invoice.number);
 		details.set("invoices", numbers);
-		return [this, message, fence, details, &actor, &loseLease, &senders](Poco::Data::Session& transaction) {
+		return [message, fence, details, &actor, &loseLease, &senders](Poco::Data::Session& transaction) {
 			Poco::JSON::Object entry = details;
 			if (senders.outbox.holds(transaction, fence))
 				senders.outbox.update(message, fence);
@@ -762,8 +763,8 @@ void WeeklyRun::sendJobs(const RunRecord& run, const BatchRecord& batch, const R
 				entry.set("lease_lost", true);
 				loseLease();
 			}
-			audit(transaction, actor, "reminders.message." + message.state, "customer",
-				  std::to_string(message.customerId), entry);
+			senders.outbox.audit({actor, "reminders.message." + message.state, "customer",
+								  std::to_string(message.customerId), erp::AuditEntry::json(entry)});
 			return true;
 		};
 	};

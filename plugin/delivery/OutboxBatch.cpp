@@ -9,8 +9,9 @@
 namespace reminders {
 
 
-OutboxBatch::OutboxBatch(const RunStore& runs):
-	_runs(runs)
+OutboxBatch::OutboxBatch(const RunStore& runs, erp::AuditLog& audit):
+	_runs(runs),
+	_audit(audit)
 {}
 
 
@@ -39,6 +40,12 @@ void OutboxBatch::replaceListedInvoices(Poco::Int64 messageId, const std::vector
 }
 
 
+void OutboxBatch::audit(erp::AuditEntry entry)
+{
+	_entries.push_back(std::move(entry));
+}
+
+
 void OutboxBatch::begin()
 {
 	_held.clear();
@@ -46,6 +53,7 @@ void OutboxBatch::begin()
 	_fences.clear();
 	_listedFor.clear();
 	_listed.clear();
+	_entries.clear();
 }
 
 
@@ -55,6 +63,7 @@ bool OutboxBatch::flush(Poco::Data::Session& transaction)
 	// that changes nothing has left its batch (a takeover moved it).
 	if (_runs.updateMessages(transaction, _messages, _fences) != static_cast<int>(_messages.size())) return false;
 	_runs.replaceListedInvoices(transaction, _listedFor, _listed);
+	_audit.appendAll(transaction, _entries);
 	begin();
 	return true;
 }

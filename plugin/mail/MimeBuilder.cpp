@@ -6,14 +6,15 @@
 #include "plugin/mail/MimeBuilder.h"
 #include "plugin/mail/HeaderEncoding.h"
 #include "plugin/mail/QuotedPrintable.h"
+#include <Poco/Exception.h>
 #include <Poco/HexBinaryEncoder.h>
-#include <Poco/RandomStream.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <date/tz.h>
 #include <functional>
 #include <sstream>
+#include <sys/random.h>
 
 
 namespace reminders {
@@ -109,8 +110,11 @@ std::string MimeBuilder::dateHeader(const Poco::Timestamp& instant, const std::s
 
 std::string MimeBuilder::newMessageId(const std::string& fromAddress, const std::string& tag)
 {
+	// getrandom(2): one system call, where Poco's RandomInputStream opens,
+	// reads and closes /dev/urandom for every message.
 	char random[8];
-	Poco::RandomInputStream().read(random, sizeof(random));
+	if (getrandom(random, sizeof(random), 0) != static_cast<ssize_t>(sizeof(random)))
+		throw Poco::SystemException("getrandom failed for a Message-ID");
 	std::ostringstream hex;
 	Poco::HexBinaryEncoder encoder(hex);
 	encoder.write(random, sizeof(random));

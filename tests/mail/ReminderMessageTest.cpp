@@ -18,6 +18,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
 
 
@@ -116,6 +117,7 @@ class ReminderMessageTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testSanitizeIsStrictUtf8);
 	CPPUNIT_TEST(testLineBreaksAreCrlf);
 	CPPUNIT_TEST(testReminderNumberBesideEachInvoice);
+	CPPUNIT_TEST(testMessageIdsAreUniqueAndInTheSendersDomain);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -461,6 +463,23 @@ public:
 							 MimeBuilder::dateHeader(instant(2026, 1, 1, 0, 0), "UTC"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Fri, 01 Jan 2027 05:45:00 +0545"),
 							 MimeBuilder::dateHeader(instant(2027, 1, 1, 0, 0), "Asia/Kathmandu"));
+	}
+
+	void testMessageIdsAreUniqueAndInTheSendersDomain()
+	{
+		// 16 hexadecimal digits of randomness after the tag, the sender's
+		// domain after the @; no two alike over 10,000.
+		const std::regex shape("r\\.7\\.[0-9A-Fa-f]{16}@billing\\.example\\.com");
+		std::set<std::string> seen;
+		for (int i = 0; i < 10000; ++i)
+		{
+			const std::string id = MimeBuilder::newMessageId("accounts@billing.example.com", "r.7");
+			CPPUNIT_ASSERT_MESSAGE(id, std::regex_match(id, shape));
+			CPPUNIT_ASSERT_MESSAGE(id, seen.insert(id).second);
+		}
+		CPPUNIT_ASSERT_EQUAL(std::string("t.1"),
+							 MimeBuilder::newMessageId("nobody", "t.1").substr(0, 3)); // no @: still an id
+		CPPUNIT_ASSERT(MimeBuilder::newMessageId("nobody", "t.1").find("@localhost") != std::string::npos);
 	}
 
 	void testReminderNumberBesideEachInvoice()

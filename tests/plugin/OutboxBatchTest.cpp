@@ -2,8 +2,9 @@
 // OutboxBatchTest.cpp
 //
 // The group commit's outbox rows on real tables: message updates and
-// listed invoices written at the flush, fenced by their batch; a fence
-// that no longer holds, or a row outside its fence's batch, is refused.
+// listed invoices and audit entries written at the flush, fenced by their
+// batch; a fence that no longer holds, or a row outside its fence's batch,
+// is refused, and the group's audit entries with it.
 //
 
 
@@ -25,6 +26,8 @@ class OutboxBatchTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testAStaleFenceDoesNotHold);
 	CPPUNIT_TEST(testARowOutsideItsFencesBatchFailsTheFlush);
 	CPPUNIT_TEST(testListedInvoicesAreReplaced);
+	CPPUNIT_TEST(testAuditEntriesAreAppendedAtTheFlush);
+	CPPUNIT_TEST(testARefusedFlushAppendsNoAuditEntry);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -72,7 +75,7 @@ public:
 	void testRowsAreWrittenAtTheFlush()
 	{
 		const RunStore runs(TestHost::dialect());
-		OutboxBatch batch(runs);
+		OutboxBatch batch(runs, _host->runtime().audit());
 		Poco::Data::Session session = _host->runtime().database().session();
 		{
 			erp::Transaction tx(session, TestHost::dialect());
@@ -102,7 +105,7 @@ public:
 	void testAStaleFenceDoesNotHold()
 	{
 		const RunStore runs(TestHost::dialect());
-		OutboxBatch batch(runs);
+		OutboxBatch batch(runs, _host->runtime().audit());
 		Poco::Data::Session session = _host->runtime().database().session();
 		erp::Transaction tx(session, TestHost::dialect());
 		batch.begin();
@@ -115,7 +118,7 @@ public:
 	{
 		// The second batch is held, but the message is in the first one.
 		const RunStore runs(TestHost::dialect());
-		OutboxBatch batch(runs);
+		OutboxBatch batch(runs, _host->runtime().audit());
 		Poco::Data::Session session = _host->runtime().database().session();
 		erp::Transaction tx(session, TestHost::dialect());
 		batch.begin();
@@ -133,7 +136,7 @@ public:
 		Poco::Data::Session session = _host->runtime().database().session();
 		runs.replaceListedInvoices(session, _messages[0].id, {line(_invoice, 10000), line(_otherInvoice, 5000)});
 		CPPUNIT_ASSERT_EQUAL(2, listed(session, _messages[0].id));
-		OutboxBatch batch(runs);
+		OutboxBatch batch(runs, _host->runtime().audit());
 		erp::Transaction tx(session, TestHost::dialect());
 		batch.begin();
 		batch.replaceListedInvoices(_messages[0].id, {line(_invoice, 4000)});
@@ -148,7 +151,70 @@ public:
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(4000), outstanding);
 	}
 
+	void testAuditEntriesAreAppendedAtTheFlush()
+	{
+		const RunStore runs(TestHost::dialect());
+		OutboxBatch batch(runs, _host->runtime().audit());
+		Poco::Data::Session session = _host->runtime().database().session();
+		{
+			erp::Transaction tx(session, TestHost::dialect());
+			batch.begin();
+			batch.audit({"scheduler", "reminders.message.dropped", "customer", "1", "{}"}); // dropped by begin()
+			batch.begin();
+			CPPUNIT_ASSERT(batch.holds(session, _fences[0]));
+			MessageRecord message = _messages[0];
+			message.state = "accepted";
+			message.updatedAt = "2026-11-30T07:01:00Z";
+			batch.update(message, _fences[0]);
+			batch.audit({"scheduler", "reminders.message.accepted", "customer", std::to_string(_messages[0].customerId),
+						 "{\"order\":1}"});
+			batch.audit({"scheduler", "reminders.message.deferred", "customer", std::to_string(_messages[1].customerId),
+						 "{\"order\":2}"});
+			CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%")); // handed over, not written yet
+			CPPUNIT_ASSERT(batch.flush(session));
+			tx.commit();
+		}
+		std::vector<std::string> details;
+		session << "SELECT details FROM audit_log WHERE action LIKE 'reminders.message.%' ORDER BY id", into(details),
+			now;
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), details.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":1}"), details[0]);
+		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":2}"), details[1]);
+		CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.dropped"));
+		// Appended once: the next flush does not write them again.
+		erp::Transaction tx(session, TestHost::dialect());
+		batch.begin();
+		CPPUNIT_ASSERT(batch.flush(session));
+		tx.commit();
+		CPPUNIT_ASSERT_EQUAL(2, audited(session, "reminders.message.%"));
+	}
+
+	void testARefusedFlushAppendsNoAuditEntry()
+	{
+		const RunStore runs(TestHost::dialect());
+		OutboxBatch batch(runs, _host->runtime().audit());
+		Poco::Data::Session session = _host->runtime().database().session();
+		erp::Transaction tx(session, TestHost::dialect());
+		batch.begin();
+		CPPUNIT_ASSERT(batch.holds(session, _fences[1]));
+		MessageRecord message = _messages[0]; // in the first batch, not the second
+		message.state = "accepted";
+		message.updatedAt = "2026-11-30T07:01:00Z";
+		batch.update(message, _fences[1]);
+		batch.audit({"scheduler", "reminders.message.accepted", "customer", "1", "{}"});
+		CPPUNIT_ASSERT(!batch.flush(session));
+		CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%"));
+	}
+
 private:
+	static int audited(Poco::Data::Session& session, const std::string& actionLike)
+	{
+		int n = 0;
+		std::string like = actionLike;
+		session << "SELECT COUNT(*) FROM audit_log WHERE action LIKE ?", use(like), into(n), now;
+		return n;
+	}
+
 	static DueInvoice line(Poco::Int64 invoiceId, Poco::Int64 outstanding)
 	{
 		DueInvoice due;

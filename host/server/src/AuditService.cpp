@@ -32,13 +32,28 @@ void AuditService::append(const erp::AuditEntry& entry)
 
 void AuditService::append(Poco::Data::Session& transaction, const erp::AuditEntry& entry)
 {
-	std::string at = erp::Instant::now();
-	Poco::Nullable<std::string> entityId;
-	if (!entry.entityId.empty()) entityId = entry.entityId;
-	Poco::Nullable<std::string> details;
-	if (!entry.details.empty()) details = entry.details;
+	appendAll(transaction, {entry});
+}
+
+
+void AuditService::appendAll(Poco::Data::Session& transaction, const std::vector<erp::AuditEntry>& entries)
+{
+	if (entries.empty()) return;
+	// One statement bound to vectors: prepared once, executed a row at a time.
+	std::vector<std::string> at(entries.size(), erp::Instant::now()), actors, actions, entities;
+	std::vector<Poco::Nullable<std::string>> entityIds, details;
+	for (const erp::AuditEntry& entry: entries)
+	{
+		actors.push_back(entry.actor);
+		actions.push_back(entry.action);
+		entities.push_back(entry.entity);
+		entityIds.push_back(entry.entityId.empty() ? Poco::Nullable<std::string>()
+												   : Poco::Nullable<std::string>(entry.entityId));
+		details.push_back(entry.details.empty() ? Poco::Nullable<std::string>()
+												: Poco::Nullable<std::string>(entry.details));
+	}
 	transaction << "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
-		use(at), useRef(entry.actor), useRef(entry.action), useRef(entry.entity), use(entityId), use(details), now;
+		use(at), use(actors), use(actions), use(entities), use(entityIds), use(details), now;
 }
 
 

@@ -12,6 +12,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/Types.h>
 #include <string>
+#include <vector>
 
 
 namespace host {
@@ -25,6 +26,7 @@ public:
 
 	void append(const erp::AuditEntry& entry) override;
 	void append(Poco::Data::Session& transaction, const erp::AuditEntry& entry) override;
+	void appendAll(Poco::Data::Session& transaction, const std::vector<erp::AuditEntry>& entries) override;
 
 	Poco::JSON::Array::Ptr query(const std::string& entity, const std::string& entityId, const std::string& action,
 								 const std::string& plugin, Poco::Int64 beforeId, int limit);
