@@ -10,7 +10,9 @@ CUSTOMERS="${1:-100000}"
 INVOICES="${2:-1000000}"
 DB="var/bench/erp-${CUSTOMERS}-${INVOICES}.sqlite"
 mkdir -p var/bench
-if [ ! -f "$DB" ]; then
+# Generated again when a migration is newer than it.
+if [ ! -f "$DB" ] || [ -n "$(find host/server/sql sql -name '*.sql' -newer "$DB")" ]; then
+	rm -f "$DB"*
 	build/bin/bench_generate "$DB" "$CUSTOMERS" "$INVOICES"
 fi
 build/bin/bench_preview "$DB" 5
