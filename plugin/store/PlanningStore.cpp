@@ -6,6 +6,7 @@
 #include "plugin/store/PlanningStore.h"
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
+#include <Poco/String.h>
 #include <Poco/Tuple.h>
 
 
@@ -140,19 +141,18 @@ PlanningStore::Candidates PlanningStore::candidatesOf(Poco::Data::Session& sessi
 }
 
 
-void PlanningStore::candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
-							   const CalendarDate& earliestBasis, const CalendarDate& latestBasis, const Visitor& visit,
-							   bool withCustomersOff) const
+std::string PlanningStore::candidatesQuery(const std::vector<Poco::Int64>& customerIds, bool withCustomersOff,
+										   bool sqlite)
 {
-	std::string from = earliestBasis.toString();
-	std::string to = latestBasis.toString();
-	Poco::Int64 after = 0;
-	std::vector<Row> rows;
-	Poco::Data::Statement statement(session);
 	// Given customers (the re-check before a batch's sends) go through the
-	// (customer_id, id) index; all customers through the date ranges below.
+	// host's index of open invoices by customer, whose condition the WHERE
+	// below repeats word for word; all customers through the date ranges.
+	// Without statistics (a database never ANALYZEd) SQLite would rather
+	// start from the flagged invoices, every one of them, for each batch:
+	// the index is named, and "+" keeps the flag's index out of the plan.
+	const bool someCustomers = !customerIds.empty();
 	std::string customerClause = "AND i.customer_id > ? ";
-	if (!customerIds.empty())
+	if (someCustomers)
 	{
 		customerClause += "AND i.customer_id IN (";
 		for (std::size_t i = 0; i < customerIds.size(); ++i)
@@ -162,16 +162,31 @@ void PlanningStore::candidates(Poco::Data::Session& session, const std::vector<P
 	// The basis is the due date, else the issue date, written as two ranges
 	// (not COALESCE) so that the host's (status, due_date) index serves it;
 	// the few rows left are then sorted by customer.
+	return std::string(SELECT) +
+		   (someCustomers && sqlite ? "FROM invoices i INDEXED BY invoices_customer_open "
+									  "JOIN reminder_invoices r ON r.invoice_id = i.id AND +r.with_reminder = 1 "
+									: "FROM invoices i "
+									  "JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 ") +
+		   "JOIN customers c ON c.id = i.customer_id "
+		   "LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
+		   "WHERE i.status IN ('issued', 'partially_paid') " +
+		   std::string(withCustomersOff ? "" : "AND COALESCE(rc.enabled, 1) = 1 ") + customerClause +
+		   "AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
+		   "ORDER BY i.customer_id, i.id";
+}
+
+
+void PlanningStore::candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
+							   const CalendarDate& earliestBasis, const CalendarDate& latestBasis, const Visitor& visit,
+							   bool withCustomersOff) const
+{
+	std::string from = earliestBasis.toString();
+	std::string to = latestBasis.toString();
+	Poco::Int64 after = 0;
+	std::vector<Row> rows;
+	Poco::Data::Statement statement(session);
 	const std::string sql =
-		std::string(SELECT) +
-		"FROM invoices i "
-		"JOIN reminder_invoices r ON r.invoice_id = i.id AND r.with_reminder = 1 "
-		"JOIN customers c ON c.id = i.customer_id "
-		"LEFT JOIN reminder_customers rc ON rc.customer_id = i.customer_id "
-		"WHERE i.status IN ('issued', 'partially_paid') " +
-		std::string(withCustomersOff ? "" : "AND COALESCE(rc.enabled, 1) = 1 ") + customerClause +
-		"AND ((i.due_date BETWEEN ? AND ?) OR (i.due_date IS NULL AND i.issue_date BETWEEN ? AND ?)) "
-		"ORDER BY i.customer_id, i.id";
+		candidatesQuery(customerIds, withCustomersOff, Poco::icompare(session.connector(), "sqlite") == 0);
 	statement << sql, use(after), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
 	stream(statement, rows,
 		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -62,6 +63,14 @@ public:
 	/// are on are not flagged: what the bulk-enable page would offer.
 
 	static constexpr int BATCH = 5000;
+
+	static std::string candidatesQuery(const std::vector<Poco::Int64>& customerIds, bool withCustomersOff, bool sqlite);
+	/// The statement candidates are read with (placeholders: the customer id
+	/// after which to go on, then the two date ranges). Given customer ids
+	/// (the re-check), it reads only their open invoices, through the host's
+	/// index of open invoices by customer: on SQLite named (INDEXED BY), so
+	/// that the plan does not depend on whether the database was ever
+	/// ANALYZEd.
 
 private:
 	void candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
