@@ -26,8 +26,6 @@ class OutboxBatchTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testAStaleFenceDoesNotHold);
 	CPPUNIT_TEST(testARowOutsideItsFencesBatchFailsTheFlush);
 	CPPUNIT_TEST(testListedInvoicesAreReplaced);
-	CPPUNIT_TEST(testAuditEntriesAreAppendedAtTheFlush);
-	CPPUNIT_TEST(testARefusedFlushAppendsNoAuditEntry);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -80,26 +78,40 @@ public:
 		{
 			erp::Transaction tx(session, TestHost::dialect());
 			batch.begin();
+			batch.audit({"scheduler", "reminders.message.dropped", "customer", "1", "{}"}); // dropped by begin()
+			batch.begin();
 			CPPUNIT_ASSERT(batch.holds(session, _fences[0]));
+			int order = 0;
 			for (MessageRecord message: _messages)
 			{
 				message.state = "sending";
 				message.attempts = 1;
 				message.updatedAt = "2026-11-30T07:01:00Z";
 				batch.update(message, _fences[0]);
+				batch.audit({"scheduler", "reminders.message.sending", "customer", std::to_string(message.customerId),
+							 "{\"order\":" + std::to_string(++order) + "}"});
 			}
 			// Handed over, not written yet.
 			CPPUNIT_ASSERT_EQUAL(0, count(session, "state = 'sending'"));
+			CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%"));
 			CPPUNIT_ASSERT(batch.flush(session));
 			CPPUNIT_ASSERT_EQUAL(2, count(session, "state = 'sending' AND attempts = 1"));
 			tx.commit();
 		}
-		// Flushed rows are not written again by the next flush.
+		// The audit entries with the rows, in the order handed over.
+		std::vector<std::string> details;
+		session << "SELECT details FROM audit_log WHERE action LIKE 'reminders.message.%' ORDER BY id", into(details),
+			now;
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), details.size());
+		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":1}"), details[0]);
+		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":2}"), details[1]);
+		// Flushed rows and entries are not written again by the next flush.
 		erp::Transaction tx(session, TestHost::dialect());
 		batch.begin();
 		CPPUNIT_ASSERT(batch.flush(session));
 		tx.commit();
 		CPPUNIT_ASSERT_EQUAL(2, count(session, "state = 'sending'"));
+		CPPUNIT_ASSERT_EQUAL(2, audited(session, "reminders.message.%"));
 	}
 
 	void testAStaleFenceDoesNotHold()
@@ -127,7 +139,9 @@ public:
 		message.state = "sending";
 		message.updatedAt = "2026-11-30T07:01:00Z";
 		batch.update(message, _fences[1]);
+		batch.audit({"scheduler", "reminders.message.sending", "customer", "1", "{}"});
 		CPPUNIT_ASSERT(!batch.flush(session));
+		CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%")); // nor its audit entry
 	}
 
 	void testListedInvoicesAreReplaced()
@@ -149,61 +163,6 @@ public:
 		session << "SELECT outstanding_minor FROM reminder_message_invoices WHERE message_id = ?", use(_messages[0].id),
 			into(outstanding), now;
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(4000), outstanding);
-	}
-
-	void testAuditEntriesAreAppendedAtTheFlush()
-	{
-		const RunStore runs(TestHost::dialect());
-		OutboxBatch batch(runs, _host->runtime().audit());
-		Poco::Data::Session session = _host->runtime().database().session();
-		{
-			erp::Transaction tx(session, TestHost::dialect());
-			batch.begin();
-			batch.audit({"scheduler", "reminders.message.dropped", "customer", "1", "{}"}); // dropped by begin()
-			batch.begin();
-			CPPUNIT_ASSERT(batch.holds(session, _fences[0]));
-			MessageRecord message = _messages[0];
-			message.state = "accepted";
-			message.updatedAt = "2026-11-30T07:01:00Z";
-			batch.update(message, _fences[0]);
-			batch.audit({"scheduler", "reminders.message.accepted", "customer", std::to_string(_messages[0].customerId),
-						 "{\"order\":1}"});
-			batch.audit({"scheduler", "reminders.message.deferred", "customer", std::to_string(_messages[1].customerId),
-						 "{\"order\":2}"});
-			CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%")); // handed over, not written yet
-			CPPUNIT_ASSERT(batch.flush(session));
-			tx.commit();
-		}
-		std::vector<std::string> details;
-		session << "SELECT details FROM audit_log WHERE action LIKE 'reminders.message.%' ORDER BY id", into(details),
-			now;
-		CPPUNIT_ASSERT_EQUAL(std::size_t(2), details.size());
-		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":1}"), details[0]);
-		CPPUNIT_ASSERT_EQUAL(std::string("{\"order\":2}"), details[1]);
-		CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.dropped"));
-		// Appended once: the next flush does not write them again.
-		erp::Transaction tx(session, TestHost::dialect());
-		batch.begin();
-		CPPUNIT_ASSERT(batch.flush(session));
-		tx.commit();
-		CPPUNIT_ASSERT_EQUAL(2, audited(session, "reminders.message.%"));
-	}
-
-	void testARefusedFlushAppendsNoAuditEntry()
-	{
-		const RunStore runs(TestHost::dialect());
-		OutboxBatch batch(runs, _host->runtime().audit());
-		Poco::Data::Session session = _host->runtime().database().session();
-		erp::Transaction tx(session, TestHost::dialect());
-		batch.begin();
-		CPPUNIT_ASSERT(batch.holds(session, _fences[1]));
-		MessageRecord message = _messages[0]; // in the first batch, not the second
-		message.state = "accepted";
-		message.updatedAt = "2026-11-30T07:01:00Z";
-		batch.update(message, _fences[1]);
-		batch.audit({"scheduler", "reminders.message.accepted", "customer", "1", "{}"});
-		CPPUNIT_ASSERT(!batch.flush(session));
-		CPPUNIT_ASSERT_EQUAL(0, audited(session, "reminders.message.%"));
 	}
 
 private:
