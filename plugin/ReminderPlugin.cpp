@@ -38,7 +38,7 @@ void ReminderPlugin::start(erp::Host& host)
 	_subscriptions.push_back(
 		host.events().onPaymentRecorded([this](const erp::PaymentRecorded& event) { (*_paymentRecorded)(event); }));
 
-	_planning = std::make_unique<PlanningStore>();
+	_planning = std::make_unique<PlanningStore>(host.database().dialect());
 	_invoiceFlag = std::make_unique<InvoiceFlagResource>(host.database(), *_store, *_fields);
 	_transports = std::make_unique<TransportFactory>(host.config(), host.pluginDirectory());
 	// A saved schedule or master switch re-arms the weekly timer at once.

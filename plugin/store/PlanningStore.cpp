@@ -6,7 +6,6 @@
 #include "plugin/store/PlanningStore.h"
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
-#include <Poco/String.h>
 #include <Poco/Tuple.h>
 
 
@@ -141,6 +140,11 @@ PlanningStore::Candidates PlanningStore::candidatesOf(Poco::Data::Session& sessi
 }
 
 
+PlanningStore::PlanningStore(const std::string& dialect):
+	_dialect(dialect)
+{}
+
+
 std::string PlanningStore::candidatesQuery(const std::vector<Poco::Int64>& customerIds, bool withCustomersOff,
 										   bool sqlite)
 {
@@ -185,8 +189,7 @@ void PlanningStore::candidates(Poco::Data::Session& session, const std::vector<P
 	Poco::Int64 after = 0;
 	std::vector<Row> rows;
 	Poco::Data::Statement statement(session);
-	const std::string sql =
-		candidatesQuery(customerIds, withCustomersOff, Poco::icompare(session.connector(), "sqlite") == 0);
+	const std::string sql = candidatesQuery(customerIds, withCustomersOff, _dialect != "mysql");
 	statement << sql, use(after), use(from), use(to), use(from), use(to), into(rows), limit(BATCH);
 	stream(statement, rows,
 		   [&](const Row& first, std::vector<OpenInvoice>& invoices) { return visit(contactOf(first), invoices); });

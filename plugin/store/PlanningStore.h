@@ -28,6 +28,10 @@ class PlanningStore
 /// invoices there are. Thread-safe.
 {
 public:
+	explicit PlanningStore(const std::string& dialect);
+	/// The database's dialect, "sqlite" or "mysql" (the re-check names its
+	/// index on SQLite).
+
 	using Visitor = std::function<bool(const CustomerContact&, const std::vector<OpenInvoice>&)>;
 	/// Called once per customer, in customer id order; return false to stop.
 
@@ -73,6 +77,8 @@ public:
 	/// ANALYZEd.
 
 private:
+	std::string _dialect;
+
 	void candidates(Poco::Data::Session& session, const std::vector<Poco::Int64>& customerIds,
 					const CalendarDate& earliestBasis, const CalendarDate& latestBasis, const Visitor& visit,
 					bool withCustomersOff) const;

@@ -311,7 +311,7 @@ private:
 	std::unique_ptr<host::PluginHost> _facade;
 	std::unique_ptr<TemplateSet> _templates;
 	SettingsStore _settings{TestHost::dialect()};
-	PlanningStore _planning;
+	PlanningStore _planning{TestHost::dialect()};
 	RunStore _runs{TestHost::dialect()};
 	std::unique_ptr<WeeklyRun> _weekly;
 	std::unique_ptr<BackgroundRuns> _background;

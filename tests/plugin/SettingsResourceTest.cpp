@@ -380,7 +380,7 @@ public:
 		host::PluginHost facade(_host->runtime().services(),
 								host::PluginManifest::read(TestHost::remindersPluginsDirectory() + "/reminders"));
 		SettingsStore store(TestHost::dialect());
-		PlanningStore planning;
+		PlanningStore planning(TestHost::dialect());
 		int announced = 0;
 		Poco::AutoPtr<Poco::Util::MapConfiguration> configuration(new Poco::Util::MapConfiguration);
 		TransportFactory transports(*configuration, _host->folder());

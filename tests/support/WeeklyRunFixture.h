@@ -105,7 +105,7 @@ protected:
 	{
 		const reminders::ReminderPlanner planner(_settingsStore.load(session), *reminders::CalendarDate::parse(today));
 		std::vector<reminders::CustomerPlan> plans;
-		reminders::PlanningStore().forEachCandidate(
+		_planning.forEachCandidate(
 			session, planner.earliestBasis(), planner.latestBasis(),
 			[&](const reminders::CustomerContact& c, const std::vector<reminders::OpenInvoice>& i) {
 				if (auto plan = planner.planCustomer(c, i)) plans.push_back(*plan);
@@ -118,7 +118,7 @@ protected:
 	std::unique_ptr<host::PluginHost> _facade;
 	std::unique_ptr<reminders::TemplateSet> _templates;
 	reminders::SettingsStore _settingsStore{TestHost::dialect()};
-	reminders::PlanningStore _planning;
+	reminders::PlanningStore _planning{TestHost::dialect()};
 	reminders::RunStore _runs{TestHost::dialect()};
 	std::unique_ptr<reminders::WeeklyRun> _weekly;
 };
