@@ -42,6 +42,15 @@ void simulate(host::TaskScheduler& scheduler, host::HostClock& clock, Poco::Time
 	}
 }
 
+// The logger `name`, its lines counted by `channel`, informational ones included.
+Poco::Logger& countedLogger(const std::string& name, const Poco::AutoPtr<CountingChannel>& channel)
+{
+	Poco::Logger& logger = Poco::Logger::get(name);
+	logger.setChannel(channel);
+	logger.setLevel(Poco::Message::PRIO_INFORMATION);
+	return logger;
+}
+
 } // namespace
 
 
@@ -207,9 +216,7 @@ public:
 		host::HostClock clock("UTC");
 		clock.pin(Poco::Timestamp::fromEpochTime(1796018400));
 		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
-		Poco::Logger& logger = Poco::Logger::get("test.spin");
-		logger.setChannel(channel);
-		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		Poco::Logger& logger = countedLogger("test.spin", channel);
 		host::TaskScheduler scheduler(clock, logger);
 		int asked = 0;
 		scheduler.registerTask(
@@ -235,9 +242,7 @@ public:
 		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
 		clock.pin(start);
 		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
-		Poco::Logger& logger = Poco::Logger::get("test.backoff");
-		logger.setChannel(channel);
-		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		Poco::Logger& logger = countedLogger("test.backoff", channel);
 		host::TaskScheduler scheduler(clock, logger);
 		std::vector<Poco::Timestamp::TimeDiff> askedAt;
 		bool databaseDown = true;
@@ -297,9 +302,7 @@ public:
 		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
 		clock.pin(start);
 		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
-		Poco::Logger& logger = Poco::Logger::get("test.throwing");
-		logger.setChannel(channel);
-		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		Poco::Logger& logger = countedLogger("test.throwing", channel);
 		host::TaskScheduler scheduler(clock, logger);
 		bool databaseDown = true;
 		bool weekDone = false;
@@ -357,9 +360,7 @@ public:
 		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1796018400);
 		clock.pin(start);
 		Poco::AutoPtr<CountingChannel> channel(new CountingChannel);
-		Poco::Logger& logger = Poco::Logger::get("test.another");
-		logger.setChannel(channel);
-		logger.setLevel(Poco::Message::PRIO_INFORMATION);
+		Poco::Logger& logger = countedLogger("test.another", channel);
 		host::TaskScheduler scheduler(clock, logger);
 		std::optional<Poco::Timestamp> retryAt; // the database's earliest retry
 		std::vector<Poco::Timestamp::TimeDiff> startedAt;

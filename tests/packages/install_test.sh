@@ -120,15 +120,8 @@ check "the SDK's headers are in /usr/include/erp" test -f "$R/usr/include/erp/Ab
 # 2. Configure, as the guide says: a free port (8080 may be taken on this
 # machine), an administrator and an accountant; check it as the host's user.
 PORT=$("$SOURCE/scripts/free-port") || exit 1
-ADMIN_TOKEN="inst-admin-$(openssl rand -hex 12)"
-MARIA_TOKEN="inst-maria-$(openssl rand -hex 12)"
 sed -i "s#^http.port = .*#http.port = $PORT#" "$R$CONFIG"
-cat >>"$R$CONFIG" <<CONF
-users.admin.role = admin
-users.admin.token = $ADMIN_TOKEN
-users.maria.role = accountant
-users.maria.token = $MARIA_TOKEN
-CONF
+add_users "$R$CONFIG" inst
 check "the edited configuration keeps root:erp-host 640" test "$(owner_mode "$CONFIG")" = "root:erp-host 640"
 in_root setpriv --reuid=erp-host --regid=erp-host --init-groups /usr/bin/erp-host --check-config="$CONFIG" \
 	>"$WORK/install-check.txt" 2>&1

@@ -237,14 +237,7 @@ check "the packaged configuration names only paths inside the root" \
 	test "$(grep -E '^[a-z].*= /' "$CONFIG" | grep -vc "= $ROOT/")" = 0
 "$HOST" --check-config="$CONFIG" >"$WORK/check-empty.txt" 2>&1
 check "--check-config accepts the packaged configuration" test $? -eq 0
-ADMIN_TOKEN="pkg-admin-$(openssl rand -hex 12)"
-MARIA_TOKEN="pkg-maria-$(openssl rand -hex 12)"
-cat >>"$CONFIG" <<CONF
-users.admin.role = admin
-users.admin.token = $ADMIN_TOKEN
-users.maria.role = accountant
-users.maria.token = $MARIA_TOKEN
-CONF
+add_users "$CONFIG" pkg
 "$HOST" --check-config="$CONFIG" >"$WORK/check.txt" 2>&1
 check "--check-config accepts it with the users added" test $? -eq 0
 
