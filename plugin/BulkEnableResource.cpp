@@ -40,7 +40,7 @@ BulkEnableResource::BulkEnableResource(erp::Host& host, const PlanningStore& pla
 
 void BulkEnableResource::mount(erp::HttpRoutes& routes)
 {
-	routes.route("GET", "outstanding", erp::Role::ACCOUNTANT,
+	routes.route("GET", "outstanding?after&limit", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return outstanding(r); });
 	routes.route("POST", "bulk-enable", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return enable(r); });
 }

@@ -67,7 +67,8 @@ PreviewResource::PreviewResource(erp::Host& host, const SettingsStore& settings,
 
 void PreviewResource::mount(erp::HttpRoutes& routes)
 {
-	routes.route("GET", "preview", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return preview(r); });
+	routes.route("GET", "preview?after&limit&date", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return preview(r); });
 }
 
 

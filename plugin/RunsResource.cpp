@@ -33,9 +33,9 @@ RunsResource::RunsResource(erp::Host& host, const SettingsStore& settings, const
 void RunsResource::mount(erp::HttpRoutes& routes)
 {
 	routes.route("POST", "runs", erp::Role::ADMIN, [this](const erp::HttpRequest& r) { return start(r); });
-	routes.route("GET", "runs", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return list(r); });
+	routes.route("GET", "runs?limit", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return list(r); });
 	routes.route("GET", "runs/{id}", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return get(r); });
-	routes.route("GET", "invoices/{id}/history", erp::Role::ACCOUNTANT,
+	routes.route("GET", "invoices/{id}/history?language", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return history(r); });
 }
 

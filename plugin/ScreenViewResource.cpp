@@ -72,12 +72,13 @@ ScreenViewResource::ScreenViewResource(erp::Database& database, ReminderFieldSto
 
 void ScreenViewResource::mount(erp::HttpRoutes& routes)
 {
-	routes.route("GET", "ui/flags", erp::Role::ACCOUNTANT, [this](const erp::HttpRequest& r) { return flags(r); });
-	routes.route("GET", "ui/disputes", erp::Role::ACCOUNTANT,
+	routes.route("GET", "ui/flags?ids&language", erp::Role::ACCOUNTANT,
+				 [this](const erp::HttpRequest& r) { return flags(r); });
+	routes.route("GET", "ui/disputes?ids&language", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return disputes(r); });
-	routes.route("GET", "ui/bulk-enable", erp::Role::ACCOUNTANT,
+	routes.route("GET", "ui/bulk-enable?after&language", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return bulkEnable(r); });
-	routes.route("GET", "ui/overview", erp::Role::ACCOUNTANT,
+	routes.route("GET", "ui/overview?date&language", erp::Role::ACCOUNTANT,
 				 [this](const erp::HttpRequest& r) { return overview(r); });
 }
 

@@ -15,6 +15,7 @@
 #include <Poco/Util/MapConfiguration.h>
 #include <atomic>
 #include <cppunit/extensions/HelperMacros.h>
+#include <set>
 #include <thread>
 
 
@@ -23,6 +24,8 @@ class RouterTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(RouterTest);
 	CPPUNIT_TEST(testDispatch);
 	CPPUNIT_TEST(testErrors);
+	CPPUNIT_TEST(testQueryParametersAreDeclared);
+	CPPUNIT_TEST(testUndeclaredRoutesTakeAnyParameter);
 	CPPUNIT_TEST(testRemoveAll);
 	CPPUNIT_TEST(testRemoveAllWaitsForHandlersInFlight);
 	CPPUNIT_TEST(testHandlerMayRemoveAnotherOwnersRoutes);
@@ -63,7 +66,7 @@ public:
 
 	void testDispatch()
 	{
-		_router->add("p", "GET", "/api/things/{id}/parts/{part}", erp::Role::ACCOUNTANT,
+		_router->add("p", "GET", "/api/things/{id}/parts/{part}?x", erp::Role::ACCOUNTANT,
 					 [](const erp::HttpRequest& request) {
 						 return erp::HttpResponse::json(200, request.params.at("id") + "/" + request.params.at("part") +
 																 "/" + request.user + "/" + request.query.at("x"));
@@ -98,6 +101,65 @@ public:
 		CPPUNIT_ASSERT_THROW(_router->add("q", "GET", "/api/broken", erp::Role::ADMIN,
 										  [](const erp::HttpRequest&) { return erp::HttpResponse(); }),
 							 Poco::ExistsException);
+	}
+
+	void testQueryParametersAreDeclared()
+	{
+		// What a route takes after '?'; anything else is refused by name
+		// before the handler runs: a misspelt filter never lists
+		// everything, a "dry_run" never starts the real thing.
+		int called = 0;
+		auto count = [&](const erp::HttpRequest& request) {
+			++called;
+			return erp::HttpResponse::json(200, static_cast<int>(request.query.size()));
+		};
+		_router->add("p", "GET", "/api/list?limit&status", erp::Role::ACCOUNTANT, count);
+		_router->add("p", "POST", "/api/list", erp::Role::ACCOUNTANT, count);
+		const std::string clerk = "Bearer clerk-token-0123456789";
+		const erp::HttpResponse both =
+			_router->dispatch("GET", "/api/list", {{"limit", "5"}, {"status", "paid"}}, "", clerk);
+		CPPUNIT_ASSERT_EQUAL(200, both.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("2"), both.body);
+		CPPUNIT_ASSERT_EQUAL(200, _router->dispatch("GET", "/api/list", {}, "", clerk).status);
+		CPPUNIT_ASSERT_EQUAL(2, called);
+
+		const erp::HttpResponse typo =
+			_router->dispatch("GET", "/api/list", {{"limit", "5"}, {"stauts", "paid"}}, "", clerk);
+		CPPUNIT_ASSERT_EQUAL(400, typo.status);
+		CPPUNIT_ASSERT(typo.body.find("\"field\":\"stauts\"") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(typo.body, typo.body.find("takes limit, status") != std::string::npos);
+		const erp::HttpResponse dryRun = _router->dispatch("POST", "/api/list", {{"dry_run", "1"}}, "", clerk);
+		CPPUNIT_ASSERT_EQUAL(400, dryRun.status);
+		CPPUNIT_ASSERT_MESSAGE(dryRun.body, dryRun.body.find("takes none") != std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(2, called);
+		// The role is checked first: a weaker role learns nothing of the parameters.
+		_router->add("p", "PUT", "/api/list", erp::Role::ADMIN, count);
+		CPPUNIT_ASSERT_EQUAL(403, _router->dispatch("PUT", "/api/list", {{"x", "1"}}, "", clerk).status);
+
+		const std::set<std::string> declared{"limit", "status"};
+		CPPUNIT_ASSERT(_router->acceptedQuery("GET", "/api/list") == declared);
+		CPPUNIT_ASSERT(_router->acceptedQuery("POST", "/api/list") == std::set<std::string>());
+		CPPUNIT_ASSERT(!_router->acceptedQuery("GET", "/api/nothing"));
+		// The path alone names the route: the same path with other parameters is a duplicate.
+		CPPUNIT_ASSERT_THROW(_router->add("q", "GET", "/api/list?x", erp::Role::ADMIN, count), Poco::ExistsException);
+		for (const char* pattern: {"/api/bad?limit&limit", "/api/bad?limit&", "/api/bad?&limit"})
+			CPPUNIT_ASSERT_THROW_MESSAGE(pattern, _router->add("q", "GET", pattern, erp::Role::ADMIN, count),
+										 Poco::InvalidArgumentException);
+	}
+
+	void testUndeclaredRoutesTakeAnyParameter()
+	{
+		// A plugin built for ABI 1.4 or older could not declare its
+		// parameters: its handlers see them all, as before.
+		_router->add(
+			"old", "GET", "/api/old", erp::Role::ACCOUNTANT,
+			[](const erp::HttpRequest& request) { return erp::HttpResponse::json(200, request.query.at("anything")); },
+			false);
+		const erp::HttpResponse response =
+			_router->dispatch("GET", "/api/old", {{"anything", "goes"}}, "", "Bearer clerk-token-0123456789");
+		CPPUNIT_ASSERT_EQUAL(200, response.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("\"goes\""), response.body);
+		CPPUNIT_ASSERT(!_router->acceptedQuery("GET", "/api/old"));
 	}
 
 	void testRemoveAll()

@@ -29,6 +29,7 @@ class StrictInputTest: public tests::HostFixture
 	CPPUNIT_TEST(testSettingsNumbers);
 	CPPUNIT_TEST(testInvoiceIdsInBulkEnable);
 	CPPUNIT_TEST(testQueryNumbers);
+	CPPUNIT_TEST(testQueryParametersARouteDoesNotTake);
 	CPPUNIT_TEST(testPathIdsArePlainDigits);
 	CPPUNIT_TEST(testCurrencyFromIso4217);
 	CPPUNIT_TEST(testDatesWithinSaneRanges);
@@ -140,6 +141,43 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.path, std::string(c.field), reply.errorField());
 		}
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/customers?limit=5&offset=0").status);
+	}
+
+	void testQueryParametersARouteDoesNotTake()
+	{
+		// Refused by name, with what the route takes, and nothing done: a
+		// misspelt filter no longer lists every invoice, and a "dry run"
+		// the API has no such thing as no longer starts the real run.
+		const struct
+		{
+			const char* method;
+			const char* path;
+			const char* field;
+			const char* takes;
+		} cases[] = {
+			{"GET", "/api/invoices?stauts=paid", "stauts",
+			 "takes customer_id, customer_name, limit, offset, order, overdue, status"},
+			{"GET", "/api/customers?limit=5&query=Alpha", "query", "takes limit, offset, q"},
+			{"GET", "/api/customers/1?fields=name", "fields", "takes none"},
+			{"GET", "/api/plugins/reminders/preview?limt=5", "limt", "takes after, date, limit"},
+			{"PUT", "/api/plugins/reminders/settings?force=1", "force", "takes none"},
+			{"POST", "/api/plugins/reminders/runs?dry_run=1", "dry_run", "takes none"},
+		};
+		for (const auto& c: cases)
+		{
+			Reply reply = _host->call(c.method, c.path, R"({"enabled": true, "from_address": "billing@example.com"})");
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(c.path) + " " + reply.body, 400, reply.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(c.path, std::string(c.field), reply.errorField());
+			CPPUNIT_ASSERT_MESSAGE(reply.body, reply.body.find(c.takes) != std::string::npos);
+		}
+		// Nothing was done: the settings are as they were, no run exists.
+		Reply settings = _host->call("GET", "/api/plugins/reminders/settings");
+		CPPUNIT_ASSERT(!settings.object()->getValue<bool>("enabled"));
+		Reply runs = _host->call("GET", "/api/plugins/reminders/runs");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(runs.body, std::size_t(0), runs.object()->getArray("items")->size());
+		// The same routes with what they take.
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/invoices?status=paid&order=newest").status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/plugins/reminders/preview?limit=5").status);
 	}
 
 	void testPathIdsArePlainDigits()

@@ -32,6 +32,7 @@ class PluginScreensTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testBulkEnableTicksNothingOfACustomerWhoseRemindersAreOff);
 	CPPUNIT_TEST(testRemindersPageWarnsWithoutAnOwnerAddress);
 	CPPUNIT_TEST(testRunNowIsForAdministrators);
+	CPPUNIT_TEST(testAPageLeavesOutParametersItsViewDoesNotTake);
 	CPPUNIT_TEST(testHiddenWhileSwitchedOff);
 	CPPUNIT_TEST(testCustomerFormFields);
 	CPPUNIT_TEST(testNewInvoiceFieldFollowsTheForm);
@@ -220,6 +221,21 @@ public:
 		CPPUNIT_ASSERT(page.has(R"(<a href="/settings/reminders/email">)"));
 		CPPUNIT_ASSERT(
 			_web->get("/p/reminders/reminders", _maria, "el").has("Δεν έχει οριστεί διεύθυνση της επιχείρησης"));
+	}
+
+	void testAPageLeavesOutParametersItsViewDoesNotTake()
+	{
+		// A page's URL may carry what its view route does not take (a link
+		// from a mail client adds its own): the page passes on what the
+		// route takes and leaves the rest out, where the API refuses it.
+		switchOn();
+		WebPage page = _web->get("/p/reminders/reminders?utm_source=mail&date=2026-12-14", _maria, "en");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(page.body, 200, page.status);
+		CPPUNIT_ASSERT_MESSAGE(page.body, page.has("14 Dec 2026"));
+		CPPUNIT_ASSERT_EQUAL(
+			400, _web->host()
+					 .call("GET", "/api/plugins/reminders/ui/overview?utm_source=mail", "", tests::TestHost::ACCOUNTANT)
+					 .status);
 	}
 
 	void testRunNowIsForAdministrators()

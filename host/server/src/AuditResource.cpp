@@ -20,7 +20,7 @@ AuditResource::AuditResource(HostServices& services, PluginManager& plugins):
 
 void AuditResource::mount()
 {
-	_services.router.add("host", "GET", "/api/audit", erp::Role::ACCOUNTANT,
+	_services.router.add("host", "GET", "/api/audit?plugin&entity&entity_id&action&limit&before", erp::Role::ACCOUNTANT,
 						 [this](const erp::HttpRequest& r) { return list(r); });
 }
 

@@ -73,7 +73,8 @@ void CustomerResource::mount()
 	const erp::Role role = erp::Role::ACCOUNTANT;
 	_services.router.add("host", "POST", "/api/customers", role,
 						 [this](const erp::HttpRequest& r) { return create(r); });
-	_services.router.add("host", "GET", "/api/customers", role, [this](const erp::HttpRequest& r) { return list(r); });
+	_services.router.add("host", "GET", "/api/customers?limit&offset&q", role,
+						 [this](const erp::HttpRequest& r) { return list(r); });
 	_services.router.add("host", "GET", "/api/customers/{id}", role,
 						 [this](const erp::HttpRequest& r) { return get(r); });
 	_services.router.add("host", "PATCH", "/api/customers/{id}", role,

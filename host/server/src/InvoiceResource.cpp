@@ -116,7 +116,8 @@ void InvoiceResource::mount()
 	const erp::Role role = erp::Role::ACCOUNTANT;
 	_services.router.add("host", "POST", "/api/invoices", role,
 						 [this](const erp::HttpRequest& r) { return create(r); });
-	_services.router.add("host", "GET", "/api/invoices", role, [this](const erp::HttpRequest& r) { return list(r); });
+	_services.router.add("host", "GET", "/api/invoices?limit&offset&customer_id&status&customer_name&overdue&order",
+						 role, [this](const erp::HttpRequest& r) { return list(r); });
 	_services.router.add("host", "GET", "/api/invoices/{id}", role,
 						 [this](const erp::HttpRequest& r) { return get(r); });
 	_services.router.add("host", "POST", "/api/invoices/{id}/payments", role,

@@ -15,7 +15,7 @@ PluginHost::PluginHost(HostServices& services, const PluginManifest& manifest):
 	_directory(manifest.directory),
 	_events(services.events, manifest.id),
 	_scheduler(services.scheduler, manifest.id, services.metrics),
-	_routes(services.router, manifest.id),
+	_routes(services.router, manifest.id, manifest.abiMinor >= 5),
 	_records(services.records, manifest.id),
 	_screens(services.screens, manifest.id, manifest.directory),
 	_metrics(services.metrics, manifest.id),

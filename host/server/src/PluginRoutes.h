@@ -20,9 +20,10 @@ class PluginRoutes: public erp::HttpRoutes
 /// /api/plugins/<id>/.
 {
 public:
-	PluginRoutes(Router& router, const std::string& owner):
+	PluginRoutes(Router& router, const std::string& owner, bool queryDeclared):
 		_router(router),
-		_owner(owner)
+		_owner(owner),
+		_queryDeclared(queryDeclared)
 	{}
 
 	void route(const std::string& method, const std::string& pattern, erp::Role minimum, Handler handler) override
@@ -30,7 +31,8 @@ public:
 		std::string relative = pattern;
 		while (!relative.empty() && relative.front() == '/')
 			relative.erase(0, 1);
-		_router.add(_owner, method, "/api/plugins/" + _owner + "/" + relative, minimum, std::move(handler));
+		_router.add(_owner, method, "/api/plugins/" + _owner + "/" + relative, minimum, std::move(handler),
+					_queryDeclared);
 	}
 
 	void removeAll() override
@@ -41,6 +43,7 @@ public:
 private:
 	Router& _router;
 	std::string _owner;
+	bool _queryDeclared; /// the plugin asks for ABI 1.5 or later: its patterns say which parameters they take
 };
 
 

@@ -57,15 +57,42 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
 
 
 void Router::add(const std::string& owner, const std::string& method, const std::string& pattern, erp::Role minimum,
-				 erp::HttpRoutes::Handler handler)
+				 erp::HttpRoutes::Handler handler, bool queryDeclared)
 {
 	if (!handler) throw Poco::InvalidArgumentException("route without a handler", pattern);
+	const std::size_t mark = pattern.find('?');
+	const std::string path = pattern.substr(0, mark);
+	std::optional<std::set<std::string>> query;
+	if (mark != std::string::npos || queryDeclared)
+	{
+		query.emplace();
+		if (mark != std::string::npos)
+		{
+			Poco::StringTokenizer names(pattern.substr(mark + 1), "&", Poco::StringTokenizer::TOK_TRIM);
+			for (const std::string& name: names)
+				if (name.empty() || !query->insert(name).second)
+					throw Poco::InvalidArgumentException("a query parameter named twice or not at all", pattern);
+		}
+	}
 	std::unique_lock<std::shared_mutex> lock(_mutex);
 	for (const auto& route: _routes)
-		if (route->method == method && route->pattern == pattern)
-			throw Poco::ExistsException("route already registered", method + " " + pattern);
-	_routes.push_back(
-		std::make_shared<const Route>(Route{owner, method, pattern, split(pattern), minimum, std::move(handler)}));
+		if (route->method == method && route->pattern == path)
+			throw Poco::ExistsException("route already registered", method + " " + path);
+	_routes.push_back(std::make_shared<const Route>(
+		Route{owner, method, path, split(path), minimum, std::move(handler), std::move(query)}));
+}
+
+
+std::optional<std::set<std::string>> Router::acceptedQuery(const std::string& method, const std::string& path) const
+{
+	const std::vector<std::string> segments = split(path);
+	std::shared_lock<std::shared_mutex> lock(_mutex);
+	for (const auto& route: _routes)
+	{
+		std::map<std::string, std::string> params;
+		if (route->method == method && match(*route, segments, params)) return route->query;
+	}
+	return std::nullopt;
 }
 
 
@@ -218,6 +245,20 @@ erp::HttpResponse Router::dispatchAs(const std::string& method, const std::strin
 	if (static_cast<int>(user.role) < static_cast<int>(found->minimum))
 		return erp::HttpResponse::error(403, "forbidden",
 										"this needs the " + UserDirectory::roleName(found->minimum) + " role");
+
+	if (found->query)
+		for (const auto& entry: query)
+			if (!found->query->count(entry.first))
+			{
+				std::string takes;
+				for (const std::string& name: *found->query)
+					takes += (takes.empty() ? "" : ", ") + name;
+				return erp::HttpResponse::error(400, "invalid_field",
+												"unknown query parameter " + entry.first + ": " + method + " " +
+													found->pattern + " takes " +
+													(takes.empty() ? std::string("none") : takes),
+												entry.first);
+			}
 
 	erp::HttpRequest request;
 	request.method = method;

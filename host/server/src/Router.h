@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -40,9 +41,20 @@ public:
 	Router(UserDirectory& users, Poco::Logger& logger);
 
 	void add(const std::string& owner, const std::string& method, const std::string& pattern, erp::Role minimum,
-			 erp::HttpRoutes::Handler handler);
-	/// Pattern: an absolute path with {name} segments. Throws
-	/// Poco::ExistsException for a duplicate method and pattern.
+			 erp::HttpRoutes::Handler handler, bool queryDeclared = true);
+	/// Pattern: an absolute path with {name} segments, then optionally '?'
+	/// and the query parameters the route takes, '&' between them
+	/// ("/api/invoices?limit&offset&status"). A request with any other
+	/// parameter gets 400 naming it, before the handler runs. Without the
+	/// '?' part the route takes none, unless `queryDeclared` is false (a
+	/// plugin built for ABI 1.4 or older, whose patterns could not say):
+	/// then its handler sees every parameter, as before. Throws
+	/// Poco::ExistsException for a duplicate method and path.
+
+	std::optional<std::set<std::string>> acceptedQuery(const std::string& method, const std::string& path) const;
+	/// The query parameters the route of `method` and `path` takes, or
+	/// nullopt for no such route or one that takes any: what the web pages
+	/// pass on of their own URL's parameters to a plugin's view route.
 
 	int removeAll(const std::string& owner);
 	/// Removes the owner's routes, then waits until none of its handlers
@@ -74,10 +86,11 @@ private:
 	{
 		std::string owner;
 		std::string method;
-		std::string pattern;
+		std::string pattern; /// the path part
 		std::vector<std::string> segments;
 		erp::Role minimum;
 		erp::HttpRoutes::Handler handler;
+		std::optional<std::set<std::string>> query; /// the parameters it takes; nullopt: any
 	};
 
 	class InFlight;

@@ -23,7 +23,7 @@
 /// meaning); the minor number grows when something is added. A host accepts
 /// a plugin with the same major number and a minor number not above its own.
 #define ERP_ABI_MAJOR 1
-#define ERP_ABI_MINOR 4
+#define ERP_ABI_MINOR 5
 
 
 /// The name of the C function every plugin exports; the host looks it up

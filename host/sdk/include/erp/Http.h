@@ -93,7 +93,13 @@ public:
 	virtual void route(const std::string& method, const std::string& pattern, Role minimum, Handler handler) = 0;
 	/// Adds a route. `pattern` is relative to the plugin's prefix, with
 	/// {name} segments captured into HttpRequest::params, e.g.
-	/// "invoices/{id}/history". Throws Poco::ExistsException for a duplicate.
+	/// "invoices/{id}/history". Since ABI 1.5 it ends with the query
+	/// parameters the route takes, if any, after '?' and between '&', e.g.
+	/// "preview?after&limit&date": the host answers 400 naming any other
+	/// parameter before the handler runs, and a route without the '?' part
+	/// takes none. (A plugin whose manifest asks for ABI 1.4 or older
+	/// cannot say: its handlers see every parameter, as before.) Throws
+	/// Poco::ExistsException for a duplicate.
 
 	virtual void removeAll() = 0;
 	/// Removes every route of this plugin, waiting for running handlers.

@@ -97,9 +97,15 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 								const ScreenRegistry::Declared& declared, const erp::PluginPage& page,
 								const std::string& error, const std::string& errorField, int status) const
 {
+	// The page's own parameters that its view route takes (a page's URL
+	// may carry others, as links from mail or bookmarks do: they are left
+	// out, not refused), and the reader's language.
 	std::map<std::string, std::string> query = request.query;
 	query.erase("done");
 	query.erase("result");
+	if (const auto accepted = _plugins.acceptedQuery(declared.plugin, "GET", page.viewRoute))
+		for (auto it = query.begin(); it != query.end();)
+			it = accepted->count(it->first) ? std::next(it) : query.erase(it);
 	query["language"] = who.language;
 	const PluginUi::Answer view = _plugins.call(declared.plugin, "GET", page.viewRoute, query, "", who);
 	if (view.status == 400 || view.status == 404)

@@ -33,6 +33,13 @@ PluginUi::PluginUi(Router& router, ScreenRegistry& screens, RecordRegistry& reco
 {}
 
 
+std::optional<std::set<std::string>> PluginUi::acceptedQuery(const std::string& plugin, const std::string& method,
+															 const std::string& route) const
+{
+	return _router.acceptedQuery(method, "/api/plugins/" + plugin + "/" + route);
+}
+
+
 PluginUi::Answer PluginUi::call(const std::string& plugin, const std::string& method, const std::string& route,
 								const std::map<std::string, std::string>& query, const std::string& body,
 								const SignedIn& who) const

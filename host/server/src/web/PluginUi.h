@@ -14,6 +14,8 @@
 #include <Poco/JSON/Object.h>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,11 @@ public:
 	Answer call(const std::string& plugin, const std::string& method, const std::string& route,
 				const std::map<std::string, std::string>& query, const std::string& body, const SignedIn& who) const;
 	/// The route relative to /api/plugins/<plugin>/.
+
+	std::optional<std::set<std::string>> acceptedQuery(const std::string& plugin, const std::string& method,
+													   const std::string& route) const;
+	/// The query parameters the plugin's route takes (nullopt: any, or no
+	/// such route): a page passes on only these of its own URL's.
 
 	bool switchedOn(const ScreenRegistry::Declared& declared, const SignedIn& who) const;
 	/// Asks the plugin: false when it has a master switch and it is off (or
