@@ -175,8 +175,14 @@ public:
 		CPPUNIT_ASSERT(!settings.object()->getValue<bool>("enabled"));
 		Reply runs = _host->call("GET", "/api/plugins/reminders/runs");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(runs.body, std::size_t(0), runs.object()->getArray("items")->size());
-		// The same routes with what they take.
+		// The same routes with what they take; "&&" or a leading '&' (what
+		// a client joining optional parts may send) carry no parameter.
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/invoices?status=paid&order=newest").status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/invoices?&status=paid&&order=newest&").status);
+		Reply nameless = _host->call("GET", "/api/invoices?=paid");
+		CPPUNIT_ASSERT_EQUAL(400, nameless.status);
+		CPPUNIT_ASSERT_MESSAGE(nameless.body,
+							   nameless.body.find("a query parameter without a name (=paid)") != std::string::npos);
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/plugins/reminders/preview?limit=5").status);
 	}
 

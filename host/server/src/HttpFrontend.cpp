@@ -394,7 +394,7 @@ private:
 		const Poco::URI uri(request.getURI());
 		std::map<std::string, std::string> query;
 		for (const auto& [key, value]: uri.getQueryParameters())
-			query[key] = value;
+			if (!key.empty() || !value.empty()) query[key] = value; // "&&" and a leading '&' carry nothing
 		SlotHolder slot(_guard.slots());
 		if (_extras.ops)
 			return fromApi(_extras.ops->answer(request.getMethod(), uri.getPath(), request.get("Authorization", ""),

@@ -253,9 +253,11 @@ erp::HttpResponse Router::dispatchAs(const std::string& method, const std::strin
 				std::string takes;
 				for (const std::string& name: *found->query)
 					takes += (takes.empty() ? "" : ", ") + name;
+				const std::string what = entry.first.empty()
+											 ? std::string("a query parameter without a name (=") + entry.second + ")"
+											 : "unknown query parameter " + entry.first;
 				return erp::HttpResponse::error(400, "invalid_field",
-												"unknown query parameter " + entry.first + ": " + method + " " +
-													found->pattern + " takes " +
+												what + ": " + method + " " + found->pattern + " takes " +
 													(takes.empty() ? std::string("none") : takes),
 												entry.first);
 			}
