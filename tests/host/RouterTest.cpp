@@ -128,6 +128,12 @@ public:
 		CPPUNIT_ASSERT_EQUAL(400, typo.status);
 		CPPUNIT_ASSERT(typo.body.find("\"field\":\"stauts\"") != std::string::npos);
 		CPPUNIT_ASSERT_MESSAGE(typo.body, typo.body.find("takes limit, status") != std::string::npos);
+		// Given twice (the map holds the last value): each takes one.
+		const erp::HttpResponse twice =
+			_router->dispatch("GET", "/api/list", {{"limit", "5"}, {"status", "paid"}}, "", clerk, {"status"});
+		CPPUNIT_ASSERT_EQUAL(400, twice.status);
+		CPPUNIT_ASSERT(twice.body.find("\"field\":\"status\"") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(twice.body, twice.body.find("status given more than once") != std::string::npos);
 		const erp::HttpResponse dryRun = _router->dispatch("POST", "/api/list", {{"dry_run", "1"}}, "", clerk);
 		CPPUNIT_ASSERT_EQUAL(400, dryRun.status);
 		CPPUNIT_ASSERT_MESSAGE(dryRun.body, dryRun.body.find("takes none") != std::string::npos);
@@ -155,8 +161,8 @@ public:
 			"old", "GET", "/api/old", erp::Role::ACCOUNTANT,
 			[](const erp::HttpRequest& request) { return erp::HttpResponse::json(200, request.query.at("anything")); },
 			false);
-		const erp::HttpResponse response =
-			_router->dispatch("GET", "/api/old", {{"anything", "goes"}}, "", "Bearer clerk-token-0123456789");
+		const erp::HttpResponse response = _router->dispatch("GET", "/api/old", {{"anything", "goes"}}, "",
+															 "Bearer clerk-token-0123456789", {"anything"});
 		CPPUNIT_ASSERT_EQUAL(200, response.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("\"goes\""), response.body);
 		CPPUNIT_ASSERT(!_router->acceptedQuery("GET", "/api/old"));

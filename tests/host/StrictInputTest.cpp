@@ -179,6 +179,10 @@ public:
 		// a client joining optional parts may send) carry no parameter.
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/invoices?status=paid&order=newest").status);
 		CPPUNIT_ASSERT_EQUAL(200, _host->call("GET", "/api/invoices?&status=paid&&order=newest&").status);
+		Reply twice = _host->call("GET", "/api/invoices?status=issued&status=paid");
+		CPPUNIT_ASSERT_EQUAL(400, twice.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("status"), twice.errorField());
+		CPPUNIT_ASSERT_MESSAGE(twice.body, twice.body.find("given more than once") != std::string::npos);
 		Reply nameless = _host->call("GET", "/api/invoices?=paid");
 		CPPUNIT_ASSERT_EQUAL(400, nameless.status);
 		CPPUNIT_ASSERT_MESSAGE(nameless.body,

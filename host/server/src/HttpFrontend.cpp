@@ -26,6 +26,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sys/socket.h>
 #include <thread>
 
@@ -393,15 +394,21 @@ private:
 
 		const Poco::URI uri(request.getURI());
 		std::map<std::string, std::string> query;
+		std::set<std::string> repeated;
 		for (const auto& [key, value]: uri.getQueryParameters())
-			if (!key.empty() || !value.empty()) query[key] = value; // "&&" and a leading '&' carry nothing
+			if (!key.empty() || !value.empty()) // "&&" and a leading '&' carry nothing
+				if (!query.emplace(key, value).second)
+				{
+					query[key] = value;
+					repeated.insert(key);
+				}
 		SlotHolder slot(_guard.slots());
 		if (_extras.ops)
 			return fromApi(_extras.ops->answer(request.getMethod(), uri.getPath(), request.get("Authorization", ""),
 											   _extras.listener));
 		if (_web) return answerForWeb(request, uri, std::move(query), std::move(body));
 		return fromApi(_router.dispatch(request.getMethod(), rawPath(request.getURI()), query, body,
-										request.get("Authorization", "")));
+										request.get("Authorization", ""), repeated));
 	}
 
 	WebResponse answerForWeb(Poco::Net::HTTPServerRequest& request, const Poco::URI& uri,

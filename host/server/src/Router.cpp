@@ -197,17 +197,17 @@ std::string Router::patternFor(const std::string& path) const
 
 erp::HttpResponse Router::dispatch(const std::string& method, const std::string& path,
 								   const std::map<std::string, std::string>& query, const std::string& body,
-								   const std::string& authorization) const
+								   const std::string& authorization, const std::set<std::string>& repeated) const
 {
 	const std::optional<UserDirectory::User> user = _users.authenticate(authorization);
 	if (!user) return erp::HttpResponse::error(401, "unauthorized", "a valid bearer token is required");
-	return dispatchAs(method, path, query, body, *user);
+	return dispatchAs(method, path, query, body, *user, repeated);
 }
 
 
 erp::HttpResponse Router::dispatchAs(const std::string& method, const std::string& path,
 									 const std::map<std::string, std::string>& query, const std::string& body,
-									 const UserDirectory::User& user) const
+									 const UserDirectory::User& user, const std::set<std::string>& repeated) const
 {
 	std::vector<std::string> segments;
 	for (const std::string& raw: split(path))
@@ -246,21 +246,25 @@ erp::HttpResponse Router::dispatchAs(const std::string& method, const std::strin
 		return erp::HttpResponse::error(403, "forbidden",
 										"this needs the " + UserDirectory::roleName(found->minimum) + " role");
 
+	// The parameters a route takes, each once; anything else is refused by
+	// name with what the route takes, before the handler runs.
 	if (found->query)
-		for (const auto& entry: query)
-			if (!found->query->count(entry.first))
-			{
-				std::string takes;
-				for (const std::string& name: *found->query)
-					takes += (takes.empty() ? "" : ", ") + name;
-				const std::string what = entry.first.empty()
-											 ? std::string("a query parameter without a name (=") + entry.second + ")"
-											 : "unknown query parameter " + entry.first;
-				return erp::HttpResponse::error(400, "invalid_field",
-												what + ": " + method + " " + found->pattern + " takes " +
-													(takes.empty() ? std::string("none") : takes),
-												entry.first);
-			}
+		for (const auto& [name, value]: query)
+		{
+			const bool taken = found->query->count(name) > 0;
+			if (taken && !repeated.count(name)) continue;
+			std::string takes;
+			for (const std::string& known: *found->query)
+				takes += (takes.empty() ? "" : ", ") + known;
+			const std::string what = taken          ? "query parameter " + name + " given more than once"
+									 : name.empty() ? "a query parameter without a name (=" + value + ")"
+													: "unknown query parameter " + name;
+			return erp::HttpResponse::error(
+				400, "invalid_field",
+				what + ": " + method + " " + found->pattern + " takes " +
+					(takes.empty() ? std::string("none") : takes + (taken ? ", one value each" : "")),
+				name);
+		}
 
 	erp::HttpRequest request;
 	request.method = method;

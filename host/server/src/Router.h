@@ -73,11 +73,14 @@ public:
 
 	erp::HttpResponse dispatch(const std::string& method, const std::string& path,
 							   const std::map<std::string, std::string>& query, const std::string& body,
-							   const std::string& authorization) const;
+							   const std::string& authorization, const std::set<std::string>& repeated = {}) const;
+	/// `repeated`: the parameters the request's URL gave more than once
+	/// (`query` holds the last value): a route that declares its parameters
+	/// refuses them, since each takes one value.
 
 	erp::HttpResponse dispatchAs(const std::string& method, const std::string& path,
 								 const std::map<std::string, std::string>& query, const std::string& body,
-								 const UserDirectory::User& user) const;
+								 const UserDirectory::User& user, const std::set<std::string>& repeated = {}) const;
 	/// dispatch() for a user the caller authenticated (the web interface's
 	/// session): the route's role check and everything after it as for the API.
 
