@@ -29,8 +29,8 @@ class PlanningStore
 {
 public:
 	explicit PlanningStore(const std::string& dialect);
-	/// The database's dialect, "sqlite" or "mysql" (the re-check names its
-	/// index on SQLite).
+	/// The database's dialect, "sqlite" or "mysql" (on SQLite the
+	/// candidates' query names its index).
 
 	using Visitor = std::function<bool(const CustomerContact&, const std::vector<OpenInvoice>&)>;
 	/// Called once per customer, in customer id order; return false to stop.
@@ -71,10 +71,11 @@ public:
 	static std::string candidatesQuery(const std::vector<Poco::Int64>& customerIds, bool withCustomersOff, bool sqlite);
 	/// The statement candidates are read with (placeholders: the customer id
 	/// after which to go on, then the two date ranges). Given customer ids
-	/// (the re-check), it reads only their open invoices, through the host's
-	/// index of open invoices by customer: on SQLite named (INDEXED BY), so
-	/// that the plan does not depend on whether the database was ever
-	/// ANALYZEd.
+	/// (the re-check), it reads only their open invoices; without, the whole
+	/// day's. Either goes through the host's index of open invoices by
+	/// customer, which on SQLite covers the invoice columns read and is named
+	/// (INDEXED BY), so that the plan does not depend on whether the
+	/// database was ever ANALYZEd.
 
 private:
 	std::string _dialect;

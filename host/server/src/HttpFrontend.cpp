@@ -397,11 +397,7 @@ private:
 		std::set<std::string> repeated;
 		for (const auto& [key, value]: uri.getQueryParameters())
 			if (!key.empty() || !value.empty()) // "&&" and a leading '&' carry nothing
-				if (!query.emplace(key, value).second)
-				{
-					query[key] = value;
-					repeated.insert(key);
-				}
+				if (!query.insert_or_assign(key, value).second) repeated.insert(key); // the last value, marked
 		SlotHolder slot(_guard.slots());
 		if (_extras.ops)
 			return fromApi(_extras.ops->answer(request.getMethod(), uri.getPath(), request.get("Authorization", ""),
