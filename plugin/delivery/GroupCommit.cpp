@@ -29,9 +29,28 @@ GroupCommit::Result GroupCommit::Pending::wait(std::exception_ptr* error)
 }
 
 
-GroupCommit::GroupCommit(erp::Database& database, WriteBatch* batch):
+GroupCommit::Member::Member(GroupCommit& writer):
+	_writer(writer)
+{
+	std::lock_guard<std::mutex> lock(_writer._mutex);
+	++_writer._members;
+}
+
+
+GroupCommit::Member::~Member()
+{
+	{
+		std::lock_guard<std::mutex> lock(_writer._mutex);
+		--_writer._members;
+	}
+	_writer._handedOver.notify_all();
+}
+
+
+GroupCommit::GroupCommit(erp::Database& database, WriteBatch* batch, std::chrono::microseconds gatherWindow):
 	_database(database),
 	_batch(batch),
+	_gatherWindow(gatherWindow),
 	_session(database.session()),
 	_writer([this] { loop(); })
 {}
@@ -78,6 +97,13 @@ void GroupCommit::loop()
 			std::unique_lock<std::mutex> lock(_mutex);
 			_handedOver.wait(lock, [&] { return _stopping || !_queue.empty(); });
 			if (_queue.empty()) return; // stopping, and nothing is left
+			const auto everyMember = [&] { return _stopping || static_cast<int>(_queue.size()) >= _members; };
+			if (!everyMember())
+			{
+				_gathering = true;
+				_handedOver.wait_for(lock, _gatherWindow, everyMember);
+				_gathering = false;
+			}
 			group.swap(_queue);
 		}
 		try
@@ -177,6 +203,13 @@ int GroupCommit::waiting() const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	return static_cast<int>(_queue.size());
+}
+
+
+bool GroupCommit::gathering() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _gathering;
 }
 
 

@@ -10,6 +10,7 @@
 #include "erp/Database.h"
 #include "plugin/delivery/WriteBatch.h"
 #include <Poco/Data/Session.h>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -31,6 +32,14 @@ class GroupCommit
 /// may hand over its next message's "sending" row and go on sending the
 /// current one while that commits; it hands the next message to SMTP only
 /// once wait() says the row is durable.
+///
+/// Senders that hand over writes in turn register as members. When the
+/// writer finds fewer writes waiting than there are members, it waits for
+/// the others a short while (the gather window) before it begins: members
+/// whose rows were in the commit just made hand over their next ones a
+/// moment later, and without the wait the writer would take the first of
+/// them alone and leave the rest for a whole commit more. A member that
+/// leaves, or the end of the window, ends the wait.
 ///
 /// A write returns false when its fence no longer holds (another instance
 /// has the batch): the whole group is rolled back and every write of it
@@ -68,7 +77,27 @@ public:
 		std::shared_ptr<State> _state;
 	};
 
-	explicit GroupCommit(erp::Database& database, WriteBatch* batch = nullptr);
+	class Member
+	/// A sender that hands over writes in turn, for as long as it lives.
+	{
+	public:
+		explicit Member(GroupCommit& writer);
+		~Member();
+		Member(const Member&) = delete;
+		Member& operator=(const Member&) = delete;
+
+	private:
+		GroupCommit& _writer;
+	};
+
+	static constexpr std::chrono::microseconds GATHER_WINDOW{500};
+	/// How long the writer waits at most for the other members' writes:
+	/// about half of a commit on an ordinary disk (an fdatasync), so a
+	/// member that does not come (it is sending a long message) costs less
+	/// than leaving the others for the next commit would.
+
+	explicit GroupCommit(erp::Database& database, WriteBatch* batch = nullptr,
+						 std::chrono::microseconds gatherWindow = GATHER_WINDOW);
 	/// Starts the writer thread. With a `batch`, writes may hand rows to it
 	/// (they run on the writer thread); it is flushed after each group's
 	/// last write, before the commit, and a flush that returns false counts
@@ -92,6 +121,10 @@ public:
 	int waiting() const;
 	/// Writes handed over and not yet taken by the writer (for tests).
 
+	bool gathering() const;
+	/// Whether the writer holds the writes handed over while it waits for
+	/// the other members' (for tests).
+
 private:
 	void loop();
 	void lead(std::deque<std::shared_ptr<Pending::State>>& group);
@@ -101,12 +134,15 @@ private:
 
 	erp::Database& _database;
 	WriteBatch* _batch;
+	const std::chrono::microseconds _gatherWindow;
 	Poco::Data::Session _session;
 	mutable std::mutex _mutex;
 	std::condition_variable _handedOver;
 	std::condition_variable _done;
 	std::deque<std::shared_ptr<Pending::State>> _queue;
 	bool _stopping = false;
+	bool _gathering = false;
+	int _members = 0;
 	int _commits = 0;
 	int _writes = 0;
 	std::thread _writer;

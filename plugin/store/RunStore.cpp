@@ -611,6 +611,22 @@ std::vector<ListedInvoice> RunStore::listedInvoices(Poco::Data::Session& session
 }
 
 
+std::map<Poco::Int64, std::vector<ListedInvoice>> RunStore::listedFor(Poco::Data::Session& session,
+																	  const std::vector<Poco::Int64>& messageIds) const
+{
+	std::map<Poco::Int64, std::vector<ListedInvoice>> result;
+	if (messageIds.empty()) return result;
+	std::vector<ListedRow> rows;
+	session << "SELECT message_id, invoice_id, '', currency, total_minor, paid_minor, outstanding_minor, days_overdue, "
+			   "final_reminder FROM reminder_message_invoices WHERE message_id IN (" +
+				   idList(messageIds) + ")",
+		into(rows), now;
+	for (const ListedRow& row: rows)
+		result[row.get<0>()].push_back(listedOf(row));
+	return result;
+}
+
+
 bool RunStore::updateMessage(Poco::Data::Session& session, const MessageRecord& m, const Fence& fence) const
 {
 	// The batch's row first (MySQL: read locked until the caller commits):

@@ -242,6 +242,10 @@ public:
 
 	std::vector<MessageRecord> messages(Poco::Data::Session& session, Poco::Int64 runId) const;
 	std::vector<ListedInvoice> listedInvoices(Poco::Data::Session& session, Poco::Int64 runId) const;
+	std::map<Poco::Int64, std::vector<ListedInvoice>> listedFor(Poco::Data::Session& session,
+																const std::vector<Poco::Int64>& messageIds) const;
+	/// By message id, the lines these messages list now (without the
+	/// invoices' numbers), in one query.
 	std::map<Poco::Int64, std::string> heldPauses(Poco::Data::Session& session, Poco::Int64 runId) const;
 	/// By customer id, the pause date (YYYY-MM-DD) as it is now of each of
 	/// the run's customers held back by a pause.

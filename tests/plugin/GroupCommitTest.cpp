@@ -32,6 +32,9 @@ class GroupCommitTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testABadWriteFailsAlone);
 	CPPUNIT_TEST(testTheBatchIsFlushedOnceAGroupBeforeTheCommit);
 	CPPUNIT_TEST(testABatchThatFailsRollsTheGroupBack);
+	CPPUNIT_TEST(testTheWriterWaitsForEveryMember);
+	CPPUNIT_TEST(testAMemberLeavingEndsTheWait);
+	CPPUNIT_TEST(testTheWaitEndsWithItsWindow);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +48,49 @@ public:
 	void tearDown() override
 	{
 		_host.reset();
+	}
+
+	void testTheWriterWaitsForEveryMember()
+	{
+		// Two senders: the first one's write is held until the second one's
+		// comes, and both go in one commit (the window is far longer than
+		// the test).
+		GroupCommit writer(database(), nullptr, std::chrono::hours(1));
+		const GroupCommit::Member first(writer), second(writer);
+		GroupCommit::Pending one = writer.submit(inserting(1));
+		waitFor([&] { return writer.gathering(); });
+		CPPUNIT_ASSERT_EQUAL(1, writer.waiting());
+		CPPUNIT_ASSERT_EQUAL(0, rows());
+		GroupCommit::Pending two = writer.submit(inserting(2));
+		CPPUNIT_ASSERT(one.wait() == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT(two.wait() == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT_EQUAL(1, writer.commits());
+		CPPUNIT_ASSERT_EQUAL(2, writer.writes());
+		CPPUNIT_ASSERT_EQUAL(2, rows());
+	}
+
+	void testAMemberLeavingEndsTheWait()
+	{
+		GroupCommit writer(database(), nullptr, std::chrono::hours(1));
+		const GroupCommit::Member staying(writer);
+		GroupCommit::Pending one;
+		{
+			const GroupCommit::Member leaving(writer);
+			one = writer.submit(inserting(1));
+			waitFor([&] { return writer.gathering(); });
+		}
+		waitFor([&] { return writer.commits() == 1; }); // at once, not after the hour
+		CPPUNIT_ASSERT(one.wait() == GroupCommit::Result::COMMITTED);
+	}
+
+	void testTheWaitEndsWithItsWindow()
+	{
+		// A member that does not come (it is sending a long message) holds
+		// the others for the window only.
+		GroupCommit writer(database(), nullptr, std::chrono::milliseconds(1));
+		const GroupCommit::Member sending(writer), absent(writer);
+		CPPUNIT_ASSERT(writer.commit(inserting(1)) == GroupCommit::Result::COMMITTED);
+		CPPUNIT_ASSERT_EQUAL(1, rows());
 	}
 
 	void testWritesHandedOverDuringACommitGoTogether()

@@ -100,6 +100,7 @@ class WeeklyRunTest: public tests::WeeklyRunFixture
 	CPPUNIT_TEST(testNewWeekClosesTheLastOne);
 	CPPUNIT_TEST(testLiveLeaseIsLeftAlone);
 	CPPUNIT_TEST(testPaymentDuringTheRunIsHonoured);
+	CPPUNIT_TEST(testTheListingIsWhatWasSent);
 	CPPUNIT_TEST(testOnceAWeekUnlessForced);
 	CPPUNIT_TEST(testNextRun);
 	CPPUNIT_TEST(testSwitchedOnMidWeekStartsNextWeek);
@@ -296,6 +297,60 @@ public:
 		CPPUNIT_ASSERT(std::find(_sent.begin(), _sent.end(), "b@example.com") == _sent.end());
 		auto report = _host->call("GET", "/api/plugins/reminders/runs/1").object();
 		CPPUNIT_ASSERT_EQUAL(1, report->getObject("counts")->getValue<int>("cancelled"));
+	}
+
+	void testTheListingIsWhatWasSent()
+	{
+		// The outbox lists each invoice with the amounts as sent. A partial
+		// payment between the plan and the send changes what b's reminder
+		// says, so its listing is written again; a's and c's are as planned.
+		restart({{"reminders.batch.size", "1"}});
+		const auto customers = fourCustomers();
+		const Poco::Int64 bSecond = _host->createInvoice(customers[1].first, "W-b2", "50");
+		const std::string pay = "/api/invoices/" + std::to_string(customers[1].second) + "/payments";
+		int paid = 0;
+		std::string toB;
+		script([&](const ComposedMessage& m) {
+			if (m.to == "a@example.com") // while a's reminder goes out, b pays 40 of 100
+				paid = _host->call("POST", pay, R"({"amount": "40"})").status;
+			if (m.to == "b@example.com") toB = m.text;
+			return reply(Delivery::State::ACCEPTED, 250, "2.0.0 Ok");
+		});
+		execute("2026-11-30");
+		CPPUNIT_ASSERT_EQUAL(201, paid);
+		CPPUNIT_ASSERT_MESSAGE(toB, toB.find("60,00") != std::string::npos); // Greek by default
+		Poco::Data::Session session = _host->runtime().database().session();
+		std::vector<Poco::Int64> invoices, paidMinor, outstanding;
+		std::vector<std::string> recipients;
+		session
+			<< "SELECT m.recipient, l.invoice_id, l.paid_minor, l.outstanding_minor FROM reminder_message_invoices l "
+			   "JOIN reminder_messages m ON m.id = l.message_id WHERE m.recipient IS NOT NULL ORDER BY l.invoice_id",
+			into(recipients), into(invoices), into(paidMinor), into(outstanding), now;
+		CPPUNIT_ASSERT_EQUAL(std::size_t(4), invoices.size()); // a, b, c and b's second
+		CPPUNIT_ASSERT_EQUAL(customers[1].second, invoices[1]);
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(4000), paidMinor[1]);
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(6000), outstanding[1]);
+		CPPUNIT_ASSERT_EQUAL(bSecond, invoices[3]);
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(5000), outstanding[3]);
+		CPPUNIT_ASSERT_EQUAL(std::string("b@example.com"), recipients[3]);
+		for (std::size_t i: {std::size_t(0), std::size_t(2)})
+		{
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), paidMinor[i]);
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(10000), outstanding[i]);
+		}
+		if (_host->runtime().database().dialect() == "sqlite")
+		{
+			// What did not change was not written again: a's and c's lines
+			// keep the rows the plan wrote (SQLite gives a row written again
+			// a new rowid, after every row of the plan's).
+			std::vector<Poco::Int64> rowids, of;
+			session << "SELECT rowid, invoice_id FROM reminder_message_invoices ORDER BY rowid", into(rowids), into(of),
+				now;
+			CPPUNIT_ASSERT_EQUAL(std::size_t(5), rowids.size()); // d's too: it was planned, without an address
+			const std::vector<Poco::Int64> unchangedFirst{customers[0].second, customers[2].second,
+														  customers[3].second};
+			CPPUNIT_ASSERT(std::vector<Poco::Int64>(of.begin(), of.begin() + 3) == unchangedFirst);
+		}
 	}
 
 	void testOnceAWeekUnlessForced()
