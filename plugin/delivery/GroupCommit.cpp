@@ -160,15 +160,20 @@ bool GroupCommit::writeTogether(std::deque<std::shared_ptr<Pending::State>>& gro
 		return false;
 	}
 	{
+		// The whole group answered at once: one wake-up for its senders.
 		std::lock_guard<std::mutex> lock(_mutex);
 		if (held)
 		{
 			++_commits;
 			_writes += static_cast<int>(group.size());
 		}
+		for (const std::shared_ptr<Pending::State>& state: group)
+		{
+			state->result = held ? Result::COMMITTED : Result::LEASE_LOST;
+			state->done = true;
+		}
 	}
-	for (const std::shared_ptr<Pending::State>& state: group)
-		finish(*state, held ? Result::COMMITTED : Result::LEASE_LOST);
+	_done.notify_all();
 	return true;
 }
 
