@@ -34,15 +34,18 @@ SettingsStore::SettingsStore(const std::string& dialect):
 ReminderSettings SettingsStore::loadForUpdate(Poco::Data::Session& session) const
 {
 	if (_dialect != "mysql") return load(session);
-	// Never saved: the defaults' row first, by INSERT IGNORE (a second
-	// transaction waits on the first's new row), not by locking the
-	// missing row (gap locks, which two transactions may both hold and
-	// then deadlock on their inserts). Saved: a plain exclusive lock (an
-	// INSERT IGNORE on an existing row would take a shared lock first, and
-	// two shared holders deadlock when both ask for the exclusive one).
+	// Never saved: the defaults' row first, not by locking the missing row
+	// (gap locks, which two transactions may both hold and then deadlock
+	// on their inserts). A second transaction that also found no row
+	// waits on the first's new one; on finding it there, ON DUPLICATE KEY
+	// UPDATE locks it exclusively (INSERT IGNORE took a shared lock, and a
+	// shared holder asking for the exclusive one while a third request
+	// waited for it deadlocked: two accountants saving at once on a new
+	// install). Saved: a plain exclusive lock.
 	int saved = 0;
 	session << "SELECT COUNT(*) FROM reminder_settings WHERE id = 1", into(saved), now;
-	if (!saved) write(session, ReminderSettings(), "INSERT IGNORE INTO reminder_settings ");
+	if (!saved)
+		write(session, ReminderSettings(), "INSERT INTO reminder_settings ", " ON DUPLICATE KEY UPDATE id = id");
 	return read(session, " FOR UPDATE");
 }
 
@@ -116,7 +119,8 @@ void SettingsStore::save(Poco::Data::Session& session, const ReminderSettings& s
 }
 
 
-void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& s, const std::string& verb) const
+void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& s, const std::string& verb,
+						  const std::string& suffix) const
 {
 	int enabled = s.enabled ? 1 : 0;
 	int days = s.daysAfterDue;
@@ -137,7 +141,7 @@ void SettingsStore::write(Poco::Data::Session& session, const ReminderSettings& 
 								"updated_at, updated_by, delivery, smtp_host, smtp_port, smtp_tls, smtp_username, "
 								"smtp_password, smtp_auth, min_amounts) "
 								"VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	const std::string sql = verb + columns;
+	const std::string sql = verb + columns + suffix;
 	session << sql, use(enabled), use(days), use(months), use(weekday), use(sendTime), use(zone), use(owner), use(from),
 		use(fromName), use(replyTo), use(language), use(firstEnabled), use(updatedAt), use(updatedBy), use(delivery),
 		use(smtpHost), use(smtpPort), use(smtpTls), use(smtpUsername), use(smtpPassword), use(smtpAuth),

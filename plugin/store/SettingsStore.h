@@ -41,7 +41,8 @@ public:
 
 private:
 	ReminderSettings read(Poco::Data::Session& session, const std::string& lockClause) const;
-	void write(Poco::Data::Session& session, const ReminderSettings& settings, const std::string& verb) const;
+	void write(Poco::Data::Session& session, const ReminderSettings& settings, const std::string& verb,
+			   const std::string& suffix = "") const;
 
 	std::string _dialect;
 };
