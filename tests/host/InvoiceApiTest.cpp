@@ -4,6 +4,7 @@
 
 
 #include "HostFixture.h"
+#include <Poco/Data/Session.h>
 #include <cppunit/extensions/HelperMacros.h>
 
 
@@ -20,6 +21,7 @@ class InvoiceApiTest: public tests::HostFixture
 	CPPUNIT_TEST(testPartialPayments);
 	CPPUNIT_TEST(testOverpaymentRefused);
 	CPPUNIT_TEST(testPaymentRefusals);
+	CPPUNIT_TEST(testEveryWrongFieldIsNamedAtOnce);
 	CPPUNIT_TEST(testPaidAtIssue);
 	CPPUNIT_TEST(testList);
 	CPPUNIT_TEST(testListOverdueAndCustomerName);
@@ -206,6 +208,66 @@ public:
 		Reply paid = _host->call("POST", path, R"({"amount": "1"})");
 		CPPUNIT_ASSERT_EQUAL(409, paid.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("invoice_paid"), paid.errorCode());
+	}
+
+	void testEveryWrongFieldIsNamedAtOnce()
+	{
+		auto fields = [](const Reply& reply) {
+			std::vector<std::string> named;
+			Poco::JSON::Array::Ptr errors = reply.object()->getObject("error")->getArray("errors");
+			if (errors.isNull()) return named;
+			for (std::size_t i = 0; i < errors->size(); ++i)
+				named.push_back(errors->getObject(static_cast<unsigned>(i))->getValue<std::string>("field"));
+			return named;
+		};
+		auto rows = [&](const std::string& table) {
+			Poco::Data::Session session = _host->runtime().services().database.session();
+			int count = 0;
+			session << "SELECT COUNT(*) FROM " + table, Poco::Data::Keywords::into(count), Poco::Data::Keywords::now;
+			return count;
+		};
+		// Four fields wrong: all four, in the form's order; the first is the
+		// error a client that knows one shows. Nothing is created.
+		Reply refused = _host->call("POST", "/api/invoices",
+									R"({"number": "", "customer_id": )" + std::to_string(_customer) +
+										R"(, "issue_date": "2026-10-01", "due_date": "2026-09-01", "currency": "ZZZ", )"
+										R"("total": "abc"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("number"), refused.errorField());
+		const std::vector<std::string> expected{"number", "due_date", "currency", "total"};
+		CPPUNIT_ASSERT(expected == fields(refused));
+		CPPUNIT_ASSERT_EQUAL(0, rows("invoices"));
+		// With the currency right, the total is judged by its decimals.
+		refused =
+			_host->call("POST", "/api/invoices",
+						R"({"number": "M-1", "customer_id": )" + std::to_string(_customer) +
+							R"(, "issue_date": "2026-10-01", "currency": "JPY", "total": "10.5", "paid": "yes"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT(std::vector<std::string>({"total", "paid"}) == fields(refused));
+		// One field wrong: the answer as before, without a list.
+		refused = _host->call("POST", "/api/invoices",
+							  R"({"number": "M-1", "customer_id": )" + std::to_string(_customer) +
+								  R"(, "issue_date": "2026-10-01", "currency": "EUR", "total": "0"})");
+		CPPUNIT_ASSERT_EQUAL(std::string("total"), refused.errorField());
+		CPPUNIT_ASSERT(fields(refused).empty());
+
+		// A payment: its amount (which needs the invoice) with the others.
+		const auto id = _host->createInvoice(_customer, "M-2", "10.00");
+		refused = _host->call("POST", "/api/invoices/" + std::to_string(id) + "/payments",
+							  R"({"amount": "11", "paid_on": "2026-09-30", "reference": ")" + std::string(201, 'r') +
+								  R"("})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT(std::vector<std::string>({"reference", "amount", "paid_on"}) == fields(refused));
+		CPPUNIT_ASSERT_EQUAL(0, rows("payments"));
+
+		// A customer: the name and the email.
+		refused = _host->call("POST", "/api/customers", R"({"name": "", "email": "nobody@", "language": "fr"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT(std::vector<std::string>({"name", "email", "language"}) == fields(refused));
+		refused =
+			_host->call("PATCH", "/api/customers/" + std::to_string(_customer), R"({"name": "", "email": "nobody@"})");
+		CPPUNIT_ASSERT(std::vector<std::string>({"name", "email"}) == fields(refused));
+		CPPUNIT_ASSERT_EQUAL(1, rows("customers"));
 	}
 
 	void testPaidAtIssue()

@@ -176,6 +176,25 @@ public:
 		CPPUNIT_ASSERT(page.has(R"(id="issue-date-error")"));
 		CPPUNIT_ASSERT_EQUAL(0, invoices());
 
+		// Several fields wrong: each is marked beside itself, the summary
+		// speaks of fields, and what was typed stays.
+		page = _web->post("/invoices/new",
+						  form({{"number", "-"}, {"due_date", "2026-09-01"}, {"currency", "ZZZ"}, {"total", "abc"}}),
+						  cookie, "el");
+		CPPUNIT_ASSERT_EQUAL(422, page.status);
+		for (const char* id: {"number", "due-date", "currency", "total"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(id, page.has("<p id=\"" + std::string(id) + "-error\" class=\"field-error\">"));
+			CPPUNIT_ASSERT_MESSAGE(id, page.has("aria-describedby=\"" + std::string(id) + "-hint " + id +
+												"-error\" aria-invalid=\"true\""));
+		}
+		CPPUNIT_ASSERT(page.has(R"(<p id="currency-error" class="field-error">Συμπληρώστε κωδικό νομίσματος)"));
+		CPPUNIT_ASSERT(!page.has(R"(id="issue-date-error")"));
+		CPPUNIT_ASSERT(page.has("Διορθώστε τα πεδία που επισημαίνονται παρακάτω."));
+		CPPUNIT_ASSERT(!page.has("Διορθώστε το πεδίο που επισημαίνεται παρακάτω."));
+		CPPUNIT_ASSERT(page.has(R"(value="abc")"));
+		CPPUNIT_ASSERT_EQUAL(0, invoices());
+
 		_web->host().createInvoice(_alpha, "E-1", "5");
 		page = _web->post("/invoices/new", form({}), cookie);
 		CPPUNIT_ASSERT_EQUAL(422, page.status);
@@ -250,6 +269,13 @@ public:
 		CPPUNIT_ASSERT(page.has(R"(value="150")"));
 		page = _web->post(path + "/payments", "csrf=" + csrf + "&amount=10&paid_on=2026-09-01", cookie);
 		CPPUNIT_ASSERT(page.has(R"(id="paid-on-error")"));
+		CPPUNIT_ASSERT(page.has("Please correct the field marked below."));
+		// Both wrong: both marked.
+		page = _web->post(path + "/payments", "csrf=" + csrf + "&amount=150&paid_on=2026-09-01", cookie);
+		CPPUNIT_ASSERT_EQUAL(422, page.status);
+		CPPUNIT_ASSERT(page.has(R"(id="amount-error")"));
+		CPPUNIT_ASSERT(page.has(R"(id="paid-on-error")"));
+		CPPUNIT_ASSERT(page.has("Please correct the fields marked below."));
 
 		page = _web->post(path + "/payments",
 						  "csrf=" + csrf + "&amount=40%2C5&paid_on=2026-11-01&reference=%CE%A4%CE%A1-1", cookie);

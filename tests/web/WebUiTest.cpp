@@ -301,6 +301,14 @@ public:
 		page = post("/customers/new", "name=X&language=de&csrf=" + csrf, cookie);
 		CPPUNIT_ASSERT_EQUAL(422, page.status);
 		CPPUNIT_ASSERT(page.has(R"(id="language-error")"));
+		// All three wrong: all three marked at once.
+		page = post("/customers/new", "name=&email=nobody%40&language=de&csrf=" + csrf, cookie,
+					{{"Accept-Language", "en"}});
+		CPPUNIT_ASSERT_EQUAL(422, page.status);
+		CPPUNIT_ASSERT(page.has(R"(id="name-error")"));
+		CPPUNIT_ASSERT(page.has(R"(aria-describedby="email-hint email-error" aria-invalid="true")"));
+		CPPUNIT_ASSERT(page.has(R"(id="language-error")"));
+		CPPUNIT_ASSERT(page.has("Please correct the fields marked below."));
 		CPPUNIT_ASSERT_EQUAL(0, customers());
 
 		page = post("/customers/new", "name=" + encode(greek) + "&email=info%40elaiones.gr&language=en&csrf=" + csrf,

@@ -9,6 +9,7 @@
 #include "SqlConflict.h"
 #include "erp/ApiError.h"
 #include "erp/EmailAddress.h"
+#include "erp/FieldChecks.h"
 #include "erp/Instant.h"
 #include "erp/QueryParameters.h"
 #include "erp/Transaction.h"
@@ -104,10 +105,16 @@ erp::HttpResponse CustomerResource::create(const erp::HttpRequest& request)
 {
 	JsonInput input(JsonInput::parse(request.body));
 	input.allowOnly({"name", "email", "language"}, _services.records);
-	std::string name = *input.text("name", true, 200);
+	// Every field's error at once, so that a form marks all of them.
+	erp::FieldChecks checks;
+	const auto checkedName = checks.value([&] { return *input.text("name", true, 200); });
+	const auto checkedEmail = checks.value([&] { return email(input); });
+	const auto checkedLanguage = checks.value([&] { return language(input); });
+	checks.throwIfAny();
+	std::string name = *checkedName;
 	Poco::Nullable<std::string> address;
-	if (auto value = email(input)) address = *value;
-	std::string lang = language(input).value_or("el");
+	if (*checkedEmail) address = **checkedEmail;
+	std::string lang = checkedLanguage->value_or("el");
 
 	Poco::Data::Session session = _services.database.session();
 	const Poco::Int64 id = SqlConflict::retry([&] {
@@ -167,12 +174,23 @@ erp::HttpResponse CustomerResource::update(const erp::HttpRequest& request)
 	Poco::Int64 id = erp::QueryParameters::pathId(request.params, "id", "customer");
 	JsonInput input(JsonInput::parse(request.body));
 	input.allowOnly({"name", "email", "language"}, _services.records);
-	std::optional<std::string> name = input.text("name", false, 200);
-	if (input.has("name") && !name) throw erp::ApiError::invalid("name", "name must not be empty");
-	std::optional<std::string> address = email(input);
-	std::optional<std::string> lang = language(input);
-	// Unlike the email, a language cannot be cleared.
-	if (input.has("language") && !lang) throw erp::ApiError::invalid("language", "language must be el or en");
+	erp::FieldChecks checks;
+	const auto checkedName = checks.value([&] {
+		std::optional<std::string> value = input.text("name", false, 200);
+		if (input.has("name") && !value) throw erp::ApiError::invalid("name", "name must not be empty");
+		return value;
+	});
+	const auto checkedEmail = checks.value([&] { return email(input); });
+	const auto checkedLanguage = checks.value([&] {
+		std::optional<std::string> value = language(input);
+		// Unlike the email, a language cannot be cleared.
+		if (input.has("language") && !value) throw erp::ApiError::invalid("language", "language must be el or en");
+		return value;
+	});
+	checks.throwIfAny();
+	const std::optional<std::string> name = *checkedName;
+	const std::optional<std::string> address = *checkedEmail;
+	const std::optional<std::string> lang = *checkedLanguage;
 
 	Poco::Data::Session session = _services.database.session();
 	// The row is locked while it is read, compared and written: two

@@ -9,6 +9,7 @@
 #include "Sql.h"
 #include "SqlConflict.h"
 #include "erp/ApiError.h"
+#include "erp/FieldChecks.h"
 #include "erp/Instant.h"
 #include "erp/Money.h"
 #include "erp/QueryParameters.h"
@@ -183,25 +184,54 @@ erp::HttpResponse InvoiceResource::create(const erp::HttpRequest& request)
 	JsonInput input(JsonInput::parse(request.body));
 	input.allowOnly({"number", "customer_id", "issue_date", "due_date", "currency", "total", "paid"},
 					_services.records);
-	std::string number = *input.text("number", true, 64);
-	Poco::Int64 customerId = *input.id("customer_id", true);
+	// Every field's error at once, so that a form marks all of them; a
+	// check that compares two fields runs when both are well formed.
+	erp::FieldChecks checks;
+	const auto checkedNumber = checks.value([&] { return *input.text("number", true, 64); });
+	const auto checkedCustomer = checks.value([&] { return *input.id("customer_id", true); });
 	const std::string today = _services.clock.today();
-	std::string issueDate =
-		*input.date("issue_date", true, EARLIEST_DATE, erp::JsonBody::addYears(today, ISSUE_YEARS_AHEAD));
-	std::optional<std::string> dueDate = input.date("due_date", false);
-	if (dueDate && *dueDate < issueDate)
-		throw erp::ApiError::invalid("due_date", "due_date must not be before issue_date");
-	if (dueDate && *dueDate > erp::JsonBody::addYears(issueDate, DUE_YEARS_AFTER_ISSUE))
-		throw erp::ApiError::invalid("due_date", "due_date must be at most " + std::to_string(DUE_YEARS_AFTER_ISSUE) +
-													 " years after issue_date");
-	std::string currency = *input.text("currency", true, 3);
-	if (!erp::Money::isCurrencyCode(currency))
-		throw erp::ApiError::invalid("currency", "currency must be an ISO 4217 code such as EUR");
-	Poco::Int64 totalMinor = amount(input, "total", currency);
-	const bool paid = input.boolean("paid").value_or(false);
-	// Paid at issue is a payment dated the issue date: not in the future.
-	if (paid && issueDate > erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD))
-		throw erp::ApiError::invalid("paid", "an invoice issued after tomorrow cannot be paid at issue");
+	const auto checkedIssue = checks.value([&] {
+		return *input.date("issue_date", true, EARLIEST_DATE, erp::JsonBody::addYears(today, ISSUE_YEARS_AHEAD));
+	});
+	const auto checkedDue = checks.value([&] {
+		std::optional<std::string> due = input.date("due_date", false);
+		if (due && checkedIssue && *due < *checkedIssue)
+			throw erp::ApiError::invalid("due_date", "due_date must not be before issue_date");
+		if (due && checkedIssue && *due > erp::JsonBody::addYears(*checkedIssue, DUE_YEARS_AFTER_ISSUE))
+			throw erp::ApiError::invalid("due_date", "due_date must be at most " +
+														 std::to_string(DUE_YEARS_AFTER_ISSUE) +
+														 " years after issue_date");
+		return due;
+	});
+	const auto checkedCurrency = checks.value([&] {
+		std::string code = *input.text("currency", true, 3);
+		if (!erp::Money::isCurrencyCode(code))
+			throw erp::ApiError::invalid("currency", "currency must be an ISO 4217 code such as EUR");
+		return code;
+	});
+	// The total's decimals depend on its currency: without one, only
+	// whether it is a number above zero (CLF has the most decimals, four).
+	const auto checkedTotal = checks.value([&] {
+		if (checkedCurrency) return amount(input, "total", *checkedCurrency);
+		const std::optional<Poco::Int64> minor = erp::Money::parse(*input.text("total", true, 32), "CLF");
+		if (!minor || *minor <= 0) throw erp::ApiError::invalid("total", "total must be a decimal number above zero");
+		return Poco::Int64(0);
+	});
+	const auto checkedPaid = checks.value([&] {
+		const bool paid = input.boolean("paid").value_or(false);
+		// Paid at issue is a payment dated the issue date: not in the future.
+		if (paid && checkedIssue && *checkedIssue > erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD))
+			throw erp::ApiError::invalid("paid", "an invoice issued after tomorrow cannot be paid at issue");
+		return paid;
+	});
+	checks.throwIfAny();
+	std::string number = *checkedNumber;
+	Poco::Int64 customerId = *checkedCustomer;
+	std::string issueDate = *checkedIssue;
+	const std::optional<std::string> dueDate = *checkedDue;
+	std::string currency = *checkedCurrency;
+	Poco::Int64 totalMinor = *checkedTotal;
+	const bool paid = *checkedPaid;
 	Poco::Int64 paidMinor = paid ? totalMinor : 0;
 	std::string status = statusFor(totalMinor, paidMinor);
 	Poco::Nullable<std::string> due;
@@ -371,9 +401,13 @@ erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 	input.allowOnly(
 		[](const std::string& field) { return field == "amount" || field == "paid_on" || field == "reference"; });
 	const std::string today = _services.clock.today();
-	std::string paidOn =
-		input.date("paid_on", false, EARLIEST_DATE, erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD)).value_or(today);
-	std::string reference = input.text("reference", false, 200).value_or("");
+	// Every field's error at once (the amount's needs the invoice's currency).
+	erp::FieldChecks checks;
+	const auto checkedPaidOn = checks.value([&] {
+		return input.date("paid_on", false, EARLIEST_DATE, erp::JsonBody::addDays(today, PAYMENT_DAYS_AHEAD))
+			.value_or(today);
+	});
+	const auto checkedReference = checks.value([&] { return input.text("reference", false, 200).value_or(""); });
 
 	Poco::Data::Session session = _services.database.session();
 	const Poco::Int64 paymentId = SqlConflict::retry([&] {
@@ -390,14 +424,22 @@ erp::HttpResponse InvoiceResource::pay(const erp::HttpRequest& request)
 		if (oldStatus == "void") throw erp::ApiError(409, "invoice_void", "invoice " + invoice.get<1>() + " is void");
 		if (oldStatus == "paid")
 			throw erp::ApiError(409, "invoice_paid", "invoice " + invoice.get<1>() + " is already paid in full");
-		const Poco::Int64 amountMinor = amount(input, "amount", currency);
-		if (amountMinor > totalMinor - alreadyPaid)
-			throw erp::ApiError(400, "overpayment",
-								"amount exceeds the outstanding " +
-									erp::Money::format(totalMinor - alreadyPaid, currency) + " " + currency,
-								"amount");
-		if (paidOn < invoice.get<3>())
-			throw erp::ApiError::invalid("paid_on", "paid_on must not be before the invoice's issue_date");
+		erp::FieldChecks fields = checks;
+		const auto checkedAmount = fields.value([&] {
+			const Poco::Int64 minor = amount(input, "amount", currency);
+			if (minor > totalMinor - alreadyPaid)
+				throw erp::ApiError(400, "overpayment",
+									"amount exceeds the outstanding " +
+										erp::Money::format(totalMinor - alreadyPaid, currency) + " " + currency,
+									"amount");
+			return minor;
+		});
+		if (checkedPaidOn && *checkedPaidOn < invoice.get<3>())
+			fields.refuse(erp::ApiError::invalid("paid_on", "paid_on must not be before the invoice's issue_date"));
+		fields.throwIfAny();
+		const Poco::Int64 amountMinor = *checkedAmount;
+		const std::string& paidOn = *checkedPaidOn;
+		const std::string& reference = *checkedReference;
 
 		const Poco::Int64 payment = insertPayment(session, id, amountMinor, paidOn, reference, request.user);
 		const Poco::Int64 paidMinor = alreadyPaid + amountMinor;

@@ -5,6 +5,7 @@
 
 #include "RecordRegistry.h"
 #include "erp/ApiError.h"
+#include "erp/InvalidFields.h"
 #include "web/Condition.h"
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
@@ -37,9 +38,19 @@ void RecordRegistry::inSection(const std::string& owner, const std::function<voi
 		// The extension names a field of its section ("with_reminder"); the
 		// request names it inside the section ("reminders.with_reminder").
 		const std::string prefix = owner + ".";
-		if (error.field().empty() || error.field() == owner || error.field().compare(0, prefix.size(), prefix) == 0)
-			throw;
-		throw erp::ApiError(error.status(), error.code(), error.what(), prefix + error.field());
+		auto named = [&](const erp::ApiError& each) {
+			if (each.field().empty() || each.field() == owner || each.field().compare(0, prefix.size(), prefix) == 0)
+				return each;
+			return erp::ApiError(each.status(), each.code(), each.what(), prefix + each.field());
+		};
+		if (const auto* several = dynamic_cast<const erp::InvalidFields*>(&error))
+		{
+			std::vector<erp::ApiError> errors;
+			for (const erp::ApiError& each: several->errors())
+				errors.push_back(named(each));
+			throw erp::InvalidFields(std::move(errors));
+		}
+		throw named(error);
 	}
 }
 

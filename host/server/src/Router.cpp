@@ -280,7 +280,7 @@ erp::HttpResponse Router::dispatchAs(const std::string& method, const std::strin
 	}
 	catch (const erp::ApiError& error)
 	{
-		return erp::HttpResponse::error(error.status(), error.code(), error.what(), error.field());
+		return erp::HttpResponse::error(error);
 	}
 	catch (Poco::Exception& exc)
 	{

@@ -10,6 +10,7 @@
 
 
 #include "erp/Abi.h"
+#include "erp/InvalidFields.h"
 #include "erp/Utf8.h"
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
@@ -65,13 +66,37 @@ struct HttpResponse
 	/// Always valid UTF-8: bytes of the request echoed in the message or
 	/// field that are not UTF-8 are shown as \xHH.
 	{
+		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+		body->set("error", errorObject(code, message, field));
+		return json(status, body);
+	}
+
+	static HttpResponse error(const ApiError& refused)
+	/// An ApiError's answer. An InvalidFields is its first error's, with
+	/// every field it refused under "errors": [{"code", "message", "field"}].
+	{
+		Poco::JSON::Object::Ptr error = errorObject(refused.code(), refused.what(), refused.field());
+		if (const auto* several = dynamic_cast<const InvalidFields*>(&refused))
+		{
+			Poco::JSON::Array::Ptr errors = new Poco::JSON::Array;
+			for (const ApiError& each: several->errors())
+				errors->add(errorObject(each.code(), each.what(), each.field()));
+			error->set("errors", errors);
+		}
+		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+		body->set("error", error);
+		return json(refused.status(), body);
+	}
+
+private:
+	static Poco::JSON::Object::Ptr errorObject(const std::string& code, const std::string& message,
+											   const std::string& field)
+	{
 		Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
 		error->set("code", code);
 		error->set("message", Utf8::escapeInvalid(message));
 		if (!field.empty()) error->set("field", Utf8::escapeInvalid(field));
-		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-		body->set("error", error);
-		return json(status, body);
+		return error;
 	}
 };
 

@@ -6,6 +6,7 @@
 #include "web/CustomerPages.h"
 #include "erp/ApiError.h"
 #include "web/FormData.h"
+#include "web/FormErrors.h"
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
@@ -18,6 +19,8 @@ const int CustomerPages::PAGE_SIZE = 20;
 
 
 namespace {
+
+const std::vector<std::string> CUSTOMER_FIELDS = {"name", "email", "language"};
 
 Poco::JSON::Object::Ptr parse(const erp::HttpResponse& response)
 {
@@ -124,7 +127,7 @@ WebResponse CustomerPages::form(const SignedIn& who, const std::string& id) cons
 		values.language = customer->getValue<std::string>("language");
 		values.extra = RecordFieldsForm::fromRecord(extra, customer.get());
 	}
-	return page(who, id, values, extra, "", "", 200);
+	return page(who, id, values, extra, FormErrors(), "", "", 200);
 }
 
 
@@ -169,16 +172,20 @@ WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, 
 	catch (const erp::ApiError& error)
 	{
 		if (error.status() == 404) throw;
-		return page(who, id, values, extra, error.field().empty() ? std::string("form") : error.field(), error.what(),
-					422);
+		if (error.field().find('.') != std::string::npos) // a plugin's field: beside it, in the plugin's words
+			return page(who, id, values, extra, FormErrors(), error.field(), error.what(), 422);
+		const FormErrors errors(error, CUSTOMER_FIELDS, [](const erp::ApiError& each, bool own) {
+			return own ? "customer.error." + each.field() : std::string("form.error");
+		});
+		return page(who, id, values, extra, errors, "", "", 422);
 	}
 	return WebResponse::redirect("/customers?saved=1");
 }
 
 
 WebResponse CustomerPages::page(const SignedIn& who, const std::string& id, const Values& values,
-								const std::vector<RecordFieldsForm::Field>& extra, const std::string& errorField,
-								const std::string& errorText, int status) const
+								const std::vector<RecordFieldsForm::Field>& extra, const FormErrors& errors,
+								const std::string& extraField, const std::string& extraError, int status) const
 {
 	const std::string title = _messages.text(who.language, id.empty() ? "customer.new" : "customer.edit");
 	WebResponse response;
@@ -190,25 +197,11 @@ WebResponse CustomerPages::page(const SignedIn& who, const std::string& id, cons
 			form.SetValue("NAME", values.name);
 			form.SetValue("EMAIL", values.email);
 			form.ShowSection(values.language == "en" ? "LANGUAGE_EN" : "LANGUAGE_EL");
-			form.SetValue("NAME_DESCRIBEDBY", errorField == "name" ? "name-hint name-error" : "name-hint");
-			form.SetValue("EMAIL_DESCRIBEDBY", errorField == "email" ? "email-hint email-error" : "email-hint");
-			_extra.fill(form, extra, values.extra, who.language, errorField, errorText);
-			if (errorField.empty()) return;
-			if (errorField.find('.') != std::string::npos)
-			{
-				// A plugin's field: its error is beside it.
-				form.ShowSection("HAS_ERROR");
-				return;
-			}
-			const std::string key = "customer.error." + errorField;
-			const auto& texts = _messages.all(who.language);
-			const bool known = texts.count(key) > 0;
-			const std::string text = known ? texts.at(key) : texts.at("form.error");
-			std::string section = known ? errorField : std::string("form");
-			std::transform(section.begin(), section.end(), section.begin(), ::toupper);
-			form.SetValueAndShowSection("ERROR", text, section + "_ERROR");
-			form.ShowSection(section + "_INVALID");
-			if (known) form.ShowSection("HAS_ERROR");
+			errors.describe(form, CUSTOMER_FIELDS);
+			_extra.fill(form, extra, values.extra, who.language, extraField, extraError);
+			// A plugin's field: its error is beside it.
+			if (!extraField.empty()) form.ShowSection("HAS_ERROR");
+			errors.show(form, _messages.all(who.language));
 		});
 	return response;
 }

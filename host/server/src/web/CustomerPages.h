@@ -8,6 +8,7 @@
 
 
 #include "CustomerResource.h"
+#include "web/FormErrors.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
 #include "web/RecordFieldsForm.h"
@@ -51,8 +52,9 @@ private:
 	};
 
 	WebResponse page(const SignedIn& who, const std::string& id, const Values& values,
-					 const std::vector<RecordFieldsForm::Field>& extra, const std::string& errorField,
-					 const std::string& errorText, int status) const;
+					 const std::vector<RecordFieldsForm::Field>& extra, const FormErrors& errors,
+					 const std::string& extraField, const std::string& extraError, int status) const;
+	/// extraField: a plugin's field the API refused, with the plugin's words.
 	erp::HttpRequest apiRequest(const SignedIn& who) const;
 
 	CustomerResource& _customers;

@@ -8,6 +8,7 @@
 #include "web/ApiCall.h"
 #include "web/DisplayFormat.h"
 #include "web/FormData.h"
+#include "web/FormErrors.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -25,8 +26,9 @@ const int InvoicePages::CUSTOMER_CHOICES = 50;
 namespace {
 
 const char* const STATUSES[] = {"issued", "partially_paid", "paid"};
-const char* const INVOICE_FIELDS[] = {"number", "customer_id", "issue_date", "due_date", "currency", "total", "paid"};
-const char* const PAYMENT_FIELDS[] = {"amount", "paid_on", "reference"};
+const std::vector<std::string> INVOICE_FIELDS = {"number",   "customer_id", "issue_date", "due_date",
+												 "currency", "total",       "paid"};
+const std::vector<std::string> PAYMENT_FIELDS = {"amount", "paid_on", "reference"};
 
 std::string query(const WebRequest& request, const std::string& name, std::size_t maxLength = 200)
 {
@@ -67,20 +69,6 @@ std::string amountText(const std::string& typed)
 	if (text.find(',') != std::string::npos && text.find('.') == std::string::npos)
 		std::replace(text.begin(), text.end(), ',', '.');
 	return text;
-}
-
-// The field's aria-describedby, hint and error sections of a form
-// template: <FIELD>_DESCRIBEDBY, <FIELD>_INVALID, <FIELD>_ERROR.
-void describeFields(ctemplate::TemplateDictionary& form, const char* const* begin, const char* const* end,
-					const std::string& errorField)
-{
-	for (const char* const* name = begin; name != end; ++name)
-	{
-		std::string id = *name;
-		std::replace(id.begin(), id.end(), '_', '-');
-		form.SetValue(upper(*name) + "_DESCRIBEDBY",
-					  errorField == *name ? id + "-hint " + id + "-error" : id + "-hint");
-	}
 }
 
 } // namespace
@@ -135,13 +123,6 @@ InvoicePages::Extras InvoicePages::extras(const SignedIn& who, const Fields& val
 				result.values[name] = value;
 	}
 	return result;
-}
-
-
-std::string InvoicePages::errorText(const std::string& language, const std::string& key) const
-{
-	const auto& texts = _messages.all(language);
-	return texts.count(key) ? texts.at(key) : texts.at("form.error");
 }
 
 
@@ -269,7 +250,8 @@ WebResponse InvoicePages::form(const WebRequest& request, const SignedIn& who) c
 	Fields values{{"issue_date", _clock.today()}, {"currency", "EUR"}, {"paid", "no"}};
 	// The search sends the customer chosen so far: it stays a choice.
 	if (const std::string chosen = query(request, "customer_id"); isDigits(chosen)) values["customer_id"] = chosen;
-	return formPage(who, values, Poco::trim(query(request, "customer_q")), "", "", 200, extras(who, values, nullptr));
+	return formPage(who, values, Poco::trim(query(request, "customer_q")), FormErrors(), 200,
+					extras(who, values, nullptr));
 }
 
 
@@ -278,13 +260,13 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 	const Fields fields = FormData::parse(request.body);
 	const std::multimap<std::string, std::string> posted = FormData::parseAll(request.body);
 	Fields values;
-	for (const char* name: INVOICE_FIELDS)
+	for (const std::string& name: INVOICE_FIELDS)
 		values[name] = Poco::trim(field(fields, name));
 	values["total"] = amountText(values["total"]);
 	values["currency"] = Poco::toUpper(values["currency"]);
 	const Extras extra = extras(who, values, &posted);
 	if (fields.count("refresh"))
-		return formPage(who, values, Poco::trim(field(fields, "customer_q")), "", "", 200, extra);
+		return formPage(who, values, Poco::trim(field(fields, "customer_q")), FormErrors(), 200, extra);
 
 	// The form as the API's JSON body: the API decides what is valid.
 	Poco::JSON::Object body;
@@ -310,24 +292,22 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 	}
 	catch (const erp::ApiError& error)
 	{
-		const std::string& name = error.field();
-		const bool known =
-			std::find(std::begin(INVOICE_FIELDS), std::end(INVOICE_FIELDS), name) != std::end(INVOICE_FIELDS);
-		const std::string key =
-			error.code() == "duplicate_number" ? "invoice.error.duplicate_number" : "invoice.error." + name;
-		if (name.find('.') != std::string::npos) // a plugin's field: beside it
-			return formPage(who, values, Poco::trim(field(fields, "customer_q")), name, "form.error", 422, extra,
-							error.what());
-		return formPage(who, values, Poco::trim(field(fields, "customer_q")), known ? name : "form",
-						known ? key : "form.error", 422, extra);
+		const std::string search = Poco::trim(field(fields, "customer_q"));
+		if (error.field().find('.') != std::string::npos) // a plugin's field: beside it, in the plugin's words
+			return formPage(who, values, search, FormErrors(), 422, extra, error.field(), error.what());
+		const FormErrors errors(error, INVOICE_FIELDS, [](const erp::ApiError& each, bool own) {
+			if (each.code() == "duplicate_number") return std::string("invoice.error.duplicate_number");
+			return own ? "invoice.error." + each.field() : std::string("form.error");
+		});
+		return formPage(who, values, search, errors, 422, extra);
 	}
 	return WebResponse::redirect("/invoices?saved=1");
 }
 
 
 WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, const std::string& search,
-								   const std::string& errorField, const std::string& errorKey, int status,
-								   const Extras& extra, const std::string& extraError) const
+								   const FormErrors& errors, int status, const Extras& extra,
+								   const std::string& extraField, const std::string& extraError) const
 {
 	const std::string language = who.language;
 	const std::string title = _messages.text(language, "invoice.new");
@@ -338,7 +318,7 @@ WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, co
 	response.body =
 		_pages.render("invoice_form.tpl", who.frame(title, "invoices"), [&](ctemplate::TemplateDictionary& form) {
 			form.SetValue("HEADING", title);
-			for (const char* name: INVOICE_FIELDS)
+			for (const std::string& name: INVOICE_FIELDS)
 				form.SetValue(upper(name), value(name));
 			form.SetValue("CUSTOMER_Q", search);
 			form.ShowSection(value("paid") == "yes" ? "PAID_YES" : "PAID_NO");
@@ -353,18 +333,11 @@ WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, co
 				if (id == value("customer_id")) option->ShowSection("SELECTED");
 			}
 			form.ShowSection(choices->size() == 0 ? "NO_CHOICES" : "SOME_CHOICES");
-			describeFields(form, std::begin(INVOICE_FIELDS), std::end(INVOICE_FIELDS), errorField);
+			errors.describe(form, INVOICE_FIELDS);
 			form.SetValue("EXTRAS_CUSTOMER", value("customer_id"));
-			_extra.fill(form, extra.shown, extra.values, language, errorField, extraError);
-			if (errorField.find('.') != std::string::npos)
-			{
-				form.ShowSection("HAS_ERROR");
-				return;
-			}
-			if (errorField.empty()) return;
-			form.SetValueAndShowSection("ERROR", errorText(language, errorKey), upper(errorField) + "_ERROR");
-			form.ShowSection(upper(errorField) + "_INVALID");
-			if (errorField != "form") form.ShowSection("HAS_ERROR");
+			_extra.fill(form, extra.shown, extra.values, language, extraField, extraError);
+			if (!extraField.empty()) form.ShowSection("HAS_ERROR");
+			errors.show(form, _messages.all(language));
 		});
 	return response;
 }
@@ -373,7 +346,7 @@ WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, co
 WebResponse InvoicePages::detail(const WebRequest& request, const SignedIn& who, const std::string& id) const
 {
 	Fields values{{"paid_on", _clock.today()}};
-	return detailPage(who, id, values, "", "", 200, request.query.count("paid") > 0);
+	return detailPage(who, id, values, FormErrors(), 200, request.query.count("paid") > 0);
 }
 
 
@@ -381,12 +354,12 @@ WebResponse InvoicePages::pay(const WebRequest& request, const SignedIn& who, co
 {
 	const Fields fields = FormData::parse(request.body);
 	Fields values;
-	for (const char* name: PAYMENT_FIELDS)
+	for (const std::string& name: PAYMENT_FIELDS)
 		values[name] = Poco::trim(field(fields, name));
 	values["amount"] = amountText(values["amount"]);
 
 	Poco::JSON::Object body;
-	for (const char* name: PAYMENT_FIELDS)
+	for (const std::string& name: PAYMENT_FIELDS)
 		if (!values[name].empty()) body.set(name, values[name]);
 	erp::HttpRequest api = ApiCall::request(who, "POST", "/api/invoices/" + id + "/payments");
 	api.params["id"] = id;
@@ -398,20 +371,18 @@ WebResponse InvoicePages::pay(const WebRequest& request, const SignedIn& who, co
 	catch (const erp::ApiError& error)
 	{
 		if (error.status() == 404) throw;
-		const std::string& name = error.field();
-		const bool known =
-			std::find(std::begin(PAYMENT_FIELDS), std::end(PAYMENT_FIELDS), name) != std::end(PAYMENT_FIELDS);
-		std::string key = "payment.error." + (known ? name : error.code());
-		if (error.code() == "overpayment") key = "payment.error.overpayment";
-		return detailPage(who, id, values, known ? name : "form", key, 422, false);
+		const FormErrors errors(error, PAYMENT_FIELDS, [](const erp::ApiError& each, bool own) {
+			if (each.code() == "overpayment") return std::string("payment.error.overpayment");
+			return "payment.error." + (own ? each.field() : each.code());
+		});
+		return detailPage(who, id, values, errors, 422, false);
 	}
 	return WebResponse::redirect("/invoices/" + id + "?paid=1");
 }
 
 
 WebResponse InvoicePages::detailPage(const SignedIn& who, const std::string& id, const Fields& values,
-									 const std::string& errorField, const std::string& errorKey, int status,
-									 bool paid) const
+									 const FormErrors& errors, int status, bool paid) const
 {
 	erp::HttpRequest api = ApiCall::request(who, "GET", "/api/invoices/" + id);
 	api.params["id"] = id;
@@ -471,11 +442,8 @@ WebResponse InvoicePages::detailPage(const SignedIn& who, const std::string& id,
 			form->SetValue("PAID_ON", field(values, "paid_on"));
 			form->SetValue("REFERENCE", field(values, "reference"));
 			form->SetValue("OUTSTANDING", money(ApiCall::text(invoice, "outstanding")));
-			describeFields(*form, std::begin(PAYMENT_FIELDS), std::end(PAYMENT_FIELDS), errorField);
-			if (errorField.empty()) return;
-			form->SetValueAndShowSection("ERROR", errorText(language, errorKey), upper(errorField) + "_ERROR");
-			form->ShowSection(upper(errorField) + "_INVALID");
-			if (errorField != "form") form->ShowSection("HAS_ERROR");
+			errors.describe(*form, PAYMENT_FIELDS);
+			errors.show(*form, _messages.all(language));
 		});
 	return response;
 }

@@ -10,6 +10,7 @@
 #include "CustomerResource.h"
 #include "InvoiceResource.h"
 #include "erp/Clock.h"
+#include "web/FormErrors.h"
 #include "web/ListExtras.h"
 #include "web/MessageCatalog.h"
 #include "web/PageRenderer.h"
@@ -75,14 +76,14 @@ private:
 	/// Shown: each field whose visibleWhen holds for «Εξοφλήθηκε» and the
 	/// chosen customer's fields. Values: the declared default, the plugin's
 	/// preset from the customer, or what was posted for the same customer.
-	WebResponse formPage(const SignedIn& who, const Fields& values, const std::string& search,
-						 const std::string& errorField, const std::string& errorKey, int status, const Extras& extra,
-						 const std::string& errorText = "") const;
-	WebResponse detailPage(const SignedIn& who, const std::string& id, const Fields& values,
-						   const std::string& errorField, const std::string& errorKey, int status, bool paid) const;
+	WebResponse formPage(const SignedIn& who, const Fields& values, const std::string& search, const FormErrors& errors,
+						 int status, const Extras& extra, const std::string& extraField = "",
+						 const std::string& extraError = "") const;
+	/// extraField: a plugin's field the API refused, with the plugin's words.
+	WebResponse detailPage(const SignedIn& who, const std::string& id, const Fields& values, const FormErrors& errors,
+						   int status, bool paid) const;
 	Poco::JSON::Array::Ptr customerChoices(const SignedIn& who, const std::string& search,
 										   const std::string& selected) const;
-	std::string errorText(const std::string& language, const std::string& key) const;
 
 	InvoiceResource& _invoices;
 	CustomerResource& _customers;

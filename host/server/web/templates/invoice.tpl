@@ -22,7 +22,8 @@
 </table>
 {{/PAYMENTS}}{{#PAY}}<h2 id="pay-heading">{{T_payment_new}}</h2>
 {{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_form_errors}}</p>
-{{/HAS_ERROR}}{{#FORM_ERROR}}<p class="error-summary" role="alert">{{ERROR}}</p>
+{{/HAS_ERROR}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors_many}}</p>
+{{/HAS_ERRORS}}{{#FORM_ERROR}}<p class="error-summary" role="alert">{{ERROR}}</p>
 {{/FORM_ERROR}}<form method="post" action="/invoices/{{ID}}/payments" class="form" novalidate aria-labelledby="pay-heading">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field-row">

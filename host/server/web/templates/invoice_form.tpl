@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{HEADING}}</h1>
 {{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_form_errors}}</p>
-{{/HAS_ERROR}}{{#FORM_ERROR}}<p class="error-summary" role="alert">{{ERROR}}</p>
+{{/HAS_ERROR}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors_many}}</p>
+{{/HAS_ERRORS}}{{#FORM_ERROR}}<p class="error-summary" role="alert">{{ERROR}}</p>
 {{/FORM_ERROR}}<form method="post" action="/invoices/new" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
