@@ -96,8 +96,13 @@ async function accountant(browser, language) {
 		(await page.locator('#customer-id option').count()) === 2);
 	await page.locator('#due-date').fill('2027-01-31');
 	await page.getByLabel(w.total, { exact: true }).fill('abc');
+	await page.locator('#currency').fill('ZZZ');
 	await go(page, page.getByRole('button', { name: w.save }));
 	const error = page.locator('#total-error');
+	check(`${tag}: two fields wrong: both are marked at once`,
+		(await page.locator('#currency-error').isVisible()) &&
+		(await page.getAttribute('#currency', 'aria-invalid')) === 'true' &&
+		(await page.locator('.field-error').count()) === 2);
 	check(`${tag}: the API's total error is shown beside the field`,
 		(await error.isVisible()) && (await error.textContent()).includes(w.totalError));
 	check(`${tag}: the total is marked invalid and described by its error`,
@@ -107,6 +112,7 @@ async function accountant(browser, language) {
 		(await page.locator('#customer-id option:checked').textContent()) === customer);
 	await shot(page, `invoice-error.${language}`);
 	await accessible(page, `${tag} new invoice with an error`);
+	await page.locator('#currency').fill('EUR');
 	await page.getByLabel(w.total, { exact: true }).fill(language === 'el' ? '1234,50' : '1234.50');
 	check(`${tag}: "${w.paid}" is no by default`, await page.getByLabel(w.no, { exact: true }).isChecked());
 	await go(page, page.getByRole('button', { name: w.save }));

@@ -132,7 +132,11 @@ private:
 							  words("Στην κορυφή του πίνακα.", "At the top of the board."),
 							  {},
 							  erp::Role::ACCOUNTANT});
-		tab.fields.push_back({"shelves", "int", words("Ράφια", "Shelves"), {}, {}, erp::Role::ACCOUNTANT});
+		// Without a value until one is typed: optional, so that an empty
+		// field is sent as null, not as an empty whole number to refuse.
+		erp::ScreenField shelves{"shelves", "int", words("Ράφια", "Shelves"), {}, {}, erp::Role::ACCOUNTANT};
+		shelves.optional = true;
+		tab.fields.push_back(shelves);
 		erp::ScreenField colour{"colour", "choice", words("Χρώμα", "Colour"), {}, {}, erp::Role::ACCOUNTANT};
 		colour.choices = {{"oak", words("Δρυς", "Oak")}, {"pine", words("Πεύκο", "Pine")}};
 		tab.fields.push_back(colour);

@@ -129,6 +129,20 @@ public:
 		CPPUNIT_ASSERT(refused.has(R"(value="abc")"));
 		CPPUNIT_ASSERT_EQUAL(
 			7, _web->host().call("GET", "/api/plugins/reminders/settings").object()->getValue<int>("days_after_due"));
+		// A decimal comma reaches the plugin as typed and is refused (a
+		// number input dropped the comma: 7,5 was saved as 75), and so is
+		// a required field left empty (it kept the old value as "saved").
+		CPPUNIT_ASSERT(
+			refused.has(R"(name="days_after_due" type="text" value="abc" autocomplete="off" inputmode="numeric")"));
+		for (const char* typed: {"7%2C5", "", "%20"})
+		{
+			refused = _web->post("/settings/reminders/email",
+								 "csrf=" + csrf + "&days_after_due=" + typed + "&stop_after_months=6", _maria);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(typed, 422, refused.status);
+			CPPUNIT_ASSERT_MESSAGE(typed, refused.has(R"(id="f-days_after_due-error" class="field-error")"));
+		}
+		CPPUNIT_ASSERT_EQUAL(
+			7, _web->host().call("GET", "/api/plugins/reminders/settings").object()->getValue<int>("days_after_due"));
 		// An administrator's field from an accountant's forged form: refused, nothing saved.
 		refused = _web->post("/settings/reminders/email", "csrf=" + csrf + "&days_after_due=3&send_time=06:00", _maria);
 		CPPUNIT_ASSERT_EQUAL(303, refused.status); // the field is not the accountant's: left out
@@ -161,12 +175,18 @@ public:
 		CPPUNIT_ASSERT_EQUAL(403, _web->post("/p/reminders/bulk-enable", "action=enable&invoice_ids=1", _maria).status);
 		WebPage done = _web->post("/p/reminders/bulk-enable", body, _maria);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(done.body, 303, done.status);
-		CPPUNIT_ASSERT_EQUAL(std::string("/p/reminders/bulk-enable?done=enable"), done.header("location"));
+		CPPUNIT_ASSERT(done.header("location").rfind("/p/reminders/bulk-enable?done=enable&seal=", 0) == 0);
 		CPPUNIT_ASSERT(flagged(a1));
 		CPPUNIT_ASSERT(!flagged(a2));
 		CPPUNIT_ASSERT(flagged(b1));
-		CPPUNIT_ASSERT(_web->get("/p/reminders/bulk-enable?done=enable", _maria, "en")
-						   .has("Reminders are on for the ticked invoices."));
+		CPPUNIT_ASSERT(
+			_web->get(done.header("location"), _maria, "en").has("Reminders are on for the ticked invoices."));
+		// The notice is the redirect's, not any link's: without its seal, or
+		// sealed for another session, the page shows none.
+		CPPUNIT_ASSERT(!_web->get("/p/reminders/bulk-enable?done=enable", _maria, "en")
+							.has("Reminders are on for the ticked invoices."));
+		CPPUNIT_ASSERT(
+			!_web->get(done.header("location"), _admin, "en").has("Reminders are on for the ticked invoices."));
 		// An action the page does not declare: no call.
 		CPPUNIT_ASSERT_EQUAL(
 			400, _web->post("/p/reminders/bulk-enable", "csrf=" + page.csrf() + "&action=run", _maria).status);
@@ -254,6 +274,15 @@ public:
 		WebPage ran = _web->post("/p/reminders/reminders", "csrf=" + admin.csrf() + "&action=run", _admin);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(ran.body, 303, ran.status);
 		CPPUNIT_ASSERT(ran.header("location").rfind("/p/reminders/reminders?done=run&result=", 0) == 0);
+		// A link that writes its own words in the notice shows none of them
+		// (a review planted "any text" in the green box).
+		const std::string forged = "/p/reminders/reminders?done=run&result=Pay%20to%20IBAN%20XX00" +
+								   ran.header("location").substr(ran.header("location").find("&seal="));
+		WebPage planted = _web->get(forged, _admin, "en");
+		CPPUNIT_ASSERT_EQUAL(200, planted.status);
+		CPPUNIT_ASSERT(!planted.has("IBAN"));
+		CPPUNIT_ASSERT(
+			!_web->get("/p/reminders/reminders?done=run&result=Pay%20to%20IBAN%20XX00", _admin, "en").has("IBAN"));
 		// The run goes on in the background (202): the notice names it and
 		// links to the runs, where its progress shows.
 		WebPage notice = _web->get(ran.header("location"), _admin, "en");
@@ -472,8 +501,8 @@ public:
 			_web->post("/p/shelf/board",
 					   "csrf=" + board.csrf() + "&action=add&invoice_id=" + id + "&text=%3Cb%3Ecall%3C%2Fb%3E", _maria);
 		CPPUNIT_ASSERT_EQUAL(303, added.status);
-		CPPUNIT_ASSERT_EQUAL(std::string("/p/shelf/board?done=add&result=note%20added"), added.header("location"));
-		board = _web->get("/p/shelf/board?done=add&result=note%20added", _maria, "en");
+		CPPUNIT_ASSERT(added.header("location").rfind("/p/shelf/board?done=add&result=note%20added&seal=", 0) == 0);
+		board = _web->get(added.header("location"), _maria, "en");
 		CPPUNIT_ASSERT(board.has("The note has been added."));
 		// The view model's text is escaped by the template.
 		CPPUNIT_ASSERT(board.has("&lt;b&gt;call&lt;/b&gt; (maria)"));
@@ -496,7 +525,7 @@ public:
 		const std::string csrf = list.csrf();
 		WebPage form = _web->post("/invoices/new",
 								  "csrf=" + csrf + "&refresh=1&paid=no&customer_id=" + std::to_string(alpha), _maria);
-		CPPUNIT_ASSERT(form.has(R"(name="shelf.priority" type="number" value="1")"));
+		CPPUNIT_ASSERT(form.has(R"(name="shelf.priority" type="text" value="1" inputmode="numeric")"));
 	}
 
 private:

@@ -4,8 +4,8 @@
 
 
 #include "web/FormJson.h"
+#include "erp/QueryParameters.h"
 #include <Poco/JSON/Array.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
 
@@ -34,8 +34,7 @@ Poco::JSON::Object::Ptr FormJson::body(const std::vector<erp::ScreenField>& fiel
 			Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
 			for (auto it = form.lower_bound(field.name); it != form.upper_bound(field.name); ++it)
 			{
-				Poco::Int64 id = 0;
-				if (Poco::NumberParser::tryParse64(Poco::trim(it->second), id)) ids->add(id);
+				if (auto id = erp::QueryParameters::decimal(Poco::trim(it->second))) ids->add(*id);
 			}
 			body->set(field.name, ids);
 			continue;
@@ -49,17 +48,21 @@ Poco::JSON::Object::Ptr FormJson::body(const std::vector<erp::ScreenField>& fiel
 		}
 		if (text.empty())
 		{
+			// A required field emptied is sent as empty, for the route to
+			// refuse: left out, the route kept the old value and the page
+			// said "saved".
 			if (field.optional)
 				body->set(field.name, Poco::Dynamic::Var());
-			else if (field.type != "int")
+			else
 				body->set(field.name, text);
 			continue;
 		}
 		if (field.type == "int")
 		{
-			Poco::Int64 number = 0;
-			if (Poco::NumberParser::tryParse64(text, number))
-				body->set(field.name, number);
+			// Digits only: Poco's parser reads "7,5" as 75 (a thousands
+			// separator); as text, the route refuses it.
+			if (auto number = erp::QueryParameters::decimal(text))
+				body->set(field.name, *number);
 			else
 				body->set(field.name, text);
 			continue;

@@ -9,6 +9,8 @@
 #include "web/FormJson.h"
 #include "web/JsonDictionary.h"
 #include "web/ProblemPage.h"
+#include <Poco/HMACEngine.h>
+#include <Poco/SHA1Engine.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 #include <algorithm>
@@ -19,6 +21,15 @@ namespace host {
 
 
 namespace {
+
+// What vouches for an action's notice in the redirect's address: an HMAC
+// of the action and its summary, keyed with the session's CSRF token.
+std::string seal(const std::string& csrf, const std::string& done, const std::string& result)
+{
+	Poco::HMACEngine<Poco::SHA1Engine> hmac(csrf);
+	hmac.update(done + "\n" + result);
+	return Poco::DigestEngine::digestToHex(hmac.digest());
+}
 
 bool allowed(const SignedIn& who, erp::Role minimum)
 {
@@ -86,9 +97,12 @@ WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, con
 					  answer.status == 403 || answer.status == 409 ? answer.status : 422);
 	}
 	std::string target = "/p/" + plugin + "/" + (action->redirect.empty() ? page->id : action->redirect);
-	target += "?done=" + encoded(action->name);
+	std::string result;
 	if (answer.body && answer.body->has("summary") && answer.body->get("summary").isString())
-		target += "&result=" + encoded(answer.body->getValue<std::string>("summary").substr(0, 500));
+		result = answer.body->getValue<std::string>("summary").substr(0, 500);
+	target += "?done=" + encoded(action->name);
+	if (!result.empty()) target += "&result=" + encoded(result);
+	target += "&seal=" + seal(who.csrf, action->name, result);
 	return WebResponse::redirect(target);
 }
 
@@ -103,6 +117,7 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	std::map<std::string, std::string> query = request.query;
 	query.erase("done");
 	query.erase("result");
+	query.erase("seal");
 	if (const auto accepted = _plugins.acceptedQuery(declared.plugin, "GET", page.viewRoute))
 		for (auto it = query.begin(); it != query.end();)
 			it = accepted->count(it->first) ? std::next(it) : query.erase(it);
@@ -125,7 +140,16 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	dictionary.SetTemplateGlobalValue("PLUGIN", declared.plugin);
 	dictionary.SetTemplateGlobalValue("PAGE_URL", "/p/" + declared.plugin + "/" + page.id);
 	if (who.user.role == erp::Role::ADMIN) dictionary.ShowTemplateGlobalSection("IS_ADMIN");
-	if (auto done = request.query.find("done"); done != request.query.end() && error.empty())
+	// The notice of an action done, only as this session's redirect
+	// wrote it: a link may not put its own words in the page's green box.
+	auto done = request.query.find("done");
+	auto result = request.query.find("result");
+	auto sealed = request.query.find("seal");
+	const std::string resultText = result == request.query.end() ? std::string() : result->second;
+	if (done != request.query.end() &&
+		(sealed == request.query.end() || sealed->second != seal(who.csrf, done->second, resultText)))
+		done = result = request.query.end();
+	if (done != request.query.end() && error.empty())
 	{
 		dictionary.SetValueAndShowSection("DONE", done->second.substr(0, 64), "HAS_DONE");
 		// DONE_<NAME> for a declared action, so that the template words
@@ -138,7 +162,7 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 				dictionary.ShowTemplateGlobalSection(section);
 			}
 	}
-	if (auto result = request.query.find("result"); result != request.query.end() && error.empty())
+	if (done != request.query.end() && result != request.query.end() && error.empty())
 		dictionary.SetValueAndShowSection("RESULT", result->second.substr(0, 500), "HAS_RESULT");
 	if (!error.empty())
 	{

@@ -4,8 +4,8 @@
 
 
 #include "web/RecordFieldsForm.h"
+#include "erp/QueryParameters.h"
 #include "web/Condition.h"
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <algorithm>
 
@@ -143,9 +143,10 @@ void RecordFieldsForm::addTo(Poco::JSON::Object& body, const std::vector<Field>&
 			section->set(field.spec.name, text == "1");
 		else if (field.spec.type == "int")
 		{
-			Poco::Int64 number = 0;
-			if (Poco::NumberParser::tryParse64(text, number))
-				section->set(field.spec.name, number);
+			// Digits only: Poco's parser reads "7,5" as 75 (a thousands
+			// separator); as text, the plugin refuses it.
+			if (auto number = erp::QueryParameters::decimal(text))
+				section->set(field.spec.name, *number);
 			else
 				section->set(field.spec.name, text);
 		}
@@ -196,7 +197,11 @@ void RecordFieldsForm::fill(ctemplate::TemplateDictionary& form, const std::vect
 		else
 		{
 			ctemplate::TemplateDictionary* input = row->AddSectionDictionary("INPUT");
-			input->SetValue("TYPE", field.spec.type == "int" ? "number" : "text");
+			// A whole number as text with a numeric keyboard: a number input
+			// drops what it cannot read ("7,5" reached the server as "75"),
+			// where the plugin should see it and refuse it.
+			input->SetValue("TYPE", "text");
+			if (field.spec.type == "int") input->ShowSection("NUMERIC");
 			input->SetValue("VALUE", value);
 		}
 	}

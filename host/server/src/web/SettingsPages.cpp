@@ -202,8 +202,11 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 				else
 				{
 					ctemplate::TemplateDictionary* input = row->AddSectionDictionary("INPUT");
+					// A whole number is text with a numeric keyboard: a number
+					// input drops what it cannot read, and "7,5" reached the
+					// plugin as 75 and was saved (RecordFieldsForm likewise).
 					static const std::map<std::string, std::string> TYPES = {
-						{"int", "number"}, {"email", "email"}, {"time", "time"}, {"password", "password"}};
+						{"email", "email"}, {"time", "time"}, {"password", "password"}};
 					auto type = TYPES.find(field.type);
 					input->SetValue("TYPE", type == TYPES.end() ? "text" : type->second);
 					if (field.type == "password")
