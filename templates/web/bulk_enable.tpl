@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{T_bulk_title}}</h1>
 {{#HAS_DONE}}<p class="notice" role="status">{{T_bulk_done}} <a href="/p/{{PLUGIN}}/reminders">{{T_bulk_to_preview}}</a></p>
-{{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_bulk_refused}} <span lang="en">{{ERROR}}</span></p>
+{{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_bulk_refused}} <span lang="{{ERROR_LANG}}">{{ERROR}}</span></p>
 {{/HAS_ERROR}}<p>{{T_bulk_intro}}</p>
 {{#NO_CUSTOMERS}}<p class="empty">{{T_bulk_none}}</p>
 {{/NO_CUSTOMERS}}<form method="post" action="{{PAGE_URL}}" class="bulk">

@@ -119,14 +119,18 @@ public:
 	void testFieldErrorBesideTheField()
 	{
 		const std::string csrf = _web->get("/settings/reminders/email", _maria).csrf();
-		WebPage refused =
-			_web->post("/settings/reminders/email", "csrf=" + csrf + "&days_after_due=abc&stop_after_months=6", _maria);
+		WebPage refused = _web->post("/settings/reminders/email",
+									 "csrf=" + csrf + "&days_after_due=abc&stop_after_months=6", _maria, "el");
 		CPPUNIT_ASSERT_EQUAL(422, refused.status);
 		CPPUNIT_ASSERT(refused.has(R"(id="f-days_after_due-error" class="field-error")"));
 		CPPUNIT_ASSERT(
 			refused.has(R"(aria-describedby="f-days_after_due-help f-days_after_due-error" aria-invalid="true")"));
-		// What was typed stays; nothing was saved.
+		// What was typed stays; nothing was saved. The reason is in the
+		// page's language (the plugin's catalog words it), not the API's.
 		CPPUNIT_ASSERT(refused.has(R"(value="abc")"));
+		CPPUNIT_ASSERT_MESSAGE(refused.body, refused.has("<span lang=\"el\">Συμπληρώστε ακέραιο αριθμό ημερών από 0 "
+														 "έως 365, π.χ. 7.</span>"));
+		CPPUNIT_ASSERT(!refused.has("must be a whole number"));
 		CPPUNIT_ASSERT_EQUAL(
 			7, _web->host().call("GET", "/api/plugins/reminders/settings").object()->getValue<int>("days_after_due"));
 		// A decimal comma reaches the plugin as typed and is refused (a
@@ -223,6 +227,17 @@ public:
 		CPPUNIT_ASSERT(!flagged(a1));
 		CPPUNIT_ASSERT(_web->get("/p/reminders/bulk-enable", _maria, "el")
 						   .has("Οι υπενθυμίσεις αυτού του πελάτη είναι απενεργοποιημένες"));
+		// A box ticked before the customer's reminders went off: refused in
+		// the page's language (a review saw "invoices 8 belong to customers
+		// whose reminders are off" on the Greek page), nothing changed.
+		WebPage refused = _web->post("/p/reminders/bulk-enable",
+									 "csrf=" + page.csrf() + "&action=enable&invoice_ids=" + a, _maria, "el");
+		CPPUNIT_ASSERT_EQUAL(422, refused.status);
+		CPPUNIT_ASSERT_MESSAGE(refused.body,
+							   refused.has("<span lang=\"el\">Κάποια από τα επιλεγμένα τιμολόγια είναι πελατών με "
+										   "απενεργοποιημένες υπενθυμίσεις."));
+		CPPUNIT_ASSERT(!refused.has("belong to customers"));
+		CPPUNIT_ASSERT(!flagged(a1));
 	}
 
 	void testRemindersPageWarnsWithoutAnOwnerAddress()
@@ -339,6 +354,17 @@ public:
 		CPPUNIT_ASSERT(!customer->getObject("reminders")->getValue<bool>("enabled"));
 		CPPUNIT_ASSERT(customer->getObject("reminders")->getValue<bool>("default"));
 		CPPUNIT_ASSERT(!_web->get(path, _maria).has(R"(name="reminders.enabled" type="checkbox" value="1" checked)"));
+		// A pause in the past: refused beside its field in the page's
+		// language (the API's "paused_until is before today ..." was shown).
+		WebPage refused =
+			_web->post(path,
+					   "csrf=" + form.csrf() +
+						   "&name=Alpha&email=alpha%40example.com&language=el&reminders.paused_until=2020-01-01",
+					   _maria, "el");
+		CPPUNIT_ASSERT_EQUAL(422, refused.status);
+		CPPUNIT_ASSERT_MESSAGE(refused.body,
+							   refused.has(R"(class="field-error" lang="el">Συμπληρώστε μια ημερομηνία από σήμερα)"));
+		CPPUNIT_ASSERT(!refused.has("before today"));
 		// The shelf's field sits beside them once the shelf is on.
 		CPPUNIT_ASSERT(!_web->get(path, _maria).has("shelf.vip"));
 		shelfOn();

@@ -127,7 +127,7 @@ WebResponse CustomerPages::form(const SignedIn& who, const std::string& id) cons
 		values.language = customer->getValue<std::string>("language");
 		values.extra = RecordFieldsForm::fromRecord(extra, customer.get());
 	}
-	return page(who, id, values, extra, FormErrors(), "", "", 200);
+	return page(who, id, values, extra, FormErrors(), "", {}, 200);
 }
 
 
@@ -173,11 +173,11 @@ WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, 
 	{
 		if (error.status() == 404) throw;
 		if (error.field().find('.') != std::string::npos) // a plugin's field: beside it, in the plugin's words
-			return page(who, id, values, extra, FormErrors(), error.field(), error.what(), 422);
+			return page(who, id, values, extra, FormErrors(), error.field(), _extra.refusal(error, who.language), 422);
 		const FormErrors errors(error, CUSTOMER_FIELDS, [](const erp::ApiError& each, bool own) {
 			return own ? "customer.error." + each.field() : std::string("form.error");
 		});
-		return page(who, id, values, extra, errors, "", "", 422);
+		return page(who, id, values, extra, errors, "", {}, 422);
 	}
 	return WebResponse::redirect("/customers?saved=1");
 }
@@ -185,7 +185,7 @@ WebResponse CustomerPages::save(const WebRequest& request, const SignedIn& who, 
 
 WebResponse CustomerPages::page(const SignedIn& who, const std::string& id, const Values& values,
 								const std::vector<RecordFieldsForm::Field>& extra, const FormErrors& errors,
-								const std::string& extraField, const std::string& extraError, int status) const
+								const std::string& extraField, const PluginUi::Refusal& extraError, int status) const
 {
 	const std::string title = _messages.text(who.language, id.empty() ? "customer.new" : "customer.edit");
 	WebResponse response;

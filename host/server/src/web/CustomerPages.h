@@ -53,7 +53,7 @@ private:
 
 	WebResponse page(const SignedIn& who, const std::string& id, const Values& values,
 					 const std::vector<RecordFieldsForm::Field>& extra, const FormErrors& errors,
-					 const std::string& extraField, const std::string& extraError, int status) const;
+					 const std::string& extraField, const PluginUi::Refusal& extraError, int status) const;
 	/// extraField: a plugin's field the API refused, with the plugin's words.
 	erp::HttpRequest apiRequest(const SignedIn& who) const;
 

@@ -294,7 +294,8 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 	{
 		const std::string search = Poco::trim(field(fields, "customer_q"));
 		if (error.field().find('.') != std::string::npos) // a plugin's field: beside it, in the plugin's words
-			return formPage(who, values, search, FormErrors(), 422, extra, error.field(), error.what());
+			return formPage(who, values, search, FormErrors(), 422, extra, error.field(),
+							_extra.refusal(error, who.language));
 		const FormErrors errors(error, INVOICE_FIELDS, [](const erp::ApiError& each, bool own) {
 			if (each.code() == "duplicate_number") return std::string("invoice.error.duplicate_number");
 			return own ? "invoice.error." + each.field() : std::string("form.error");
@@ -307,7 +308,7 @@ WebResponse InvoicePages::create(const WebRequest& request, const SignedIn& who)
 
 WebResponse InvoicePages::formPage(const SignedIn& who, const Fields& values, const std::string& search,
 								   const FormErrors& errors, int status, const Extras& extra,
-								   const std::string& extraField, const std::string& extraError) const
+								   const std::string& extraField, const PluginUi::Refusal& extraError) const
 {
 	const std::string language = who.language;
 	const std::string title = _messages.text(language, "invoice.new");

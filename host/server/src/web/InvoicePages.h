@@ -78,7 +78,7 @@ private:
 	/// preset from the customer, or what was posted for the same customer.
 	WebResponse formPage(const SignedIn& who, const Fields& values, const std::string& search, const FormErrors& errors,
 						 int status, const Extras& extra, const std::string& extraField = "",
-						 const std::string& extraError = "") const;
+						 const PluginUi::Refusal& extraError = {}) const;
 	/// extraField: a plugin's field the API refused, with the plugin's words.
 	WebResponse detailPage(const SignedIn& who, const std::string& id, const Fields& values, const FormErrors& errors,
 						   int status, bool paid) const;

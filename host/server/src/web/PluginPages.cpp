@@ -91,10 +91,11 @@ WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, con
 	if (!answer.ok())
 	{
 		if (answer.status >= 500) throw Poco::RuntimeException("page action answered " + std::to_string(answer.status));
-		std::string message = answer.errorMessage();
-		if (message.empty()) message = _messages.text(who.language, "form.error");
-		return render(request, who, *declared, *page, message, answer.errorField(),
-					  answer.status == 403 || answer.status == 409 ? answer.status : 422);
+		PluginUi::Refusal refusal =
+			_plugins.refusal(plugin, who.language, answer.errorCode(), answer.errorField(), answer.errorMessage());
+		if (refusal.text.empty()) refusal = {_messages.text(who.language, "form.error"), who.language};
+		return render(request, who, *declared, *page, refusal.text, answer.errorField(),
+					  answer.status == 403 || answer.status == 409 ? answer.status : 422, refusal.language);
 	}
 	std::string target = "/p/" + plugin + "/" + (action->redirect.empty() ? page->id : action->redirect);
 	std::string result;
@@ -109,7 +110,8 @@ WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, con
 
 WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 								const ScreenRegistry::Declared& declared, const erp::PluginPage& page,
-								const std::string& error, const std::string& errorField, int status) const
+								const std::string& error, const std::string& errorField, int status,
+								const std::string& errorLanguage) const
 {
 	// The page's own parameters that its view route takes (a page's URL
 	// may carry others, as links from mail or bookmarks do: they are left
@@ -168,6 +170,7 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	{
 		dictionary.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
 		dictionary.SetValue("ERROR_FIELD", errorField);
+		dictionary.SetValue("ERROR_LANG", errorLanguage);
 	}
 	JsonDictionary::fill(dictionary, *view.body);
 

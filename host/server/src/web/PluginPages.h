@@ -43,8 +43,9 @@ public:
 
 private:
 	WebResponse render(const WebRequest& request, const SignedIn& who, const ScreenRegistry::Declared& declared,
-					   const erp::PluginPage& page, const std::string& error, const std::string& errorField,
-					   int status) const;
+					   const erp::PluginPage& page, const std::string& error, const std::string& errorField, int status,
+					   const std::string& errorLanguage = "en") const;
+	/// errorLanguage: the error's, ERROR_LANG in the plugin's template.
 	WebResponse problem(const SignedIn& who, int status, const std::string& key) const;
 
 	const PluginUi& _plugins;

@@ -26,6 +26,28 @@ std::string PluginUi::Answer::errorMessage() const
 }
 
 
+std::string PluginUi::Answer::errorCode() const
+{
+	if (!body || !body->has("error") || !body->isObject("error")) return "";
+	Poco::JSON::Object::Ptr error = body->getObject("error");
+	return error->has("code") ? error->getValue<std::string>("code") : "";
+}
+
+
+PluginUi::Refusal PluginUi::refusal(const std::string& plugin, const std::string& language, const std::string& code,
+									const std::string& field, const std::string& message) const
+{
+	const auto declared = _screens.find(plugin);
+	if (declared && declared->messages)
+	{
+		const std::map<std::string, std::string>& texts = declared->messages->all(language);
+		const std::string key = code == "invalid_field" && !field.empty() ? "error." + field : "error." + code;
+		if (auto word = texts.find(key); word != texts.end()) return {word->second, language};
+	}
+	return {message, "en"};
+}
+
+
 PluginUi::PluginUi(Router& router, ScreenRegistry& screens, RecordRegistry& records):
 	_router(router),
 	_screens(screens),

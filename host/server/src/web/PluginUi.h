@@ -40,6 +40,14 @@ public:
 		}
 		std::string errorField() const;
 		std::string errorMessage() const;
+		std::string errorCode() const;
+	};
+
+	struct Refusal
+	/// What to show of a route's refusal, and in which language.
+	{
+		std::string text;
+		std::string language; /// "en" when it is the route's own message
 	};
 
 	struct MenuEntry
@@ -82,6 +90,13 @@ public:
 	{
 		return _records;
 	}
+
+	Refusal refusal(const std::string& plugin, const std::string& language, const std::string& code,
+					const std::string& field, const std::string& message) const;
+	/// A route's refusal in the page's language, from the plugin's message
+	/// catalog: "error.<field>" for an invalid_field error, "error.<code>"
+	/// for any other. Without a word there, the route's own (English)
+	/// message, so that the page can mark it lang="en".
 
 	static std::string text(const erp::Texts& texts, const std::string& language);
 	/// The text in the language, else in the other one.

@@ -156,9 +156,18 @@ void RecordFieldsForm::addTo(Poco::JSON::Object& body, const std::vector<Field>&
 }
 
 
+PluginUi::Refusal RecordFieldsForm::refusal(const erp::ApiError& error, const std::string& language) const
+{
+	const std::string& named = error.field();
+	const std::size_t dot = named.find('.');
+	if (dot == std::string::npos) return {error.what(), "en"};
+	return _plugins.refusal(named.substr(0, dot), language, error.code(), named.substr(dot + 1), error.what());
+}
+
+
 void RecordFieldsForm::fill(ctemplate::TemplateDictionary& form, const std::vector<Field>& fields, const Values& values,
 							const std::string& language, const std::string& errorField,
-							const std::string& errorText) const
+							const PluginUi::Refusal& error) const
 {
 	ctemplate::TemplateDictionary* include = form.AddIncludeDictionary("PLUGIN_FIELDS");
 	include->SetFilename("plugin_fields.tpl");
@@ -182,7 +191,8 @@ void RecordFieldsForm::fill(ctemplate::TemplateDictionary& form, const std::vect
 		}
 		if (errorField == name)
 		{
-			row->SetValueAndShowSection("ERROR", errorText, "HAS_ERROR");
+			row->SetValueAndShowSection("ERROR", error.text, "HAS_ERROR");
+			row->SetValue("ERROR_LANG", error.language);
 			row->ShowSection("INVALID");
 			describedBy += (describedBy.empty() ? "" : " ") + id + "-error";
 		}

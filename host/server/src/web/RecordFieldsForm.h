@@ -70,8 +70,13 @@ public:
 	/// the API refuses it, naming the field).
 
 	void fill(ctemplate::TemplateDictionary& form, const std::vector<Field>& fields, const Values& values,
-			  const std::string& language, const std::string& errorField, const std::string& errorText) const;
-	/// The include PLUGIN_FIELDS of the form's template.
+			  const std::string& language, const std::string& errorField, const PluginUi::Refusal& error) const;
+	/// The include PLUGIN_FIELDS of the form's template; error is shown
+	/// beside errorField ("<plugin>.<field>").
+
+	PluginUi::Refusal refusal(const erp::ApiError& error, const std::string& language) const;
+	/// The API's refusal of a plugin's field ("<plugin>.<field>"), in the
+	/// plugin's words when its catalog has them (PluginUi::refusal).
 
 private:
 	const PluginUi& _plugins;

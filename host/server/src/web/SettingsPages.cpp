@@ -114,8 +114,10 @@ WebResponse SettingsPages::save(const WebRequest& request, const SignedIn& who, 
 		}
 		std::string field = answer.errorField();
 		if (answer.status == 403 && field.empty()) field = "form";
-		return page(who, *declared, *found, shown, {field.empty() ? "form" : field, answer.errorMessage()}, false,
-					answer.status == 403 ? 403 : 422);
+		const PluginUi::Refusal refusal =
+			_plugins.refusal(plugin, who.language, answer.errorCode(), field, answer.errorMessage());
+		return page(who, *declared, *found, shown, {field.empty() ? "form" : field, refusal.text, refusal.language},
+					false, answer.status == 403 ? 403 : 422);
 	}
 	if (!found->switchField.empty() && !found->pageAfterSwitchOn.empty() && !switchWasOn && answer.body &&
 		answer.body->has(found->switchField) && valueOn(*answer.body, found->switchField))
@@ -178,6 +180,7 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 				{
 					errorShown = true;
 					row->SetValueAndShowSection("ERROR", problem.message, "HAS_ERROR");
+					row->SetValue("ERROR_LANG", problem.language);
 					row->ShowSection("INVALID");
 					describedBy += (describedBy.empty() ? "" : " ") + id + "-error";
 				}
@@ -223,10 +226,13 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 			{
 				form->ShowSection("HAS_ERRORS");
 				if (!errorShown)
+				{
 					form->SetValueAndShowSection("FORM_ERROR",
 												 problem.message.empty() ? _messages.text(language, "form.error")
 																		 : problem.message,
 												 "HAS_FORM_ERROR");
+					form->SetValue("FORM_ERROR_LANG", problem.message.empty() ? language : problem.language);
+				}
 			}
 		});
 	return response;

@@ -44,6 +44,7 @@ private:
 	{
 		std::string field;
 		std::string message;
+		std::string language = "en"; /// of the message: the route's own is English
 	};
 
 	WebResponse page(const SignedIn& who, const ScreenRegistry::Declared& declared, const erp::SettingsTab& tab,

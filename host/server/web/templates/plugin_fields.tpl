@@ -6,7 +6,7 @@
 {{/CHECKBOX}}{{#INPUT}}<label for="{{ID}}">{{LABEL}}</label>
 <input id="{{ID}}" name="{{NAME}}" type="{{TYPE}}" value="{{VALUE}}"{{#NUMERIC}} inputmode="numeric"{{/NUMERIC}}{{#HAS_DESCRIBEDBY}} aria-describedby="{{DESCRIBEDBY}}"{{/HAS_DESCRIBEDBY}}{{#INVALID}} aria-invalid="true"{{/INVALID}}>
 {{/INPUT}}{{#HAS_HELP}}<p id="{{ID}}-help" class="hint">{{HELP}}</p>
-{{/HAS_HELP}}{{#HAS_ERROR}}<p id="{{ID}}-error" class="field-error">{{ERROR}}</p>
+{{/HAS_HELP}}{{#HAS_ERROR}}<p id="{{ID}}-error" class="field-error" lang="{{ERROR_LANG}}">{{ERROR}}</p>
 {{/HAS_ERROR}}</div>
 {{/FIELD}}</div>
 {{/GROUP}}

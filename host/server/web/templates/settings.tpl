@@ -8,7 +8,7 @@
 {{/TABS}}{{#FORM}}<h2>{{HEADING}}</h2>
 {{#SAVED}}<p class="notice" role="status">{{T_settings_saved}}</p>
 {{/SAVED}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors}}</p>
-{{/HAS_ERRORS}}{{#HAS_FORM_ERROR}}<p class="field-error" lang="en">{{FORM_ERROR}}</p>
+{{/HAS_ERRORS}}{{#HAS_FORM_ERROR}}<p class="field-error" lang="{{FORM_ERROR_LANG}}">{{FORM_ERROR}}</p>
 {{/HAS_FORM_ERROR}}<form method="post" action="{{ACTION}}" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#FIELD}}<div class="field{{#CHECKBOX}} check{{/CHECKBOX}}">
@@ -22,7 +22,7 @@
 {{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/OPTION}}</select>
 {{/SELECT}}{{#HAS_HELP}}<p id="{{ID}}-help" class="hint">{{HELP}}</p>
-{{/HAS_HELP}}{{#HAS_ERROR}}<p id="{{ID}}-error" class="field-error">{{T_settings_refused}} <span lang="en">{{ERROR}}</span></p>
+{{/HAS_HELP}}{{#HAS_ERROR}}<p id="{{ID}}-error" class="field-error">{{T_settings_refused}} <span lang="{{ERROR_LANG}}">{{ERROR}}</span></p>
 {{/HAS_ERROR}}</div>
 {{/FIELD}}<div class="actions">
 <button type="submit">{{T_settings_save}}</button>
