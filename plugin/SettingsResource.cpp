@@ -4,6 +4,7 @@
 
 
 #include "plugin/SettingsResource.h"
+#include "erp/FieldChecks.h"
 #include "erp/Instant.h"
 #include "erp/JsonBody.h"
 #include "erp/Transaction.h"
@@ -219,35 +220,55 @@ erp::HttpResponse SettingsResource::put(const erp::HttpRequest& request)
 									entry.first);
 	}
 	ReminderSettings after = before;
-	if (body.has("enabled"))
-	{
+	// Every field's error at once, so that the settings tab marks all of them.
+	erp::FieldChecks checks;
+	checks.passes([&] {
+		if (!body.has("enabled")) return;
 		if (body.isNull("enabled")) throw erp::ApiError::invalid("enabled", "enabled must be true or false");
 		after.enabled = *body.boolean("enabled");
-	}
-	if (auto days = body.integer("days_after_due", false, 0, SettingsRules::MAX_DAYS_AFTER_DUE))
-		after.daysAfterDue = static_cast<int>(*days);
-	if (auto months = body.integer("stop_after_months", false, 1, SettingsRules::MAX_STOP_AFTER_MONTHS))
-		after.stopAfterMonths = static_cast<int>(*months);
-	if (auto weekday = body.text("send_weekday", false, 16))
-	{
-		std::optional<unsigned> iso = SettingsRules::weekday(*weekday);
-		if (!iso) throw erp::ApiError::invalid("send_weekday", "send_weekday must be monday, tuesday, ... or sunday");
-		after.sendWeekday = *iso;
-	}
-	if (auto time = body.text("send_time", false, 5)) after.sendTime = *time;
-	readText(body, "time_zone", 64, after.timeZone);
-	readText(body, "owner_email", 254, after.ownerEmail);
-	readText(body, "from_address", 254, after.fromAddress);
-	readText(body, "from_name", 200, after.fromName);
-	readText(body, "reply_to", 254, after.replyTo);
-	if (auto language = body.text("fallback_language", false, 8)) after.fallbackLanguage = *language;
-	if (body.has("min_amounts")) after.minAmounts = readMinimums(body);
-	if (request.role == erp::Role::ADMIN) readDelivery(body, before.delivery, after.delivery);
+	});
+	checks.passes([&] {
+		if (auto days = body.integer("days_after_due", false, 0, SettingsRules::MAX_DAYS_AFTER_DUE))
+			after.daysAfterDue = static_cast<int>(*days);
+	});
+	checks.passes([&] {
+		if (auto months = body.integer("stop_after_months", false, 1, SettingsRules::MAX_STOP_AFTER_MONTHS))
+			after.stopAfterMonths = static_cast<int>(*months);
+	});
+	checks.passes([&] {
+		if (auto weekday = body.text("send_weekday", false, 16))
+		{
+			std::optional<unsigned> iso = SettingsRules::weekday(*weekday);
+			if (!iso)
+				throw erp::ApiError::invalid("send_weekday", "send_weekday must be monday, tuesday, ... or sunday");
+			after.sendWeekday = *iso;
+		}
+	});
+	checks.passes([&] {
+		if (auto time = body.text("send_time", false, 5)) after.sendTime = *time;
+	});
+	checks.passes([&] { readText(body, "time_zone", 64, after.timeZone); });
+	checks.passes([&] { readText(body, "owner_email", 254, after.ownerEmail); });
+	checks.passes([&] { readText(body, "from_address", 254, after.fromAddress); });
+	checks.passes([&] { readText(body, "from_name", 200, after.fromName); });
+	checks.passes([&] { readText(body, "reply_to", 254, after.replyTo); });
+	checks.passes([&] {
+		if (auto language = body.text("fallback_language", false, 8)) after.fallbackLanguage = *language;
+	});
+	checks.passes([&] {
+		if (body.has("min_amounts")) after.minAmounts = readMinimums(body);
+	});
+	checks.passes([&] {
+		if (request.role == erp::Role::ADMIN) readDelivery(body, before.delivery, after.delivery);
+	});
 
-	if (std::optional<SettingsRules::Problem> problem = SettingsRules::check(after))
-		throw erp::ApiError::invalid(problem->field, problem->message);
-	if (!after.timeZone.empty() && !ZonedClock::isZone(after.timeZone))
-		throw erp::ApiError::invalid("time_zone", "time_zone is not an IANA time zone: " + after.timeZone);
+	// What was read well is judged as a whole; a field already refused
+	// keeps its first word.
+	for (const SettingsRules::Problem& problem: SettingsRules::problems(after))
+		if (!checks.refused(problem.field)) checks.refuse(erp::ApiError::invalid(problem.field, problem.message));
+	if (!after.timeZone.empty() && !ZonedClock::isZone(after.timeZone) && !checks.refused("time_zone"))
+		checks.refuse(erp::ApiError::invalid("time_zone", "time_zone is not an IANA time zone: " + after.timeZone));
+	checks.throwIfAny();
 
 	if (after.delivery != before.delivery) checkDelivery(after.delivery);
 

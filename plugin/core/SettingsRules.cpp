@@ -35,29 +35,37 @@ std::optional<SettingsRules::Problem> address(const std::string& field, const st
 } // namespace
 
 
-std::optional<SettingsRules::Problem> SettingsRules::check(const ReminderSettings& s)
+std::vector<SettingsRules::Problem> SettingsRules::problems(const ReminderSettings& s)
 {
+	// Every field's first problem, in the form's order: a form marks them
+	// all at once.
+	std::vector<Problem> found;
+	auto add = [&](const std::string& field, const std::string& message) {
+		for (const Problem& each: found)
+			if (each.field == field) return;
+		found.push_back(Problem{field, message});
+	};
 	if (s.daysAfterDue < 0 || s.daysAfterDue > MAX_DAYS_AFTER_DUE)
-		return Problem{"days_after_due", "days_after_due must be a whole number from 0 to 365"};
+		add("days_after_due", "days_after_due must be a whole number from 0 to 365");
 	if (s.stopAfterMonths < 1 || s.stopAfterMonths > MAX_STOP_AFTER_MONTHS)
-		return Problem{"stop_after_months", "stop_after_months must be a whole number from 1 to 120"};
-	if (s.sendWeekday < 1 || s.sendWeekday > 7)
-		return Problem{"send_weekday", "send_weekday must be monday ... sunday"};
-	if (!isTime(s.sendTime)) return Problem{"send_time", "send_time must be a local time written HH:MM, e.g. 09:00"};
+		add("stop_after_months", "stop_after_months must be a whole number from 1 to 120");
+	if (s.sendWeekday < 1 || s.sendWeekday > 7) add("send_weekday", "send_weekday must be monday ... sunday");
+	if (!isTime(s.sendTime)) add("send_time", "send_time must be a local time written HH:MM, e.g. 09:00");
 	for (auto problem:
 		 {address("owner_email", s.ownerEmail), address("from_address", s.fromAddress), address("reply_to", s.replyTo)})
-		if (problem) return problem;
+		if (problem) add(problem->field, problem->message);
 	const std::optional<std::size_t> nameLength = erp::Utf8::length(s.fromName);
-	if (!nameLength) return Problem{"from_name", "from_name must be valid UTF-8 text"};
-	if (*nameLength > 200) return Problem{"from_name", "from_name is longer than 200 characters"};
+	if (!nameLength)
+		add("from_name", "from_name must be valid UTF-8 text");
+	else if (*nameLength > 200)
+		add("from_name", "from_name is longer than 200 characters");
 	for (unsigned char c: s.fromName)
-		if (c < 0x20 || c == 0x7F) return Problem{"from_name", "from_name must not contain control characters"};
+		if (c < 0x20 || c == 0x7F) add("from_name", "from_name must not contain control characters");
 	if (s.fallbackLanguage != "el" && s.fallbackLanguage != "en")
-		return Problem{"fallback_language", "fallback_language must be el or en"};
+		add("fallback_language", "fallback_language must be el or en");
 	if (s.enabled && s.fromAddress.empty())
-		return Problem{"from_address",
-					   "reminders need a from_address (set by an administrator) before they can be turned on"};
-	return std::nullopt;
+		add("from_address", "reminders need a from_address (set by an administrator) before they can be turned on");
+	return found;
 }
 
 

@@ -10,6 +10,7 @@
 #include "plugin/core/ReminderSettings.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 
 namespace reminders {
@@ -26,7 +27,9 @@ public:
 		std::string message;
 	};
 
-	static std::optional<Problem> check(const ReminderSettings& settings);
+	static std::vector<Problem> problems(const ReminderSettings& settings);
+	/// Each field's first problem, in the settings form's order; empty
+	/// when the settings hold.
 
 	static std::optional<unsigned> weekday(const std::string& name);
 	/// "monday" ... "sunday" -> 1 ... 7.

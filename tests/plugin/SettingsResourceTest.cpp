@@ -24,6 +24,7 @@ class SettingsResourceTest: public tests::HostFixture
 	CPPUNIT_TEST_SUITE(SettingsResourceTest);
 	CPPUNIT_TEST(testDefaults);
 	CPPUNIT_TEST(testValidation);
+	CPPUNIT_TEST(testEveryWrongFieldAtOnce);
 	CPPUNIT_TEST(testEnableNeedsFromAddress);
 	CPPUNIT_TEST(testEachSwitchOnSuggestsBulkEnable);
 	CPPUNIT_TEST(testAccountantSteersThePolicy);
@@ -114,6 +115,31 @@ public:
 		Reply over = _host->call("PUT", PATH, R"({"from_name": ")" + greek + R"(Β"})");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(over.body, 400, over.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("from_name"), over.errorField());
+	}
+
+	void testEveryWrongFieldAtOnce()
+	{
+		// Four fields wrong, two found as they are read and two by the
+		// rules over the whole: all four, in the tab's order, and nothing
+		// stored. The first is the error a client that knows one shows.
+		Reply refused = _host->call(
+			"PUT", PATH,
+			R"({"days_after_due": -1, "stop_after_months": 0, "owner_email": "owner", "send_time": "25:00"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("days_after_due"), refused.errorField());
+		Poco::JSON::Array::Ptr errors = refused.object()->getObject("error")->getArray("errors");
+		CPPUNIT_ASSERT_MESSAGE(refused.body, !errors.isNull());
+		std::vector<std::string> fields;
+		for (unsigned i = 0; i < errors->size(); ++i)
+			fields.push_back(errors->getObject(i)->getValue<std::string>("field"));
+		CPPUNIT_ASSERT(std::vector<std::string>({"days_after_due", "stop_after_months", "send_time", "owner_email"}) ==
+					   fields);
+		CPPUNIT_ASSERT(_host->call("GET", PATH).object()->isNull("updated_at"));
+		CPPUNIT_ASSERT_EQUAL(0, _host->auditCount("reminders.settings.update"));
+		// A field's first word stands: an unknown zone is not also "not an IANA zone".
+		refused = _host->call("PUT", PATH, R"({"time_zone": 5, "from_name": "a\u0001b"})");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 400, refused.status);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), refused.object()->getObject("error")->getArray("errors")->size());
 	}
 
 	void testEnableNeedsFromAddress()

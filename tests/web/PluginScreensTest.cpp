@@ -131,6 +131,16 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(refused.body, refused.has("<span lang=\"el\">Συμπληρώστε ακέραιο αριθμό ημερών από 0 "
 														 "έως 365, π.χ. 7.</span>"));
 		CPPUNIT_ASSERT(!refused.has("must be a whole number"));
+		CPPUNIT_ASSERT(refused.has("Διορθώστε το πεδίο που επισημαίνεται παρακάτω."));
+		// Two fields wrong: both marked at once, the summary in the plural.
+		WebPage both =
+			_web->post("/settings/reminders/email",
+					   "csrf=" + csrf + "&days_after_due=abc&stop_after_months=0&owner_email=owner%40", _maria, "el");
+		CPPUNIT_ASSERT_EQUAL(422, both.status);
+		for (const char* field: {"days_after_due", "stop_after_months", "owner_email"})
+			CPPUNIT_ASSERT_MESSAGE(field, both.has("id=\"f-" + std::string(field) + "-error\" class=\"field-error\""));
+		CPPUNIT_ASSERT(both.has("Διορθώστε τα πεδία που επισημαίνονται παρακάτω."));
+		CPPUNIT_ASSERT(both.has("Συμπληρώστε ακέραιο αριθμό μηνών από 1 έως 120"));
 		CPPUNIT_ASSERT_EQUAL(
 			7, _web->host().call("GET", "/api/plugins/reminders/settings").object()->getValue<int>("days_after_due"));
 		// A decimal comma reaches the plugin as typed and is refused (a

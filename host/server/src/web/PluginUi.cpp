@@ -34,6 +34,26 @@ std::string PluginUi::Answer::errorCode() const
 }
 
 
+std::vector<PluginUi::Answer::Error> PluginUi::Answer::errors() const
+{
+	std::vector<Error> all;
+	if (!body || !body->has("error") || !body->isObject("error")) return all;
+	Poco::JSON::Object::Ptr error = body->getObject("error");
+	auto text = [](const Poco::JSON::Object::Ptr& object, const std::string& name) {
+		return object->has(name) && !object->isNull(name) && object->get(name).isString()
+				   ? object->getValue<std::string>(name)
+				   : std::string();
+	};
+	Poco::JSON::Array::Ptr list = error->has("errors") ? error->getArray("errors") : Poco::JSON::Array::Ptr();
+	if (list)
+		for (unsigned i = 0; i < list->size(); ++i)
+			if (Poco::JSON::Object::Ptr each = list->getObject(i))
+				all.push_back({text(each, "code"), text(each, "field"), text(each, "message")});
+	if (all.empty()) all.push_back({text(error, "code"), text(error, "field"), text(error, "message")});
+	return all;
+}
+
+
 PluginUi::Refusal PluginUi::refusal(const std::string& plugin, const std::string& language, const std::string& code,
 									const std::string& field, const std::string& message) const
 {

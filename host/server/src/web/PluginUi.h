@@ -41,6 +41,16 @@ public:
 		std::string errorField() const;
 		std::string errorMessage() const;
 		std::string errorCode() const;
+
+		struct Error
+		{
+			std::string code;
+			std::string field;
+			std::string message;
+		};
+		std::vector<Error> errors() const;
+		/// Every error of a refusal: its "errors" list (erp::InvalidFields),
+		/// else the one error; empty for an answer that is no error.
 	};
 
 	struct Refusal

@@ -9,6 +9,8 @@
 #include "web/FormJson.h"
 #include "web/ProblemPage.h"
 #include <Poco/JSON/Array.h>
+#include <algorithm>
+#include <set>
 
 
 namespace host {
@@ -112,12 +114,14 @@ WebResponse SettingsPages::save(const WebRequest& request, const SignedIn& who, 
 			else if (auto it = form.find(field.name); it != form.end())
 				shown.set(field.name, it->second);
 		}
-		std::string field = answer.errorField();
-		if (answer.status == 403 && field.empty()) field = "form";
-		const PluginUi::Refusal refusal =
-			_plugins.refusal(plugin, who.language, answer.errorCode(), field, answer.errorMessage());
-		return page(who, *declared, *found, shown, {field.empty() ? "form" : field, refusal.text, refusal.language},
-					false, answer.status == 403 ? 403 : 422);
+		std::vector<Problem> problems;
+		for (const PluginUi::Answer::Error& error: answer.errors())
+		{
+			const PluginUi::Refusal refusal =
+				_plugins.refusal(plugin, who.language, error.code, error.field, error.message);
+			problems.push_back({error.field.empty() ? "form" : error.field, refusal.text, refusal.language});
+		}
+		return page(who, *declared, *found, shown, problems, false, answer.status == 403 ? 403 : 422);
 	}
 	if (!found->switchField.empty() && !found->pageAfterSwitchOn.empty() && !switchWasOn && answer.body &&
 		answer.body->has(found->switchField) && valueOn(*answer.body, found->switchField))
@@ -127,8 +131,8 @@ WebResponse SettingsPages::save(const WebRequest& request, const SignedIn& who, 
 
 
 WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Declared& declared,
-								const erp::SettingsTab& tab, const Poco::JSON::Object& values, const Problem& problem,
-								bool saved, int status) const
+								const erp::SettingsTab& tab, const Poco::JSON::Object& values,
+								const std::vector<Problem>& problems, bool saved, int status) const
 {
 	const std::string& language = who.language;
 	const std::string title = _messages.text(language, "settings.title");
@@ -150,7 +154,7 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 			form->SetValue("ACTION", url);
 			form->SetValue("HEADING", PluginUi::text(tab.label, language));
 			if (saved) form->ShowSection("SAVED");
-			bool errorShown = false;
+			std::set<std::string> shownBeside;
 			for (const erp::ScreenField& field: tab.fields)
 			{
 				if (!allowed(who, field.minimum)) continue;
@@ -176,11 +180,13 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 					describedBy = id + "-help";
 				}
 				if (field.minimum == erp::Role::ADMIN) row->ShowSection("ADMIN_ONLY");
-				if (problem.field == field.name)
+				const auto problem = std::find_if(problems.begin(), problems.end(),
+												  [&](const Problem& each) { return each.field == field.name; });
+				if (problem != problems.end())
 				{
-					errorShown = true;
-					row->SetValueAndShowSection("ERROR", problem.message, "HAS_ERROR");
-					row->SetValue("ERROR_LANG", problem.language);
+					shownBeside.insert(field.name);
+					row->SetValueAndShowSection("ERROR", problem->message, "HAS_ERROR");
+					row->SetValue("ERROR_LANG", problem->language);
 					row->ShowSection("INVALID");
 					describedBy += (describedBy.empty() ? "" : " ") + id + "-error";
 				}
@@ -222,17 +228,19 @@ WebResponse SettingsPages::page(const SignedIn& who, const ScreenRegistry::Decla
 					if (field.type == "int") input->ShowSection("NUMERIC");
 				}
 			}
-			if (!problem.field.empty())
+			if (problems.empty()) return;
+			// One field or more beside their fields; the first error that
+			// none of the tab's fields shows (the form's own, or a field the
+			// user does not see) above the form.
+			if (!shownBeside.empty()) form->ShowSection(shownBeside.size() == 1 ? "HAS_ERRORS" : "HAS_MANY_ERRORS");
+			for (const Problem& problem: problems)
 			{
-				form->ShowSection("HAS_ERRORS");
-				if (!errorShown)
-				{
-					form->SetValueAndShowSection("FORM_ERROR",
-												 problem.message.empty() ? _messages.text(language, "form.error")
-																		 : problem.message,
-												 "HAS_FORM_ERROR");
-					form->SetValue("FORM_ERROR_LANG", problem.message.empty() ? language : problem.language);
-				}
+				if (shownBeside.count(problem.field)) continue;
+				form->SetValueAndShowSection(
+					"FORM_ERROR", problem.message.empty() ? _messages.text(language, "form.error") : problem.message,
+					"HAS_FORM_ERROR");
+				form->SetValue("FORM_ERROR_LANG", problem.message.empty() ? language : problem.language);
+				break;
 			}
 		});
 	return response;

@@ -48,7 +48,9 @@ private:
 	};
 
 	WebResponse page(const SignedIn& who, const ScreenRegistry::Declared& declared, const erp::SettingsTab& tab,
-					 const Poco::JSON::Object& values, const Problem& problem, bool saved, int status) const;
+					 const Poco::JSON::Object& values, const std::vector<Problem>& problems, bool saved,
+					 int status) const;
+	/// problems: each beside its field; one the tab does not show is the form's.
 	WebResponse notFound(const SignedIn& who) const;
 
 	const PluginUi& _plugins;

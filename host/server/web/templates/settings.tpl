@@ -8,7 +8,8 @@
 {{/TABS}}{{#FORM}}<h2>{{HEADING}}</h2>
 {{#SAVED}}<p class="notice" role="status">{{T_settings_saved}}</p>
 {{/SAVED}}{{#HAS_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors}}</p>
-{{/HAS_ERRORS}}{{#HAS_FORM_ERROR}}<p class="field-error" lang="{{FORM_ERROR_LANG}}">{{FORM_ERROR}}</p>
+{{/HAS_ERRORS}}{{#HAS_MANY_ERRORS}}<p class="error-summary" role="alert">{{T_form_errors_many}}</p>
+{{/HAS_MANY_ERRORS}}{{#HAS_FORM_ERROR}}<p class="field-error" lang="{{FORM_ERROR_LANG}}">{{FORM_ERROR}}</p>
 {{/HAS_FORM_ERROR}}<form method="post" action="{{ACTION}}" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#FIELD}}<div class="field{{#CHECKBOX}} check{{/CHECKBOX}}">
