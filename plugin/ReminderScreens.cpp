@@ -46,7 +46,7 @@ erp::SettingsTab emailTab()
 							   words("Κάθε εβδομάδα, ένα email σε κάθε πελάτη με ληξιπρόθεσμα τιμολόγια.",
 									 "Every week, one email to each customer with overdue invoices.")));
 	tab.fields.push_back(field("days_after_due", "int",
-							   words("Ημέρες μετά το \"πληρωτέο έως\"", "Days after the due date"),
+							   words("Ημέρες μετά το “πληρωτέο έως”", "Days after the due date"),
 							   words("Ένα τιμολόγιο μπαίνει στην υπενθύμιση τόσες ημέρες μετά την ημερομηνία λήξης.",
 									 "An invoice enters the reminder this many days after its due date.")));
 	tab.fields.push_back(field("stop_after_months", "int", words("Διακοπή μετά από μήνες", "Stop after months"),

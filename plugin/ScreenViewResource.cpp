@@ -387,7 +387,7 @@ erp::HttpResponse ScreenViewResource::overview(const erp::HttpRequest& request)
 											   : " bounced again and again, last on ")
 							   : (lang == "el" ? " επιστράφηκε οριστικά στις " : " bounced for good on ")) +
 						 dateText(text(*item, "bounced_on"), lang) + (why.empty() ? "" : " (" + why + ")") +
-						 (lang == "el" ? "· εκτός υπενθυμίσεων ως να αλλάξει ή να αρθεί"
+						 (lang == "el" ? "· εκτός υπενθυμίσεων έως ότου αλλάξει ή αρθεί η επιστροφή"
 									   : "; left out until it changes or the bounce is lifted");
 			}
 			if (item->has("paused_until"))

@@ -47,6 +47,26 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), list.object()->getArray("items")->size());
 		Reply search = _host->call("GET", "/api/customers?q=Cash");
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), search.object()->getArray("items")->size());
+		// What is typed is searched as typed: '%' and '_' are no wildcards
+		// (a search for "%" listed every customer), in the invoice list too.
+		_host->createCustomer("Alpha_Beta", "");
+		_host->createCustomer("AlphaXBeta", "");
+		_host->createCustomer("100% Olive!", "");
+		auto names = [&](const std::string& path) {
+			std::vector<std::string> found;
+			Poco::JSON::Array::Ptr items = _host->call("GET", path).object()->getArray("items");
+			for (unsigned i = 0; i < items->size(); ++i)
+				found.push_back(items->getObject(i)->getValue<std::string>("name"));
+			return found;
+		};
+		CPPUNIT_ASSERT(std::vector<std::string>({"Alpha_Beta"}) == names("/api/customers?q=a_b"));
+		CPPUNIT_ASSERT(std::vector<std::string>({"100% Olive!"}) == names("/api/customers?q=%25"));
+		CPPUNIT_ASSERT(std::vector<std::string>({"100% Olive!"}) == names("/api/customers?q=e!"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(2), names("/api/customers?q=alpha").size());
+		_host->createInvoice(_host->createCustomer("Gamma_Delta", ""), "W-1", "10");
+		_host->createInvoice(_host->createCustomer("GammaXDelta", ""), "W-2", "10");
+		Reply invoices = _host->call("GET", "/api/invoices?customer_name=a_d");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(invoices.body, std::size_t(1), invoices.object()->getArray("items")->size());
 		CPPUNIT_ASSERT_EQUAL(1, _host->auditCount("customer.create", std::to_string(id)));
 	}
 

@@ -140,7 +140,7 @@ erp::HttpResponse CustomerResource::list(const erp::HttpRequest& request)
 	int limit = static_cast<int>(erp::QueryParameters::integer(request.query, "limit", 100, 1, 500));
 	int offset = static_cast<int>(erp::QueryParameters::integer(request.query, "offset", 0, 0, 1 << 30));
 	std::string search;
-	if (auto it = request.query.find("q"); it != request.query.end()) search = "%" + Poco::trim(it->second) + "%";
+	if (auto it = request.query.find("q"); it != request.query.end()) search = Sql::containing(Poco::trim(it->second));
 	Poco::Data::Session session = _services.database.session();
 	std::vector<Row> rows;
 	session << std::string(COLUMNS) + "WHERE (? = '' OR " + Sql::likeAnyCase("name", _services.database.dialect()) +

@@ -336,7 +336,7 @@ erp::HttpResponse InvoiceResource::list(const erp::HttpRequest& request)
 		if (it->second.size() > 200)
 			throw erp::ApiError::invalid("customer_name", "customer_name must be at most 200 bytes");
 		const std::string trimmed = Poco::trim(it->second);
-		if (!trimmed.empty()) customerName = "%" + trimmed + "%";
+		if (!trimmed.empty()) customerName = Sql::containing(trimmed);
 	}
 	// Overdue: due before today (the business's date) and not paid in full.
 	int overdue = 0;

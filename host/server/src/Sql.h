@@ -31,8 +31,23 @@ public:
 	/// `column LIKE ?`, without regard to case in both dialects: SQLite's
 	/// LIKE ignores the case of ASCII letters; MySQL's follows the column's
 	/// collation, which is binary (utf8mb4_bin), so both sides are lowered.
+	/// Its pattern is containing()'s: '!' escapes the wildcards.
 	{
-		return dialect == "mysql" ? "LOWER(" + column + ") LIKE LOWER(?)" : column + " LIKE ?";
+		return dialect == "mysql" ? "LOWER(" + column + ") LIKE LOWER(?) ESCAPE '!'" : column + " LIKE ? ESCAPE '!'";
+	}
+
+	static std::string containing(const std::string& text)
+	/// The likeAnyCase() pattern of the values that contain text as typed:
+	/// a '%' or '_' in it is itself, not a wildcard (a search for "%"
+	/// listed every customer).
+	{
+		std::string pattern = "%";
+		for (char c: text)
+		{
+			if (c == '%' || c == '_' || c == '!') pattern += '!';
+			pattern += c;
+		}
+		return pattern + "%";
 	}
 
 	static std::string forUpdate(const std::string& dialect)
