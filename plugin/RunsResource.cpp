@@ -78,6 +78,7 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 	{
 		answer->set("ok", started.outcome.ok);
 		answer->set("summary", started.outcome.summary);
+		if (!started.outcome.code.empty()) answer->set("outcome", started.outcome.code);
 		answer->set("run_id", started.runId ? Poco::Dynamic::Var(*started.runId) : Poco::Dynamic::Var());
 		return erp::HttpResponse::json(started.outcome.ok ? 200 : 500, answer);
 	}
@@ -97,6 +98,7 @@ erp::HttpResponse RunsResource::start(const erp::HttpRequest& request)
 	}
 	answer->set("ok", true);
 	answer->set("summary", "run " + id + " started; it goes on in the background");
+	answer->set("outcome", "started");
 	return erp::HttpResponse::json(202, answer);
 }
 

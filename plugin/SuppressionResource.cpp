@@ -45,6 +45,7 @@ erp::HttpResponse SuppressionResource::lift(const erp::HttpRequest& request)
 	Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
 	answer->set("lifted", lifted);
 	answer->set("summary", address + " is used again from the next run");
+	answer->set("outcome", "lifted");
 	return erp::HttpResponse::json(200, answer);
 }
 

@@ -367,7 +367,7 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	const std::string actor = task.actor.empty() ? "scheduler" : task.actor;
 	Poco::Data::Session session = _host.database().session();
 	const ReminderSettings settings = _settings.load(session);
-	if (!settings.enabled) return {true, "reminders are turned off; nothing was sent", std::nullopt};
+	if (!settings.enabled) return {true, "reminders are turned off; nothing was sent", std::nullopt, "reminders_off"};
 	if (!task.onDemand)
 	{
 		// The timer works only when the same decision that set its time says
@@ -376,7 +376,7 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 		if (!decision.runWeek)
 		{
 			if (decision.sendReports) deliverReports(settings, actor);
-			return {true, decision.reason + (decision.sendReports ? "; reports sent" : ""), std::nullopt};
+			return {true, decision.reason + (decision.sendReports ? "; reports sent" : ""), std::nullopt, {}};
 		}
 	}
 	CalendarDate day = ZonedClock::today(settings, _host.clock());
@@ -420,11 +420,11 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 			return {true,
 					"week " + week + "'s run" + id +
 						" is being planned by another instance; instances help send it once its plan is written",
-					claim.run.id ? std::optional<Poco::Int64>(claim.run.id) : std::nullopt};
+					claim.run.id ? std::optional<Poco::Int64>(claim.run.id) : std::nullopt, "planned_elsewhere"};
 		return {true,
 				"week " + week + " already has its run" + id +
 					"; nothing sent again (an administrator may force a re-send)",
-				claim.run.id};
+				claim.run.id, "already_run"};
 	}
 
 	RunRecord run = claim.run;
@@ -435,7 +435,8 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 			return {false,
 					"run " + std::to_string(run.id) +
 						" lost its planning lease to another instance; it is planned there",
-					run.id};
+					run.id,
+					{}};
 	}
 	const int interrupted = _runs.markInterrupted(session, run.id, now());
 	if (interrupted)
@@ -451,7 +452,8 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 				"run " + std::to_string(run.id) +
 					": a batch of this instance lost its lease to another instance; it goes on there (" +
 					counts.describe() + ")",
-				run.id};
+				run.id,
+				{}};
 
 	const PassEnd end = endPass(run.id, settings);
 	deliverReports(settings, actor);
@@ -465,7 +467,8 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 		return {true,
 				"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + shared +
 					"; other instances are still sending, the last to finish ends the run and sends the report",
-				run.id};
+				run.id,
+				{}};
 	std::string reports;
 	for (const ReportRecord& report: _runs.reports(session, run.id))
 		reports += "; " + report.kind + " report " + report.state;
@@ -473,7 +476,8 @@ WeeklyRun::Outcome WeeklyRun::run(const erp::TaskRun& task)
 	return {true,
 			"week " + week + " run " + std::to_string(run.id) + ": " + counts.describe() + refused + shared + reports +
 				(end.retriesLeft ? "; retries pending" : ""),
-			run.id};
+			run.id,
+			{}};
 }
 
 

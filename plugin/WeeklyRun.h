@@ -75,6 +75,8 @@ public:
 		bool ok = true;
 		std::string summary;
 		std::optional<Poco::Int64> runId; /// the run it worked on or found, if any
+		std::string code;                 /// for a page to word it: "already_run", "planned_elsewhere",
+										  /// "reminders_off"; empty for the others
 	};
 
 	WeeklyRun(erp::Host& host, const SettingsStore& settings, const PlanningStore& planning, const RunStore& runs,

@@ -1,8 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<div class="heading-row">
 <h1>{{T_reminders_title}}</h1>
 </div>
-{{#HAS_DONE}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#DONE_LIFT_BOUNCE}}{{T_reminders_lift_done}}{{/DONE_LIFT_BOUNCE}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}{{#DONE_RUN}} <a href="{{PAGE_URL}}#runs-heading">{{T_reminders_follow}}</a>{{/DONE_RUN}}</p>
-{{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="{{ERROR_LANG}}">{{ERROR}}</span></p>
+{{#HAS_DONE}}{{#OUTCOME_STARTED}}<p class="notice" role="status">{{T_reminders_started}} <a href="{{PAGE_URL}}#runs-heading">{{T_reminders_follow}}</a></p>
+{{/OUTCOME_STARTED}}{{#OUTCOME_ALREADY_RUN}}<p class="error-summary" role="status">{{T_reminders_already_run}}</p>
+{{/OUTCOME_ALREADY_RUN}}{{#OUTCOME_PLANNED_ELSEWHERE}}<p class="notice" role="status">{{T_reminders_planned_elsewhere}} <a href="{{PAGE_URL}}#runs-heading">{{T_reminders_follow}}</a></p>
+{{/OUTCOME_PLANNED_ELSEWHERE}}{{#OUTCOME_REMINDERS_OFF}}<p class="error-summary" role="status">{{T_reminders_is_off}}</p>
+{{/OUTCOME_REMINDERS_OFF}}{{#OUTCOME_LIFTED}}<p class="notice" role="status">{{T_reminders_lifted}}</p>
+{{/OUTCOME_LIFTED}}{{#NO_OUTCOME}}<p class="notice" role="status">{{#DONE_RUN}}{{T_reminders_done}}{{/DONE_RUN}}{{#DONE_TEST_EMAIL}}{{T_reminders_test_done}}{{/DONE_TEST_EMAIL}}{{#DONE_LIFT_BOUNCE}}{{T_reminders_lift_done}}{{/DONE_LIFT_BOUNCE}}{{#HAS_RESULT}} <span lang="en">{{RESULT}}</span>{{/HAS_RESULT}}{{#DONE_RUN}} <a href="{{PAGE_URL}}#runs-heading">{{T_reminders_follow}}</a>{{/DONE_RUN}}</p>
+{{/NO_OUTCOME}}{{/HAS_DONE}}{{#HAS_ERROR}}<p class="error-summary" role="alert">{{T_reminders_refused}} <span lang="{{ERROR_LANG}}">{{ERROR}}</span></p>
 {{/HAS_ERROR}}{{#OWNER_MISSING}}<p class="error-summary" role="status">{{T_reminders_owner_missing}} <a href="/settings/{{PLUGIN}}/email">{{T_reminders_owner_missing_link}}</a></p>
 {{/OWNER_MISSING}}<section aria-labelledby="preview-heading">
 <h2 id="preview-heading">{{T_reminders_preview}} · {{DATE_TEXT}}</h2>

@@ -31,7 +31,7 @@ const WORDS = words({
 		enable: 'Ενεργοποίηση υπενθυμίσεων', allOf: 'Όλα του πελάτη', customerOn: 'Ενεργοποίηση υπενθυμίσεων',
 		customerDefault: 'Προεπιλογή υπενθύμισης', withReminder: 'Με υπενθύμιση οφειλής', yes: 'Ναι', no: 'Όχι',
 		included: 'Περιλαμβάνεται στην εβδομαδιαία υπενθύμιση', excluded: 'Δεν περιλαμβάνεται στην εβδομαδιαία υπενθύμιση',
-		runNow: 'Αποστολή της εβδομάδας τώρα', runStarted: 'it goes on in the background', follow: 'Δείτε την τρέχουσα πρόοδο',
+		runNow: 'Αποστολή της εβδομάδας τώρα', runStarted: 'Η αποστολή της εβδομάδας ξεκίνησε', alreadyRun: 'Η εβδομάδα έχει ήδη την αποστολή της· δεν στάλθηκε τίποτα ξανά.', follow: 'Δείτε την τρέχουσα πρόοδο',
 		runFinished: 'ολοκληρώθηκε', decided: 'μηνύματα ολοκληρώθηκαν', accepted: 'έγινε δεκτό από τον διακομιστή αλληλογραφίας',
 		spooled: 'γράφτηκε στον φάκελο αποστολής', noEmail: 'δεν υπάρχει διεύθυνση email',
 		history: 'Ιστορικό υπενθυμίσεων', read: /διαβάστηκε\b(?! δεν)|ανοίχτηκε|παραδόθηκε στον παραλήπτη/,
@@ -47,7 +47,7 @@ const WORDS = words({
 		enable: 'Switch on reminders', allOf: 'All of this customer', customerOn: 'Reminders enabled',
 		customerDefault: 'Reminder by default', withReminder: 'With payment reminder', yes: 'Yes', no: 'No',
 		included: 'Included in the weekly reminder', excluded: 'Not included in the weekly reminder',
-		runNow: 'Run this week now', runStarted: 'it goes on in the background', follow: 'Show the latest progress',
+		runNow: 'Run this week now', runStarted: "This week's run has started", alreadyRun: 'This week already has its run; nothing was sent again.', follow: 'Show the latest progress',
 		runFinished: 'finished', decided: 'messages decided', accepted: 'accepted by the mail server', spooled: 'written to the spool folder',
 		noEmail: 'no email address', history: 'Reminder history', read: /\bwas read\b(?! is not known)|\bopened\b|delivered to the recipient/,
 		ownerEmail: 'Business email', marked: 'already with a reminder', shelf: 'Shelf', shelfOn: 'Shelf on', board: 'Board', star: 'Star', notes: 'Notes',
@@ -378,12 +378,14 @@ async function administratorRun(browser, language, made, first) {
 	await shot(page, `reminders-test-email.${language}`);
 	await go(page, page.getByRole('button', { name: w.runNow }));
 	const notice = (await page.locator('.notice').count()) === 1 ? await page.locator('.notice').textContent() : '';
+	const warning = (await page.locator('.error-summary[role=status]').count()) >= 1
+		? await page.locator('.error-summary[role=status]').first().textContent() : '';
 	if (first === made) {
 		// The run goes on in the background (202): the notice names it and
 		// links to its progress; follow the link, then reload, until the
 		// run's line says it has finished.
 		check(`${tag}: the run has started in the background (${notice.trim()})`,
-			notice.includes(w.runStarted) && /run 1 started/.test(notice), await main.textContent());
+			notice.includes(w.runStarted) && !/run 1 started/.test(notice), await main.textContent());
 		await shot(page, `reminders-run-started.${language}`);
 		await accessible(page, `${tag} reminders page after starting a run`);
 		await go(page, page.locator('.notice').getByRole('link', { name: w.follow }));
@@ -394,9 +396,10 @@ async function administratorRun(browser, language, made, first) {
 		check(`${tag}: followed, the run's line says it finished, with its progress (${progress.trim()})`,
 			progress.includes(w.runFinished) && /\d+ \S+ \d+ /.test(progress) && progress.includes(w.decided), progress);
 	} else {
-		// One run a week: pressed again, it says so and sends nothing.
-		check(`${tag}: a second press in the week sends nothing again, and says so`,
-			notice.includes('already has its run') && notice.includes('nothing sent again'), notice);
+		// One run a week: pressed again, it says so in the page's language,
+		// not as a success, and sends nothing.
+		check(`${tag}: a second press in the week sends nothing again, and says so (${warning.trim()})`,
+			notice === '' && warning.includes(w.alreadyRun), await main.textContent());
 	}
 	const runs = page.locator('details.run');
 	check(`${tag}: the run is listed`, (await runs.count()) >= 1);

@@ -311,7 +311,9 @@ public:
 		// The run goes on in the background (202): the notice names it and
 		// links to the runs, where its progress shows.
 		WebPage notice = _web->get(ran.header("location"), _admin, "en");
-		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("run 1 started; it goes on in the background"));
+		CPPUNIT_ASSERT_MESSAGE(notice.body,
+							   notice.has("This week&#39;s run has started and goes on in the background"));
+		CPPUNIT_ASSERT(!notice.has("run 1 started"));
 		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("Show the latest progress"));
 		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has(R"(<a href="/p/reminders/reminders#runs-heading">)"));
 		CPPUNIT_ASSERT_MESSAGE(notice.body, notice.has("<summary>Week "));
@@ -319,6 +321,23 @@ public:
 		WebPage after = _web->get("/p/reminders/reminders", _admin, "en");
 		CPPUNIT_ASSERT_MESSAGE(after.body, after.has("<summary>Week "));
 		CPPUNIT_ASSERT_MESSAGE(after.body, after.has(R"(<span class="run-progress">1 of 1 messages decided)"));
+		// Pressed again in the week: nothing is sent, and the page says so
+		// in its language, not as a success (a review saw the green box).
+		WebPage again = _web->post("/p/reminders/reminders", "csrf=" + admin.csrf() + "&action=run", _admin);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(again.body, 303, again.status);
+		CPPUNIT_ASSERT(again.header("location").find("&outcome=already_run&") != std::string::npos);
+		WebPage twice = _web->get(again.header("location"), _admin, "el");
+		CPPUNIT_ASSERT_MESSAGE(
+			twice.body, twice.has(R"(<p class="error-summary" role="status">Η εβδομάδα έχει ήδη την αποστολή της)"));
+		CPPUNIT_ASSERT(!twice.has(R"(<p class="notice" role="status">)"));
+		CPPUNIT_ASSERT(!twice.has("already has its run"));
+		CPPUNIT_ASSERT_EQUAL(1, _web->host().auditCount("reminders.run.start"));
+		// An outcome that is not the redirect's is not shown either.
+		const std::string location = again.header("location");
+		WebPage swapped = _web->get(location.substr(0, location.find("&outcome=")) + "&outcome=started" +
+										location.substr(location.find("&seal=")),
+									_admin, "en");
+		CPPUNIT_ASSERT(!swapped.has("has started"));
 	}
 
 	void testHiddenWhileSwitchedOff()

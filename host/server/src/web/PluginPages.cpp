@@ -24,11 +24,19 @@ namespace {
 
 // What vouches for an action's notice in the redirect's address: an HMAC
 // of the action and its summary, keyed with the session's CSRF token.
-std::string seal(const std::string& csrf, const std::string& done, const std::string& result)
+std::string seal(const std::string& csrf, const std::string& done, const std::string& result,
+				 const std::string& outcome)
 {
 	Poco::HMACEngine<Poco::SHA1Engine> hmac(csrf);
-	hmac.update(done + "\n" + result);
+	hmac.update(done + "\n" + result + "\n" + outcome);
 	return Poco::DigestEngine::digestToHex(hmac.digest());
+}
+
+// An answer's "outcome": a code the page's template words (OUTCOME_<CODE>).
+bool isOutcome(const std::string& code)
+{
+	return !code.empty() && code.size() <= 40 &&
+		   std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 bool allowed(const SignedIn& who, erp::Role minimum)
@@ -101,9 +109,14 @@ WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, con
 	std::string result;
 	if (answer.body && answer.body->has("summary") && answer.body->get("summary").isString())
 		result = answer.body->getValue<std::string>("summary").substr(0, 500);
+	std::string outcome;
+	if (answer.body && answer.body->has("outcome") && answer.body->get("outcome").isString() &&
+		isOutcome(answer.body->getValue<std::string>("outcome")))
+		outcome = answer.body->getValue<std::string>("outcome");
 	target += "?done=" + encoded(action->name);
 	if (!result.empty()) target += "&result=" + encoded(result);
-	target += "&seal=" + seal(who.csrf, action->name, result);
+	if (!outcome.empty()) target += "&outcome=" + outcome;
+	target += "&seal=" + seal(who.csrf, action->name, result, outcome);
 	return WebResponse::redirect(target);
 }
 
@@ -120,6 +133,7 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	query.erase("done");
 	query.erase("result");
 	query.erase("seal");
+	query.erase("outcome");
 	if (const auto accepted = _plugins.acceptedQuery(declared.plugin, "GET", page.viewRoute))
 		for (auto it = query.begin(); it != query.end();)
 			it = accepted->count(it->first) ? std::next(it) : query.erase(it);
@@ -146,10 +160,12 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 	// wrote it: a link may not put its own words in the page's green box.
 	auto done = request.query.find("done");
 	auto result = request.query.find("result");
+	auto outcome = request.query.find("outcome");
 	auto sealed = request.query.find("seal");
 	const std::string resultText = result == request.query.end() ? std::string() : result->second;
+	const std::string outcomeCode = outcome == request.query.end() ? std::string() : outcome->second;
 	if (done != request.query.end() &&
-		(sealed == request.query.end() || sealed->second != seal(who.csrf, done->second, resultText)))
+		(sealed == request.query.end() || sealed->second != seal(who.csrf, done->second, resultText, outcomeCode)))
 		done = result = request.query.end();
 	if (done != request.query.end() && error.empty())
 	{
@@ -163,6 +179,12 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 				std::replace(section.begin(), section.end(), '-', '_');
 				dictionary.ShowTemplateGlobalSection(section);
 			}
+		// OUTCOME_<CODE> for the answer's outcome, or NO_OUTCOME: the
+		// template words each outcome its routes answer.
+		if (isOutcome(outcomeCode))
+			dictionary.ShowTemplateGlobalSection("OUTCOME_" + Poco::toUpper(outcomeCode));
+		else
+			dictionary.ShowTemplateGlobalSection("NO_OUTCOME");
 	}
 	if (done != request.query.end() && result != request.query.end() && error.empty())
 		dictionary.SetValueAndShowSection("RESULT", result->second.substr(0, 500), "HAS_RESULT");
