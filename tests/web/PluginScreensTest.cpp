@@ -489,6 +489,28 @@ public:
 		done = _web->post(toggle, "csrf=" + list.csrf() + "&was=1&back=https%3A%2F%2Fevil.example%2F", _maria);
 		CPPUNIT_ASSERT_EQUAL(std::string("/invoices"), done.header("location"));
 		CPPUNIT_ASSERT(!flagged(invoice));
+		// A bell clicked on a page from before the invoice was paid: refused,
+		// and the row itself says why (htmx swaps only the row in; a review
+		// saw nothing change and no word).
+		const std::string paidId = std::to_string(paid);
+		WebPage stale =
+			_web->post("/invoices/" + paidId + "/actions/reminders/0", "csrf=" + list.csrf() + "&was=0", _maria);
+		CPPUNIT_ASSERT_EQUAL(303, stale.status);
+		CPPUNIT_ASSERT_EQUAL("/invoices?refused=reminders&refused_id=" + paidId + "&reason=reminder_not_allowed",
+							 stale.header("location"));
+		CPPUNIT_ASSERT(!flagged(paid));
+		WebPage said = _web->get(stale.header("location"), _maria, "el");
+		const std::string row = said.body.substr(said.body.find("<tr id=\"row-" + paidId + "\""));
+		CPPUNIT_ASSERT_MESSAGE(said.body,
+							   row.substr(0, row.find("</tr>"))
+									   .find("<p class=\"field-error\" role=\"alert\">Δεν μπαίνει σε υπενθύμιση:") !=
+								   std::string::npos);
+		// Only the plugin's words: a reason from the address that the
+		// catalog lacks is the generic sentence.
+		WebPage forged = _web->get(
+			"/invoices?refused=reminders&refused_id=" + paidId + "&reason=Pay%20to%20IBAN%20XX00", _maria, "en");
+		CPPUNIT_ASSERT(!forged.has("IBAN"));
+		CPPUNIT_ASSERT(forged.has(R"(<p class="field-error" role="alert">The plugin refused that change.</p>)"));
 		CPPUNIT_ASSERT_EQUAL(
 			404,
 			_web->post("/invoices/" + id + "/actions/reminders/9", "csrf=" + list.csrf() + "&was=0", _maria).status);

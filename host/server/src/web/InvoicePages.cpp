@@ -206,6 +206,8 @@ WebResponse InvoicePages::list(const WebRequest& request, const SignedIn& who) c
 				if (!due.empty() && due < today && (state == "issued" || state == "partially_paid"))
 					row->ShowSection("OVERDUE");
 				_rows.fillRow(*row, "invoice", ApiCall::text(item, "id"), extras, who, back);
+				const std::string refused = _rows.refusal(request, who, ApiCall::text(item, "id"));
+				if (!refused.empty()) row->SetValueAndShowSection("REFUSED_TEXT", refused, "ROW_REFUSED");
 			}
 			if (page > 1)
 				dict.SetValueAndShowSection("PREV_URL", "/invoices?page=" + std::to_string(page - 1) + filters, "PREV");

@@ -10,6 +10,7 @@
 #include "web/ProblemPage.h"
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
+#include <algorithm>
 
 
 namespace host {
@@ -189,8 +190,32 @@ WebResponse ListExtras::toggle(const WebRequest& request, const SignedIn& who, c
 	if (answer.status >= 500) throw Poco::RuntimeException("list action answered " + std::to_string(answer.status));
 	auto back = form.find("back");
 	std::string target = safeBack(back == form.end() ? "" : back->second, "/" + entity + "s");
-	if (!answer.ok()) target += std::string(target.find('?') == std::string::npos ? "?" : "&") + "refused=" + plugin;
+	if (!answer.ok())
+	{
+		// Which row, and why by the route's code (a-z and _ only): the list
+		// words it beside the row's toggle, where htmx swaps the row in.
+		std::string code = answer.errorCode();
+		if (code.empty() || code.size() > 40 ||
+			!std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
+			code = "refused";
+		target += std::string(target.find('?') == std::string::npos ? "?" : "&") + "refused=" + plugin +
+				  "&refused_id=" + id + "&reason=" + code;
+	}
 	return WebResponse::redirect(target);
+}
+
+
+std::string ListExtras::refusal(const WebRequest& request, const SignedIn& who, const std::string& id) const
+{
+	auto plugin = request.query.find("refused");
+	auto row = request.query.find("refused_id");
+	auto reason = request.query.find("reason");
+	if (plugin == request.query.end() || row == request.query.end() || row->second != id) return "";
+	const std::string code = reason == request.query.end() ? std::string() : reason->second;
+	// Only the plugin's own words: a reason the catalog lacks is the
+	// generic sentence, never text from the address.
+	const PluginUi::Refusal worded = _plugins.refusal(plugin->second, who.language, code, "", "");
+	return worded.text.empty() ? _messages.text(who.language, "invoices.action_refused") : worded.text;
 }
 
 

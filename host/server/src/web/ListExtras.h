@@ -72,6 +72,11 @@ public:
 	WebResponse view(const WebRequest& request, const SignedIn& who, const std::string& entity, const std::string& id,
 					 const std::string& plugin, const std::string& index) const;
 
+	std::string refusal(const WebRequest& request, const SignedIn& who, const std::string& id) const;
+	/// Why the plugin refused the toggle of record `id` that sent the
+	/// browser back here (?refused=<plugin>&refused_id=<id>&reason=<code>),
+	/// in the plugin's words (PluginUi::refusal); empty for another row.
+
 	static std::string safeBack(const std::string& back, const std::string& fallback);
 	/// A path of this host's list, else the fallback.
 
