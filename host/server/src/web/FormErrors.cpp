@@ -35,21 +35,9 @@ FormErrors::FormErrors(const erp::ApiError& refused, const std::vector<std::stri
 }
 
 
-bool FormErrors::empty() const
-{
-	return _errors.empty();
-}
-
-
 bool FormErrors::has(const std::string& field) const
 {
 	return std::any_of(_errors.begin(), _errors.end(), [&](const auto& error) { return error.first == field; });
-}
-
-
-const std::vector<std::pair<std::string, std::string>>& FormErrors::all() const
-{
-	return _errors;
 }
 
 

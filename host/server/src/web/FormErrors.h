@@ -36,12 +36,7 @@ public:
 
 	FormErrors(const erp::ApiError& refused, const std::vector<std::string>& fields, const KeyFor& keyFor);
 
-	bool empty() const;
-
 	bool has(const std::string& field) const;
-
-	const std::vector<std::pair<std::string, std::string>>& all() const;
-	/// (field, catalog key) pairs.
 
 	void describe(ctemplate::TemplateDictionary& form, const std::vector<std::string>& fields) const;
 	/// Each field's <FIELD>_DESCRIBEDBY: its hint, and its error when it has one.

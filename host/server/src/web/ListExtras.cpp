@@ -195,9 +195,7 @@ WebResponse ListExtras::toggle(const WebRequest& request, const SignedIn& who, c
 		// Which row, and why by the route's code (a-z and _ only): the list
 		// words it beside the row's toggle, where htmx swaps the row in.
 		std::string code = answer.errorCode();
-		if (code.empty() || code.size() > 40 ||
-			!std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
-			code = "refused";
+		if (!PluginUi::isCode(code)) code = "refused";
 		target += std::string(target.find('?') == std::string::npos ? "?" : "&") + "refused=" + plugin +
 				  "&refused_id=" + id + "&reason=" + code;
 	}

@@ -32,13 +32,6 @@ std::string seal(const std::string& csrf, const std::string& done, const std::st
 	return Poco::DigestEngine::digestToHex(hmac.digest());
 }
 
-// An answer's "outcome": a code the page's template words (OUTCOME_<CODE>).
-bool isOutcome(const std::string& code)
-{
-	return !code.empty() && code.size() <= 40 &&
-		   std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
-}
-
 bool allowed(const SignedIn& who, erp::Role minimum)
 {
 	return static_cast<int>(who.user.role) >= static_cast<int>(minimum);
@@ -111,7 +104,7 @@ WebResponse PluginPages::act(const WebRequest& request, const SignedIn& who, con
 		result = answer.body->getValue<std::string>("summary").substr(0, 500);
 	std::string outcome;
 	if (answer.body && answer.body->has("outcome") && answer.body->get("outcome").isString() &&
-		isOutcome(answer.body->getValue<std::string>("outcome")))
+		PluginUi::isCode(answer.body->getValue<std::string>("outcome")))
 		outcome = answer.body->getValue<std::string>("outcome");
 	target += "?done=" + encoded(action->name);
 	if (!result.empty()) target += "&result=" + encoded(result);
@@ -181,7 +174,7 @@ WebResponse PluginPages::render(const WebRequest& request, const SignedIn& who,
 			}
 		// OUTCOME_<CODE> for the answer's outcome, or NO_OUTCOME: the
 		// template words each outcome its routes answer.
-		if (isOutcome(outcomeCode))
+		if (PluginUi::isCode(outcomeCode))
 			dictionary.ShowTemplateGlobalSection("OUTCOME_" + Poco::toUpper(outcomeCode));
 		else
 			dictionary.ShowTemplateGlobalSection("NO_OUTCOME");

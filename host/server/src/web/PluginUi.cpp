@@ -5,6 +5,7 @@
 
 #include "web/PluginUi.h"
 #include <Poco/JSON/Parser.h>
+#include <algorithm>
 
 
 namespace host {
@@ -51,6 +52,13 @@ std::vector<PluginUi::Answer::Error> PluginUi::Answer::errors() const
 				all.push_back({text(each, "code"), text(each, "field"), text(each, "message")});
 	if (all.empty()) all.push_back({text(error, "code"), text(error, "field"), text(error, "message")});
 	return all;
+}
+
+
+bool PluginUi::isCode(const std::string& code)
+{
+	return !code.empty() && code.size() <= 40 &&
+		   std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 

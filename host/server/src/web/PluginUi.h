@@ -108,6 +108,10 @@ public:
 	/// for any other. Without a word there, the route's own (English)
 	/// message, so that the page can mark it lang="en".
 
+	static bool isCode(const std::string& code);
+	/// A route's code fit for an address and a template section name:
+	/// 1 to 40 of a-z and '_' (an outcome, a refusal's reason).
+
 	static std::string text(const erp::Texts& texts, const std::string& language);
 	/// The text in the language, else in the other one.
 
